@@ -1,0 +1,162 @@
+"""Frozen records passed between the pipeline's stages.
+
+Every offset is a character offset into the original document text, never into
+a cleaned copy: the stored text is the one clients read, so `text[start:end]`
+must give back exactly what a record quotes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+BlockKind = Literal["body", "title", "caption", "noise"]
+Precision = Literal["day", "month", "year"]
+EventType = Literal[
+    "meeting",
+    "phone_call",
+    "video_call",
+    "visit",
+    "message",
+    "agreement",
+    "diplomatic_relations",
+    "summit",
+    "statement",
+    "other",
+]
+StatementKind = Literal["direct", "reported"]
+MentionKind = Literal["name", "surname", "title", "pronoun"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """The pipeline's input: a text and what its publisher says about it."""
+
+    text: str
+    published: dt.date | None = None
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (a run of non-empty lines) and what kind of text it is."""
+
+    start: int
+    end: int
+    kind: BlockKind
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Output of `clean`: the text's blocks and the reference date found in its header.
+
+    `reference_date` is the date relative expressions resolve against: the
+    publication date, else a "date YYYY-MM-DD" header, else a dateline.
+    """
+
+    text: str
+    blocks: tuple[Block, ...]
+    reference_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a body or title block, with its offsets."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    block: int
+
+
+@dataclass(frozen=True)
+class Person:
+    """A named person found in the text.
+
+    `id` is local to one document (the full name as first written);
+    `name` is the full name without title; `title` the office held at the time
+    ("Prime Minister", "King"); `country` an ISO alpha-2 code or None.
+    """
+
+    id: str
+    name: str
+    title: str | None
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place in the text that refers to a known person."""
+
+    person_id: str
+    start: int
+    end: int
+    sentence: int
+    kind: MentionKind
+
+
+@dataclass(frozen=True)
+class Actors:
+    """Output of `actors`: the people of the text and every reference to them."""
+
+    people: tuple[Person, ...]
+    mentions: tuple[Mention, ...]
+
+    def person(self, person_id: str) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def in_sentence(self, index: int) -> tuple[Mention, ...]:
+        return tuple(m for m in self.mentions if m.sentence == index)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression resolved to ISO at the precision the text supports."""
+
+    start: int
+    end: int
+    sentence: int
+    value: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    precision: Precision
+
+
+@dataclass(frozen=True)
+class Event:
+    """A diplomatic event the text reports (primary) or only mentions."""
+
+    key: str  # local to the document: "e0", "e1" ...
+    type: EventType
+    date: str | None
+    precision: Precision | None
+    countries: tuple[str, ...]  # sorted alpha-2 codes
+    location: str | None
+    participants: tuple[str, ...]  # Person ids
+    primary: bool
+    sentence: int  # the sentence that reports it
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What one person said, with its exact span in the source text."""
+
+    speaker: str  # Person id
+    kind: StatementKind
+    start: int
+    end: int
+    text: str
+    event_key: str | None = None
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The pipeline's output for one text."""
+
+    people: tuple[Person, ...]
+    events: tuple[Event, ...]
+    statements: tuple[Statement, ...]
+    reference_date: dt.date | None = None
