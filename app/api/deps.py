@@ -1,0 +1,169 @@
+"""Shared dependencies: session, pagination, filters' parsing, write keys, 404 checks."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import json
+from typing import Annotated, Any, Generic, TypeVar
+
+import pycountry
+from fastapi import Depends, Header, Path, Query
+from pydantic import BaseModel
+from sqlmodel import Session
+
+from app import crud
+from app.api.errors import ProblemError
+from app.config import get_settings
+from app.db import get_session
+from app.extract import countries
+from app.models import Document, Event
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+# Codes that are not ISO 3166-1 but that clients write.
+T = TypeVar("T")
+
+COUNTRY_ALIASES = {"EU": "EU", "EUROPEAN UNION": "EU", "UK": "GB"}
+
+
+class Page(BaseModel, Generic[T]):
+    """A page of a list; pass `next_cursor` back as `cursor` for the next one."""
+
+    items: list[T]
+    next_cursor: str | None
+
+
+class PageParams(BaseModel):
+    limit: int
+    cursor: str | None
+
+
+def page_params(
+    limit: Annotated[int, Query(ge=1, le=500, description="Items per page (1-500).")] = 50,
+    cursor: Annotated[
+        str | None,
+        Query(max_length=500, description="Opaque cursor from the previous page's next_cursor."),
+    ] = None,
+) -> PageParams:
+    return PageParams(limit=limit, cursor=cursor)
+
+
+PageDep = Annotated[PageParams, Depends(page_params)]
+
+
+def encode_cursor(*values: Any) -> str:
+    raw = json.dumps(list(values), separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None, *types: type) -> tuple | None:
+    """Decode a cursor made by `encode_cursor` with values of `types`; 400 if it was not."""
+    if cursor is None:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        values = json.loads(raw)
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        values = None
+    if (
+        not isinstance(values, list)
+        or len(values) != len(types)
+        or not all(type(v) is t for v, t in zip(values, types, strict=True))
+    ):
+        raise ProblemError(400, "The cursor is not one this API gave out; start from page one.")
+    return tuple(values)
+
+
+def parse_country(value: str) -> str:
+    """ISO alpha-2 code of a country given as alpha-2, alpha-3 or English name."""
+    text = value.strip()
+    alias = COUNTRY_ALIASES.get(text.upper())
+    if alias:
+        return alias
+    try:
+        return pycountry.countries.lookup(text).alpha_2
+    except LookupError:
+        pass
+    common = countries.country_code(text) or countries.country_code(text.title())
+    if common:
+        return common
+    raise ProblemError(
+        422,
+        f"Unknown country {value!r}: use an ISO 3166 alpha-2 code (BE), alpha-3 code (BEL) "
+        "or English name (Belgium).",
+    )
+
+
+def parse_pair(value: str) -> tuple[str, str]:
+    parts = value.split("-")
+    if len(parts) != 2 or not all(parts):
+        raise ProblemError(
+            422, f"A pair is two countries joined by '-', like CN-BE; got {value!r}."
+        )
+    first, second = (parse_country(p) for p in parts)
+    return first, second
+
+
+def check_topic(session: Session, topic: str | None) -> str | None:
+    if topic is None:
+        return None
+    slugs = crud.topic_slugs(session)
+    if topic not in slugs:
+        raise ProblemError(422, f"Unknown topic {topic!r}; allowed: {', '.join(slugs)}.")
+    return topic
+
+
+def speaker_ids(session: Session, speaker: str | None) -> tuple[int, ...] | None:
+    return None if speaker is None else crud.find_speaker_ids(session, speaker=speaker)
+
+
+def require_writer(
+    authorization: Annotated[
+        str | None, Header(description="`Bearer <key>`, a key from READOUT_API_KEYS.")
+    ] = None,
+) -> None:
+    """Allow the request only with a configured write key (compared in constant time)."""
+    keys = get_settings().write_keys
+    if not keys:
+        raise ProblemError(403, "Writing is disabled: no READOUT_API_KEYS are configured.")
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise ProblemError(
+            401,
+            "Send a write key as 'Authorization: Bearer <key>'.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    supplied = token.strip().encode()
+    valid = False
+    for key in keys:
+        valid |= hmac.compare_digest(supplied, key.encode())
+    if not valid:
+        raise ProblemError(403, "This key may not write.")
+
+
+WriterDep = Depends(require_writer)
+
+
+def get_event_or_404(
+    session: SessionDep, event_id: Annotated[int, Path(ge=1, le=2**62, description="Event id.")]
+) -> Event:
+    event = crud.get_event(session, event_id=event_id)
+    if event is None:
+        raise ProblemError(404, f"No event with id {event_id}.")
+    return event
+
+
+def get_document_or_404(
+    session: SessionDep,
+    document_id: Annotated[int, Path(ge=1, le=2**62, description="Document id.")],
+) -> Document:
+    document = crud.get_document(session, document_id=document_id)
+    if document is None:
+        raise ProblemError(404, f"No document with id {document_id}.")
+    return document
+
+
+EventDep = Annotated[Event, Depends(get_event_or_404)]
+DocumentDep = Annotated[Document, Depends(get_document_or_404)]

@@ -1,0 +1,106 @@
+"""GET /v1/events and /v1/events/{id}."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from app import crud
+from app.api.deps import (
+    EventDep,
+    Page,
+    PageDep,
+    SessionDep,
+    check_topic,
+    decode_cursor,
+    encode_cursor,
+    parse_country,
+    parse_pair,
+    speaker_ids,
+)
+from app.api.errors import ProblemError, problem_responses
+from app.models import EventDetail, EventPublic, EventType
+
+router = APIRouter(prefix="/v1/events", tags=["events"])
+
+
+def event_filter(
+    session: SessionDep,
+    country: Annotated[
+        list[str],
+        Query(
+            description="A country that takes part (repeatable: all must take part).",
+            examples=["BE"],
+        ),
+    ] = [],  # noqa: B006 (FastAPI copies defaults)
+    pair: Annotated[
+        str | None,
+        Query(description="Two countries, either order.", examples=["CN-BE"], max_length=200),
+    ] = None,
+    year: Annotated[int | None, Query(ge=1, le=9999, examples=[2021])] = None,
+    date_from: Annotated[dt.date | None, Query(description="Events on or after this date.")] = None,
+    date_to: Annotated[dt.date | None, Query(description="Events on or before this date.")] = None,
+    type: Annotated[EventType | None, Query(description="Event type.")] = None,
+    topic: Annotated[
+        str | None, Query(description="A topic slug.", examples=["trade"], max_length=100)
+    ] = None,
+    speaker: Annotated[
+        str | None,
+        Query(
+            description="A participant or speaker: id, full name or surname, any case.",
+            examples=["Li Keqiang"],
+            max_length=300,
+        ),
+    ] = None,
+    q: Annotated[
+        str | None,
+        Query(description="Words in statements, titles, places or names.", max_length=300),
+    ] = None,
+) -> crud.EventFilter:
+    if date_from and date_to and date_from > date_to:
+        raise ProblemError(422, "date_from is after date_to.")
+    return crud.EventFilter(
+        countries=tuple(parse_country(c) for c in country),
+        pair=parse_pair(pair) if pair else None,
+        year=year,
+        date_from=date_from,
+        date_to=date_to,
+        type=type,
+        topic=check_topic(session, topic),
+        speaker_ids=speaker_ids(session, speaker),
+        q=q or None,
+    )
+
+
+@router.get(
+    "",
+    operation_id="listEvents",
+    response_model=Page[EventPublic],
+    responses=problem_responses(400, 422),
+)
+def list_events(
+    session: SessionDep, page: PageDep, flt: Annotated[crud.EventFilter, Depends(event_filter)]
+) -> Page[EventPublic]:
+    """Events matching every filter given, newest first."""
+    after = decode_cursor(page.cursor, str, int)
+    events = crud.list_events(session, flt=flt, limit=page.limit + 1, after=after)  # type: ignore[arg-type]
+    more = len(events) > page.limit
+    events = events[: page.limit]
+    last = events[-1] if more else None
+    return Page(
+        items=crud.events_public(session, events=events),
+        next_cursor=encode_cursor(last.date_key, last.id) if last else None,
+    )
+
+
+@router.get(
+    "/{event_id}",
+    operation_id="getEvent",
+    response_model=EventDetail,
+    responses=problem_responses(404, 422),
+)
+def get_event(event: EventDep, session: SessionDep) -> EventDetail:
+    """One event with its statements inline."""
+    return crud.event_detail(session, event=event)

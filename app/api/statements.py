@@ -1,0 +1,98 @@
+"""GET /v1/statements and /v1/statements/{id}."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Path, Query
+
+from app import crud
+from app.api.deps import (
+    Page,
+    PageDep,
+    SessionDep,
+    check_topic,
+    decode_cursor,
+    encode_cursor,
+    parse_country,
+    parse_pair,
+    speaker_ids,
+)
+from app.api.errors import ProblemError, problem_responses
+from app.models import Statement, StatementPublic
+
+router = APIRouter(prefix="/v1/statements", tags=["statements"])
+
+
+def statement_filter(
+    session: SessionDep,
+    country: Annotated[
+        list[str],
+        Query(description="The speaker's country (repeatable: any of them).", examples=["CN"]),
+    ] = [],  # noqa: B006
+    pair: Annotated[
+        str | None,
+        Query(
+            description="The event's two countries, either order.",
+            examples=["CN-BE"],
+            max_length=200,
+        ),
+    ] = None,
+    year: Annotated[int | None, Query(ge=1, le=9999, examples=[2021])] = None,
+    topic: Annotated[str | None, Query(description="A topic slug.", max_length=100)] = None,
+    speaker: Annotated[
+        str | None, Query(description="Speaker id, full name or surname.", max_length=300)
+    ] = None,
+    event_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+    kind: Annotated[Literal["direct", "reported"] | None, Query()] = None,
+    q: Annotated[str | None, Query(description="Words in the statement.", max_length=300)] = None,
+) -> crud.StatementFilter:
+    return crud.StatementFilter(
+        countries=tuple(parse_country(c) for c in country),
+        pair=parse_pair(pair) if pair else None,
+        year=year,
+        topic=check_topic(session, topic),
+        speaker_ids=speaker_ids(session, speaker),
+        event_id=event_id,
+        kind=kind,
+        q=q or None,
+    )
+
+
+@router.get(
+    "",
+    operation_id="listStatements",
+    response_model=Page[StatementPublic],
+    responses=problem_responses(400, 422),
+)
+def list_statements(
+    session: SessionDep,
+    page: PageDep,
+    flt: Annotated[crud.StatementFilter, Depends(statement_filter)],
+) -> Page[StatementPublic]:
+    """Statements matching every filter given, newest event first."""
+    after = decode_cursor(page.cursor, str, int)
+    rows = crud.list_statements(session, flt=flt, limit=page.limit + 1, after=after)  # type: ignore[arg-type]
+    more = len(rows) > page.limit
+    rows = rows[: page.limit]
+    last = rows[-1] if more else None
+    return Page(
+        items=crud.statements_public(session, statements=rows),
+        next_cursor=encode_cursor(last.date_key, last.id) if last else None,
+    )
+
+
+@router.get(
+    "/{statement_id}",
+    operation_id="getStatement",
+    response_model=StatementPublic,
+    responses=problem_responses(404, 422),
+)
+def get_statement(
+    session: SessionDep, statement_id: Annotated[int, Path(ge=1, le=2**62)]
+) -> StatementPublic:
+    """One statement with its speaker, topics and span in the source."""
+    statement = session.get(Statement, statement_id)
+    if statement is None:
+        raise ProblemError(404, f"No statement with id {statement_id}.")
+    return crud.statements_public(session, statements=[statement])[0]

@@ -1,0 +1,38 @@
+"""Settings read from the environment (prefix READOUT_)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every knob of the service; the README's configuration table lists them all."""
+
+    model_config = SettingsConfigDict(env_prefix="READOUT_", extra="ignore")
+
+    database_url: str = Field(
+        default="sqlite:///readout.db",
+        description="SQLAlchemy URL of the database (SQLite file or postgresql+psycopg://...).",
+    )
+    api_keys: str = Field(
+        default="",
+        description="Comma-separated bearer keys allowed to write; empty means read-only.",
+    )
+    max_text_bytes: int = Field(
+        default=2_000_000, description="Largest document text accepted (UTF-8 bytes)."
+    )
+    max_body_bytes: int = Field(
+        default=8_000_000, description="Largest request body accepted (bytes)."
+    )
+
+    @property
+    def write_keys(self) -> tuple[str, ...]:
+        return tuple(key.strip() for key in self.api_keys.split(",") if key.strip())
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,472 @@
+"""Keyword-only queries shared by the API and the ingestion store.
+
+Lists use keyset pagination: rows are ordered by (date_key desc, id desc) and a
+page starts strictly after the (date_key, id) of the previous page's last row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, or_
+from sqlmodel import Session, col, select
+
+from app.models import (
+    Document,
+    Event,
+    EventCountry,
+    EventDetail,
+    EventParticipant,
+    EventPublic,
+    EventSource,
+    Person,
+    PersonPublic,
+    SourcePublic,
+    SpeakerPublic,
+    Statement,
+    StatementPublic,
+    StatementTopic,
+    Topic,
+    TopicPublic,
+)
+
+
+def name_key(name: str) -> str:
+    """Normalise a person's name for identity and lookup: no accents, lower case."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().replace("\u2019", "'").split())
+
+
+def _like(text: str) -> str:
+    escaped = text.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+# ---------------------------------------------------------------- filters
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    countries: tuple[str, ...] = ()
+    pair: tuple[str, str] | None = None
+    year: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    type: str | None = None
+    topic: str | None = None
+    speaker_ids: tuple[int, ...] | None = None  # None: no speaker filter
+    q: str | None = None
+
+
+@dataclass(frozen=True)
+class StatementFilter:
+    countries: tuple[str, ...] = ()
+    pair: tuple[str, str] | None = None
+    year: int | None = None
+    topic: str | None = None
+    speaker_ids: tuple[int, ...] | None = None
+    event_id: int | None = None
+    kind: str | None = None
+    q: str | None = None
+
+
+def _events_with_country(code: str):  # type: ignore[no-untyped-def]
+    return select(EventCountry.event_id).where(EventCountry.country == code)
+
+
+def _event_conditions(flt: EventFilter) -> list:
+    conditions: list = []
+    codes = list(flt.countries) + (list(flt.pair) if flt.pair else [])
+    conditions += [col(Event.id).in_(_events_with_country(code)) for code in dict.fromkeys(codes)]
+    if flt.year is not None:
+        conditions.append(Event.year == flt.year)
+    if flt.date_from is not None:
+        conditions.append(col(Event.date_end) >= flt.date_from)
+    if flt.date_to is not None:
+        conditions.append(col(Event.date_start) <= flt.date_to)
+    if flt.type is not None:
+        conditions.append(Event.type == flt.type)
+    if flt.topic is not None:
+        conditions.append(
+            col(Event.id).in_(
+                select(Statement.event_id)
+                .join(StatementTopic, col(StatementTopic.statement_id) == Statement.id)
+                .where(StatementTopic.topic == flt.topic)
+            )
+        )
+    if flt.speaker_ids is not None:
+        ids = list(flt.speaker_ids)
+        conditions.append(
+            or_(
+                col(Event.id).in_(
+                    select(EventParticipant.event_id).where(
+                        col(EventParticipant.person_id).in_(ids)
+                    )
+                ),
+                col(Event.id).in_(
+                    select(Statement.event_id).where(col(Statement.person_id).in_(ids))
+                ),
+            )
+        )
+    if flt.q:
+        pattern = _like(flt.q)
+        conditions.append(
+            or_(
+                func.lower(Event.location).like(pattern, escape="\\"),
+                col(Event.id).in_(
+                    select(Statement.event_id).where(
+                        func.lower(Statement.text).like(pattern, escape="\\")
+                    )
+                ),
+                col(Event.id).in_(
+                    select(EventSource.event_id)
+                    .join(Document, col(Document.id) == EventSource.document_id)
+                    .where(func.lower(Document.title).like(pattern, escape="\\"))
+                ),
+                col(Event.id).in_(
+                    select(EventParticipant.event_id)
+                    .join(Person, col(Person.id) == EventParticipant.person_id)
+                    .where(col(Person.name_key).like(pattern, escape="\\"))
+                ),
+            )
+        )
+    return conditions
+
+
+def _statement_conditions(flt: StatementFilter) -> list:
+    conditions: list = []
+    if flt.countries:
+        conditions.append(
+            col(Statement.person_id).in_(
+                select(Person.id).where(col(Person.country).in_(list(flt.countries)))
+            )
+        )
+    if flt.pair:
+        conditions += [col(Statement.event_id).in_(_events_with_country(code)) for code in flt.pair]
+    if flt.year is not None:
+        conditions.append(Statement.year == flt.year)
+    if flt.topic is not None:
+        conditions.append(
+            col(Statement.id).in_(
+                select(StatementTopic.statement_id).where(StatementTopic.topic == flt.topic)
+            )
+        )
+    if flt.speaker_ids is not None:
+        conditions.append(col(Statement.person_id).in_(list(flt.speaker_ids)))
+    if flt.event_id is not None:
+        conditions.append(Statement.event_id == flt.event_id)
+    if flt.kind is not None:
+        conditions.append(Statement.kind == flt.kind)
+    if flt.q:
+        conditions.append(func.lower(Statement.text).like(_like(flt.q), escape="\\"))
+    return conditions
+
+
+def _after(model, after: tuple[str, int] | None) -> list:  # type: ignore[no-untyped-def]
+    if after is None:
+        return []
+    key, last_id = after
+    return [or_(model.date_key < key, and_(model.date_key == key, model.id < last_id))]
+
+
+# ---------------------------------------------------------------- events
+
+
+def list_events(
+    session: Session, *, flt: EventFilter, limit: int, after: tuple[str, int] | None = None
+) -> list[Event]:
+    """A page of events matching `flt`, newest first."""
+    query = (
+        select(Event)
+        .where(*_event_conditions(flt), *_after(Event, after))
+        .order_by(col(Event.date_key).desc(), col(Event.id).desc())
+        .limit(limit)
+    )
+    return list(session.exec(query))
+
+
+def get_event(session: Session, *, event_id: int) -> Event | None:
+    return session.get(Event, event_id)
+
+
+def events_public(session: Session, *, events: Sequence[Event]) -> list[EventPublic]:
+    """Serialize events with their countries, participants, topics and sources."""
+    ids = [e.id for e in events if e.id is not None]
+    if not ids:
+        return []
+    countries: dict[int, list[str]] = defaultdict(list)
+    for event_id, code in session.exec(
+        select(EventCountry.event_id, EventCountry.country)
+        .where(col(EventCountry.event_id).in_(ids))
+        .order_by(col(EventCountry.country))
+    ):
+        countries[event_id].append(code)
+
+    participants: dict[int, dict[int, PersonPublic]] = defaultdict(dict)
+    for event_id, title, person in session.exec(
+        select(EventParticipant.event_id, EventParticipant.title, Person)
+        .join(Person, col(Person.id) == EventParticipant.person_id)
+        .where(col(EventParticipant.event_id).in_(ids))
+        .order_by(col(EventParticipant.id))
+    ):
+        known = participants[event_id].get(person.id)  # type: ignore[arg-type]
+        if known is None or (known.title is None and title):
+            participants[event_id][person.id] = PersonPublic(  # type: ignore[index]
+                id=person.id, name=person.name, title=title or person.title, country=person.country
+            )
+
+    topics: dict[int, set[str]] = defaultdict(set)
+    for event_id, topic in session.exec(
+        select(Statement.event_id, StatementTopic.topic)
+        .join(StatementTopic, col(StatementTopic.statement_id) == Statement.id)
+        .where(col(Statement.event_id).in_(ids))
+        .distinct()
+    ):
+        topics[event_id].add(topic)
+
+    sources: dict[int, dict[int, SourcePublic]] = defaultdict(dict)
+    for source, document in session.exec(
+        select(EventSource, Document)
+        .join(Document, col(Document.id) == EventSource.document_id)
+        .where(col(EventSource.event_id).in_(ids))
+        .order_by(col(EventSource.document_id))
+    ):
+        known_source = sources[source.event_id].get(document.id)  # type: ignore[arg-type]
+        if known_source is None or source.is_primary:
+            sources[source.event_id][document.id] = SourcePublic(  # type: ignore[index]
+                document_id=document.id,
+                url=document.url,
+                publisher=document.publisher,
+                published=document.published,
+                title=document.title,
+                primary=source.is_primary or bool(known_source and known_source.primary),
+            )
+
+    return [
+        EventPublic(
+            id=e.id,
+            date=e.date,
+            date_precision=e.date_precision,
+            year=e.year,
+            type=e.type,
+            countries=countries[e.id],
+            location=e.location,
+            participants=list(participants[e.id].values()),
+            topics=sorted(topics[e.id]),
+            primary=e.is_primary,
+            sources=list(sources[e.id].values()),
+            updated_at=e.updated_at,
+        )
+        for e in events
+        if e.id is not None
+    ]
+
+
+def event_detail(session: Session, *, event: Event) -> EventDetail:
+    """One event with its statements inline, in source order."""
+    (public,) = events_public(session, events=[event])
+    statements = session.exec(
+        select(Statement)
+        .where(Statement.event_id == event.id)
+        .order_by(col(Statement.document_id), col(Statement.char_start))
+    ).all()
+    return EventDetail(
+        **public.model_dump(), statements=statements_public(session, statements=statements)
+    )
+
+
+# ---------------------------------------------------------------- statements
+
+
+def list_statements(
+    session: Session, *, flt: StatementFilter, limit: int, after: tuple[str, int] | None = None
+) -> list[Statement]:
+    """A page of statements matching `flt`, newest event first."""
+    query = (
+        select(Statement)
+        .where(*_statement_conditions(flt), *_after(Statement, after))
+        .order_by(col(Statement.date_key).desc(), col(Statement.id).desc())
+        .limit(limit)
+    )
+    return list(session.exec(query))
+
+
+def statements_public(
+    session: Session, *, statements: Sequence[Statement]
+) -> list[StatementPublic]:
+    """Serialize statements with their speaker (title at that event), topics and corroborations."""
+    ids = [s.id for s in statements]
+    if not ids:
+        return []
+    people = {
+        p.id: p
+        for p in session.exec(
+            select(Person).where(col(Person.id).in_({s.person_id for s in statements}))
+        )
+    }
+    titles: dict[tuple[int, int], str] = {}
+    for event_id, person_id, title in session.exec(
+        select(EventParticipant.event_id, EventParticipant.person_id, EventParticipant.title)
+        .where(col(EventParticipant.event_id).in_({s.event_id for s in statements}))
+        .where(col(EventParticipant.title).is_not(None))
+    ):
+        titles.setdefault((event_id, person_id), title)  # type: ignore[arg-type]
+    topics: dict[int, list[str]] = defaultdict(list)
+    for statement_id, topic in session.exec(
+        select(StatementTopic.statement_id, StatementTopic.topic)
+        .where(col(StatementTopic.statement_id).in_(ids))
+        .order_by(col(StatementTopic.topic))
+    ):
+        topics[statement_id].append(topic)
+    groups: dict[int, list[int]] = defaultdict(list)
+    group_ids = {s.group_id for s in statements if s.group_id is not None}
+    if group_ids:
+        for statement_id, group_id in session.exec(
+            select(Statement.id, Statement.group_id).where(col(Statement.group_id).in_(group_ids))
+        ):
+            groups[group_id].append(statement_id)  # type: ignore[index, arg-type]
+
+    def speaker(s: Statement) -> PersonPublic:
+        person = people[s.person_id]
+        return PersonPublic(
+            id=person.id,
+            name=person.name,
+            title=titles.get((s.event_id, s.person_id), person.title),
+            country=person.country,
+        )
+
+    return [
+        StatementPublic(
+            id=s.id,
+            event_id=s.event_id,
+            speaker=speaker(s),
+            text=s.text,
+            kind=s.kind,
+            topics=topics[s.id],
+            document_id=s.document_id,
+            start=s.char_start,
+            end=s.char_end,
+            corroborated_by=sorted(i for i in groups.get(s.group_id, []) if i != s.id)
+            if s.group_id is not None
+            else [],
+            updated_at=s.updated_at,
+        )
+        for s in statements
+        if s.id is not None
+    ]
+
+
+# ---------------------------------------------------------------- people
+
+
+def find_speaker_ids(session: Session, *, speaker: str) -> tuple[int, ...]:
+    """Ids of people matching a speaker id, a full name or a surname (any case)."""
+    if speaker.isdigit():
+        return (int(speaker),)
+    key = name_key(speaker)
+    if not key:
+        return ()
+    escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    query = select(Person.id).where(
+        or_(
+            Person.name_key == key,
+            col(Person.name_key).like(f"% {escaped}", escape="\\"),
+            col(Person.name_key).like(f"{escaped} %", escape="\\"),
+        )
+    )
+    return tuple(session.exec(query))
+
+
+def list_speakers(
+    session: Session,
+    *,
+    country: str | None,
+    q: str | None,
+    limit: int,
+    after: tuple[int, int] | None = None,
+) -> list[SpeakerPublic]:
+    """People who made statements, the most quoted first."""
+    count = func.count(col(Statement.id))
+    query = (
+        select(Person, count, func.count(func.distinct(Statement.event_id)))
+        .join(Statement, col(Statement.person_id) == Person.id)
+        .group_by(col(Person.id))
+    )
+    if country:
+        query = query.where(Person.country == country)
+    if q:
+        query = query.where(col(Person.name_key).like(_like(name_key(q)), escape="\\"))
+    if after is not None:
+        last_count, last_id = after
+        query = query.having(
+            or_(count < last_count, and_(count == last_count, Person.id > last_id))
+        )
+    query = query.order_by(count.desc(), col(Person.id)).limit(limit)
+    return [
+        SpeakerPublic(
+            id=p.id,
+            name=p.name,
+            title=p.title,
+            country=p.country,
+            statement_count=n,
+            event_count=m,
+        )
+        for p, n, m in session.exec(query)
+    ]
+
+
+# ---------------------------------------------------------------- topics
+
+
+def list_topics(session: Session, *, limit: int, after: str | None = None) -> list[TopicPublic]:
+    """The taxonomy in slug order, each topic with its statement count."""
+    query = (
+        select(Topic, func.count(col(StatementTopic.statement_id)))
+        .join(StatementTopic, col(StatementTopic.topic) == Topic.slug, isouter=True)
+        .group_by(col(Topic.slug))
+        .order_by(col(Topic.slug))
+        .limit(limit)
+    )
+    if after is not None:
+        query = query.where(Topic.slug > after)
+    return [
+        TopicPublic(slug=t.slug, label=t.label, description=t.description, statement_count=n)
+        for t, n in session.exec(query)
+    ]
+
+
+def topic_slugs(session: Session) -> list[str]:
+    return list(session.exec(select(Topic.slug).order_by(col(Topic.slug))))
+
+
+# ---------------------------------------------------------------- documents
+
+
+def get_document(session: Session, *, document_id: int) -> Document | None:
+    return session.get(Document, document_id)
+
+
+def get_document_by_hash(session: Session, *, content_hash: str) -> Document | None:
+    return session.exec(select(Document).where(Document.content_hash == content_hash)).first()
+
+
+def document_records(session: Session, *, document_id: int) -> tuple[list[int], list[int]]:
+    """The ids of the events and statements a document contributed to."""
+    event_ids = sorted(
+        set(
+            session.exec(select(EventSource.event_id).where(EventSource.document_id == document_id))
+        )
+    )
+    statement_ids = list(
+        session.exec(
+            select(Statement.id)
+            .where(Statement.document_id == document_id)
+            .order_by(col(Statement.char_start))
+        )
+    )
+    return event_ids, statement_ids  # type: ignore[return-value]

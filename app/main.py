@@ -1,0 +1,55 @@
+"""Build the FastAPI app: routers, error handlers, middleware."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from sqlmodel import Session
+
+from app import store
+from app.api import documents, errors, events, health, speakers, statements, topics
+from app.api.limits import BodySizeLimit
+from app.config import get_settings
+from app.db import get_engine, upgrade_schema
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = """
+Diplomatic events and statements extracted from news texts, each record
+traceable to the exact words of its source. Read freely; write with a key.
+"""
+
+
+def prepare_database() -> None:
+    """Upgrade the schema to the newest migration and add missing taxonomy topics."""
+    engine = get_engine()
+    upgrade_schema(engine)
+    with Session(engine) as session:
+        if store.sync_topics(session):
+            session.commit()
+
+
+@asynccontextmanager
+async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    prepare_database()
+    yield
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(
+        title="Readout",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    errors.install(app)
+    app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_body_bytes)
+    for module in (documents, events, statements, topics, speakers, health):
+        app.include_router(module.router)
+    return app
+
+
+app = create_app()

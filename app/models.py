@@ -1,0 +1,277 @@
+"""SQLModel tables and the public schemas the API returns, one family per entity.
+
+An event is an aggregate over its sources: every document that reports or
+mentions it leaves an `EventSource` row with what that document said (type,
+date, place, countries) and `EventParticipant` rows; the event's own columns
+are re-derived from those rows whenever a source is added or deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+EventType = Literal[
+    "meeting",
+    "phone_call",
+    "video_call",
+    "visit",
+    "message",
+    "agreement",
+    "diplomatic_relations",
+    "summit",
+    "statement",
+    "other",
+]
+EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+StatementKind = Literal["direct", "reported"]
+Precision = Literal["day", "month", "year"]
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _fk(target: str, *, index: bool = True) -> Column:
+    return Column(Integer, ForeignKey(target, ondelete="CASCADE"), nullable=False, index=index)
+
+
+# ---------------------------------------------------------------- documents
+
+
+class DocumentBase(SQLModel):
+    url: str | None = Field(default=None, max_length=2048)
+    publisher: str | None = Field(default=None, max_length=500)
+    published: dt.date | None = None
+    title: str | None = Field(default=None, max_length=1000)
+
+
+# Stored source texts; `content_hash` makes ingestion idempotent.
+class Document(DocumentBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    content_hash: str = Field(max_length=64, unique=True, index=True)
+    ingested_at: dt.datetime = Field(default_factory=utcnow)
+
+
+# What POST /v1/documents and GET /v1/documents/{id} return about a document.
+class DocumentPublic(DocumentBase):
+    id: int
+    content_hash: str
+    ingested_at: dt.datetime
+
+
+# GET /v1/documents/{id}: the metadata with the full text.
+class DocumentWithText(DocumentPublic):
+    text: str
+    event_ids: list[int] = []
+    statement_ids: list[int] = []
+
+
+# ---------------------------------------------------------------- people
+
+
+# A person across documents, identified by a normalised name.
+class Person(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=300)
+    name_key: str = Field(max_length=300, unique=True, index=True)
+    country: str | None = Field(default=None, max_length=2, index=True)
+    title: str | None = Field(default=None, max_length=300)  # the latest title seen
+
+
+# ---------------------------------------------------------------- events
+
+
+# One real-world event, derived from its EventSource rows.
+class Event(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_event_date_key_id", "date_key", "id"),
+        Index("ix_event_year_date_key_id", "year", "date_key", "id"),
+        Index("ix_event_type_date_key_id", "type", "date_key", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    date: str | None = Field(default=None, max_length=10)
+    date_precision: str | None = Field(default=None, max_length=5)
+    date_key: str = Field(default="", max_length=10)  # `date` or "": the sort key
+    date_start: dt.date | None = Field(default=None, index=True)  # first day the date covers
+    date_end: dt.date | None = Field(default=None, index=True)  # last day the date covers
+    year: int | None = None
+    type: str = Field(max_length=30)
+    location: str | None = Field(default=None, max_length=200)
+    is_primary: bool = False
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+# The countries of an event, one row each, for the country and pair filters.
+class EventCountry(SQLModel, table=True):
+    __table_args__ = (Index("ix_eventcountry_country_event", "country", "event_id"),)
+
+    event_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("event.id", ondelete="CASCADE"), primary_key=True)
+    )
+    country: str = Field(max_length=2, primary_key=True)
+
+
+# What one document says about one event.
+class EventSource(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(sa_column=_fk("event.id"))
+    document_id: int = Field(sa_column=_fk("document.id"))
+    is_primary: bool = False
+    type: str = Field(max_length=30)
+    date: str | None = Field(default=None, max_length=10)
+    date_precision: str | None = Field(default=None, max_length=5)
+    location: str | None = Field(default=None, max_length=200)
+    countries: str = Field(default="", max_length=200)  # comma-separated alpha-2
+
+
+# A person taking part in an event according to one document, with the title then held.
+class EventParticipant(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("event_id", "person_id", "document_id"),
+        Index("ix_eventparticipant_person_event", "person_id", "event_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(sa_column=_fk("event.id"))
+    person_id: int = Field(sa_column=_fk("person.id", index=False))
+    document_id: int = Field(sa_column=_fk("document.id"))
+    title: str | None = Field(default=None, max_length=300)
+
+
+# ---------------------------------------------------------------- statements
+
+
+# What a named speaker said at an event, with its exact span in one document.
+class Statement(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_statement_date_key_id", "date_key", "id"),
+        Index("ix_statement_person_date_key_id", "person_id", "date_key", "id"),
+        Index("ix_statement_year_date_key_id", "year", "date_key", "id"),
+        Index("ix_statement_kind_date_key_id", "kind", "date_key", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(sa_column=_fk("event.id"))
+    document_id: int = Field(sa_column=_fk("document.id"))
+    person_id: int = Field(sa_column=_fk("person.id", index=False))
+    kind: str = Field(max_length=10)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    char_start: int
+    char_end: int
+    group_id: int | None = Field(default=None, index=True)  # same words, several sources
+    date_key: str = Field(default="", max_length=10)  # copied from the event for ordering
+    year: int | None = None
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+# ---------------------------------------------------------------- topics
+
+
+# The curated taxonomy (app/extract/lexicon/topics.csv).
+class Topic(SQLModel, table=True):
+    slug: str = Field(primary_key=True, max_length=60)
+    label: str = Field(max_length=200)
+    description: str = Field(default="", max_length=1000)
+
+
+class StatementTopic(SQLModel, table=True):
+    __table_args__ = (Index("ix_statementtopic_topic_statement", "topic", "statement_id"),)
+
+    statement_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("statement.id", ondelete="CASCADE"), primary_key=True)
+    )
+    topic: str = Field(foreign_key="topic.slug", primary_key=True, max_length=60)
+
+
+# ---------------------------------------------------------------- public schemas
+
+
+# A participant or speaker as the API shows them.
+class PersonPublic(SQLModel):
+    id: int
+    name: str
+    title: str | None
+    country: str | None
+
+
+# One source of an event in GET /v1/events.
+class SourcePublic(SQLModel):
+    document_id: int
+    url: str | None
+    publisher: str | None
+    published: dt.date | None
+    title: str | None
+    primary: bool
+
+
+# A statement in GET /v1/statements and inline in GET /v1/events/{id}.
+class StatementPublic(SQLModel):
+    id: int
+    event_id: int
+    speaker: PersonPublic
+    text: str
+    kind: StatementKind
+    topics: list[str]
+    document_id: int
+    start: int
+    end: int
+    corroborated_by: list[int] = Field(
+        default=[], description="Ids of statements from other sources reporting the same words."
+    )
+    updated_at: dt.datetime
+
+
+# An event in GET /v1/events.
+class EventPublic(SQLModel):
+    id: int
+    date: str | None
+    date_precision: Precision | None
+    year: int | None
+    type: EventType
+    countries: list[str]
+    location: str | None
+    participants: list[PersonPublic]
+    topics: list[str]
+    primary: bool
+    sources: list[SourcePublic]
+    updated_at: dt.datetime
+
+
+# GET /v1/events/{id}: the event with its statements inline.
+class EventDetail(EventPublic):
+    statements: list[StatementPublic]
+
+
+class TopicPublic(SQLModel):
+    slug: str
+    label: str
+    description: str
+    statement_count: int
+
+
+class SpeakerPublic(PersonPublic):
+    statement_count: int
+    event_count: int
+
+
+# 201/200 answer of POST /v1/documents.
+class IngestResult(SQLModel):
+    document: DocumentPublic
+    events: list[int]
+    statements: list[int]
+    created: bool
+
+
+# What a client posts to POST /v1/documents.
+class DocumentCreate(SQLModel):
+    text: str = Field(min_length=1, description="The source text, as published.")
+    url: str | None = Field(default=None, max_length=2048)
+    publisher: str | None = Field(default=None, max_length=500)
+    published: dt.date | None = Field(default=None, description="Publication date, YYYY-MM-DD.")
+    title: str | None = Field(default=None, max_length=1000)
