@@ -64,13 +64,18 @@ class Cleaned:
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of a body or title block, with its offsets."""
+    """One sentence of a body or title block, with its offsets.
+
+    `kind` is the kind of its block: later stages treat a headline differently
+    from the body (a title-cased headline is no evidence of a name).
+    """
 
     index: int
     start: int
     end: int
     text: str
     block: int
+    kind: BlockKind = "body"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,175 @@
+"""Country names, codes and demonyms: a lookup shared by the extraction stages.
+
+Names come from two places: `pycountry` (official, common and short names of
+every ISO 3166-1 entry) and `lexicon/countries.csv`, which adds for every
+country the aliases that English news uses ("Britain", "Türkiye", "DPRK") and
+its demonyms ("Belgian", "Sri Lankan"). Rows coded `--` list phrases that look
+like a country but are not one ("North American", "South China Sea"): they are
+consumed by `find_countries` and produce nothing.
+
+Matching is done on tokens, not characters, so that one dictionary look-up per
+candidate span replaces a scan with hundreds of alternatives.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from importlib import resources
+
+import pycountry
+
+BLOCKED = "--"
+_MAX_TOKENS = 10
+
+# letters, digits or one punctuation mark: "People's" -> People ' s
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_CODE_LIKE = re.compile(r"^(?:[A-Z]\.?){2,4}$")
+# ISO codes that are also English words in capitals (headlines, acronyms):
+# they are accepted only through an explicit alias, never as bare codes.
+_CODE_STOPWORDS = frozenset(
+    {
+        "AD", "AM", "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "HI", "IF", "IN", "IS", "IT",
+        "ME", "MY", "NO", "OF", "ON", "OR", "SO", "TO", "UP", "US", "WE", "AND", "ARE", "CAN",
+        "COM", "MAR", "NOR", "PER", "TON", "GAB", "BEL", "LIE", "ARM", "BEN", "CUB", "DOM", "FIN",
+        "GIN", "PAN", "SEN",
+    }
+)
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(phrase.translate(_APOSTROPHES)))
+
+
+def _plural(demonym: str) -> str | None:
+    if demonym.endswith(("s", "sh", "ch", "x", "z", "ese")):
+        return None
+    return demonym + "s"
+
+
+def _pycountry_names() -> dict[str, list[str]]:
+    """Names of every ISO entry; "Korea, Republic of" becomes "Republic of Korea"."""
+    names: dict[str, list[str]] = {}
+    for entry in pycountry.countries:
+        found = []
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(entry, attr, None)
+            if not value:
+                continue
+            head, sep, tail = value.partition(", ")
+            if sep and (tail.endswith((" of", " of the")) or " " not in tail):
+                found.append(f"{tail} {head}")
+            elif not sep:
+                found.append(value)
+        names[entry.alpha_2] = found
+    return names
+
+
+@cache
+def _lexicon() -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str]]:
+    """Exact-case phrase table and a lower-case one (names only, never codes)."""
+    exact = _exact_phrases()
+    lower = {
+        tuple(t.lower() for t in key): code
+        for key, code in exact.items()
+        if not _CODE_LIKE.match("".join(key))
+    }
+    return exact, lower
+
+
+@cache
+def _prefixes() -> frozenset[tuple[str, ...]]:
+    """Every proper prefix of a known phrase, to stop a look-ahead early."""
+    return frozenset(key[:n] for key in _exact_phrases() for n in range(1, len(key)))
+
+
+@cache
+def _exact_phrases() -> dict[tuple[str, ...], str]:
+    """Every name, alias and demonym, keyed by its tokens as written."""
+    exact: dict[tuple[str, ...], str] = {}
+    for code, names in _pycountry_names().items():
+        for name in names:
+            exact.setdefault(_key(name), code)
+    text = resources.files("app.extract.lexicon").joinpath("countries.csv").read_text("utf-8")
+    for row in csv.DictReader(text.splitlines()):
+        code = row["alpha2"].strip()
+        phrases = [a.strip() for a in (row["aliases"] or "").split(";") if a.strip()]
+        for demonym in (d.strip() for d in (row["demonyms"] or "").split(";")):
+            if demonym:
+                phrases.append(demonym)
+                plural = _plural(demonym)
+                if plural:
+                    phrases.append(plural)
+        for phrase in phrases:
+            exact[_key(phrase)] = code  # the data file overrides pycountry
+    return exact
+
+
+def country_code(word: str) -> str | None:
+    """Return the ISO alpha-2 code (or "EU") a country name, alias or demonym stands for.
+
+    Reads one phrase ("the United States", "Belgian", "Türkiye", "ROK");
+    a leading "the" and a trailing possessive are ignored. Names match in any
+    case, codes only in capitals. Returns None for anything else.
+    """
+    phrase = _POSSESSIVE.sub("", _LEADING_THE.sub("", word.strip()))
+    if not phrase:
+        return None
+    exact, lower = _lexicon()
+    key = _key(phrase)
+    code = exact.get(key)
+    if code is None and not _CODE_LIKE.match(phrase):
+        code = lower.get(tuple(t.lower() for t in key))
+    if code is None and phrase.isalpha() and phrase.isupper() and phrase not in _CODE_STOPWORDS:
+        entry = None
+        if len(phrase) == 2:
+            entry = pycountry.countries.get(alpha_2=phrase)
+        elif len(phrase) == 3:
+            entry = pycountry.countries.get(alpha_3=phrase)
+        code = entry.alpha_2 if entry else None
+    return None if code == BLOCKED else code
+
+
+def find_countries(text: str) -> list[tuple[int, int, str]]:
+    """Find every country name, alias, code or demonym in `text`.
+
+    Reads raw text; returns (start, end, alpha-2) triples in text order, the
+    longest phrase winning at each position and no two spans overlapping
+    ("Democratic People's Republic of Korea" is one KP span, not KR).
+    Possessives are left outside the span ("Germany's" -> "Germany").
+    """
+    exact = _exact_phrases()
+    prefixes = _prefixes()
+    normalized = text.translate(_APOSTROPHES)
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(normalized)]
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        first = tokens[i][2]
+        if not first[0].isupper():
+            i += 1
+            continue
+        best: tuple[int, str] | None = None
+        key: tuple[str, ...] = ()
+        for j in range(i, min(i + _MAX_TOKENS, len(tokens))):
+            if j > i and tokens[j][0] - tokens[j - 1][1] > 1:
+                break  # a phrase never spans a line break or a double space
+            key += (tokens[j][2],)
+            code = exact.get(key)
+            if code is not None:
+                best = (j, code)
+            if key not in prefixes:
+                break
+        if best is None:
+            i += 1
+            continue
+        j, code = best
+        end = tokens[j][1]
+        if code != BLOCKED:
+            found.append((tokens[i][0], end, code))
+        i = j + 1
+    return found

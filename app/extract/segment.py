@@ -1,0 +1,160 @@
+"""Second stage: cut the body and title blocks into sentences with exact offsets.
+
+Rules:
+- A title block is one sentence (a headline has no inner sentence breaks).
+- A body block breaks after ".", "!", "?" or an ellipsis, with any closing
+  quotes or brackets, when the next word starts with a capital, a digit, an
+  opening quote or a bracket.
+- No break after a title or rank abbreviation ("Mr.", "Gen.", "Maj."), an
+  initial ("Joseph R. Biden"), or a decimal point. After abbreviations that
+  also end sentences ("U.S.", "Jr.", "Ltd.", "Feb.") the break is made only
+  when the next word is a common sentence opener ("The", "He", "It" ...).
+- Quotations: a direct quote of several sentences is NOT broken inside the
+  quotation marks, so '"A. B," X said.' is one sentence and the statements
+  stage sees the whole quote with its attribution. A quote that closes a
+  sentence ('... today." He said') does break. When the quotation marks of a
+  paragraph do not balance (a quote running on into the next paragraph), the
+  paragraph is cut as if it had none.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from app.extract.records import Cleaned, Sentence
+
+_OPENING = frozenset("“«")
+_CLOSING = frozenset("”»")
+_STRAIGHT = '"'
+
+# terminal punctuation, then closing quotes or brackets, then the space before the next sentence
+_BOUNDARY = re.compile(r"""(?:[.!?]+|…)(?P<closers>['"’”»)\]]*)(?P<space>\s+)""")
+_WORD_BEFORE = re.compile(r"(\S+?)\.+$")
+_NEXT_WORD = re.compile(r"[^\s\"“'‘(\[]+")
+
+# Never the end of a sentence: titles, ranks and reference abbreviations.
+_HARD_ABBREVIATIONS = frozenset(
+    {
+        "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Ste", "Gen", "Lt", "Maj", "Col", "Capt",
+        "Cpt", "Cmdr", "Cdr", "Adm", "Sgt", "Cpl", "Pvt", "Brig", "Gov", "Sen", "Rep", "Rev",
+        "Hon", "Amb", "Pres", "Supt", "Insp", "Fr", "Mt", "Ft", "No", "Nos", "Vol", "Art", "Sec",
+        "Fig", "vs", "v", "e.g", "i.e", "cf", "approx", "H.E", "H.M", "H.R.H", "Messrs", "Mme",
+        "Mlle", "Sr", "Sra", "Dra",
+    }
+)  # fmt: skip
+# Abbreviations that may also close a sentence.
+_SOFT_ABBREVIATIONS = frozenset(
+    {
+        "Jr", "Ltd", "Inc", "Co", "Corp", "Bros", "Plc", "LLC", "etc", "al", "Jan", "Feb", "Mar",
+        "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "a.m", "p.m",
+    }
+)  # fmt: skip
+_SENTENCE_OPENERS = frozenset(
+    {
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
+        "Those", "His", "Her", "Its", "Their", "Our", "My", "But", "And", "Yet", "So", "In", "On",
+        "At", "As", "For", "After", "Before", "However", "Meanwhile", "There", "Also", "According",
+        "While", "When", "If", "Both", "Earlier", "Later", "Last", "Next", "Since", "During",
+    }
+)  # fmt: skip
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]] | None:
+    """(open, close) index pairs of the quotations in one block, or None if unbalanced."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, char in enumerate(text):
+        if opened is None and (char in _OPENING or char == _STRAIGHT):
+            opened = i
+        elif opened is not None and (char in _CLOSING or char == _STRAIGHT):
+            spans.append((opened, i))
+            opened = None
+        elif char in _CLOSING:
+            return None  # a closing mark with no opening one
+    return None if opened is not None else spans
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    return next((span for span in spans if span[0] < position < span[1]), None)
+
+
+def _abbreviation_blocks(text: str, punct_end: int, next_word: str) -> bool:
+    """True when the period before `punct_end` belongs to an abbreviation, not a sentence end."""
+    head = text[:punct_end]
+    if not head.endswith(".") or head.endswith(".."):
+        return False
+    match = _WORD_BEFORE.search(head)
+    if not match:
+        return False
+    word = match.group(1).lstrip("(\"“'‘[")
+    if word in _HARD_ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "Joseph R. Biden"
+    dotted = "." in word and all(part.isalpha() and len(part) <= 2 for part in word.split("."))
+    if word in _SOFT_ABBREVIATIONS or dotted:
+        return next_word not in _SENTENCE_OPENERS
+    return False
+
+
+def _breaks(text: str) -> Iterator[int]:
+    """Offsets (in `text`) where a new sentence starts."""
+    quotes = _quote_spans(text) or []
+    for match in _BOUNDARY.finditer(text):
+        after = match.end()
+        if after >= len(text):
+            continue
+        first = text[after]
+        if not (first.isupper() or first.isdigit() or first in "\"“'‘([«"):
+            continue
+        closers = match.group("closers")
+        punct_end = match.start("closers")
+        quote = _inside(quotes, match.start())
+        if quote is not None and quote[1] >= punct_end + len(closers):
+            continue  # inside a quotation that goes on: '"A. B," X said.'
+        next_word = _NEXT_WORD.match(text, after)
+        if _abbreviation_blocks(text, punct_end, next_word.group() if next_word else ""):
+            continue
+        yield after
+
+
+def _sentences_of(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    block = text[start:end]
+    cuts = [0, *_breaks(block), len(block)]
+    for left, right in itertools.pairwise(cuts):
+        piece = block[left:right]
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            yield start + left + lead, start + left + lead + len(stripped)
+
+
+def segment(cleaned: Cleaned) -> tuple[Sentence, ...]:
+    """Cut the body and title blocks of a cleaned text into sentences.
+
+    Reads `Cleaned.blocks`; returns sentences in text order with exact offsets
+    (`text == cleaned.text[start:end]`), the index of their block, their
+    block's kind and a running index. Captions and noise produce none.
+    """
+    sentences: list[Sentence] = []
+    for block_index, block in enumerate(cleaned.blocks):
+        if block.kind not in ("body", "title"):
+            continue
+        if block.kind == "title":
+            spans: Iterator[tuple[int, int]] = iter([(block.start, block.end)])
+        else:
+            spans = _sentences_of(cleaned.text, block.start, block.end)
+        for start, end in spans:
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    start=start,
+                    end=end,
+                    text=cleaned.text[start:end],
+                    block=block_index,
+                    kind=block.kind,
+                )
+            )
+    return tuple(sentences)
