@@ -32,7 +32,7 @@ Precision = Literal["day", "month", "year"]
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC)
 
 
 def _fk(target: str, *, index: bool = True) -> Column:
