@@ -154,7 +154,7 @@ def store_extraction(
     session.flush()
     for event_id in claimed:
         refresh_event(session, event_id=event_id)
-    return sorted(claimed), statement_ids
+    return list(dict.fromkeys(event_of_key.values())), statement_ids
 
 
 def _title_of(extraction: Extraction, person_id: str) -> str | None:

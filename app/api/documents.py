@@ -83,7 +83,12 @@ def get_document(document: DocumentDep, session: SessionDep) -> DocumentWithText
 )
 def delete_document(document: DocumentDep, session: SessionDep) -> Response:
     """Remove a document, its statements, and every event only it supported."""
+    document_id = document.id
+    session.rollback()  # end the read that found it; the write takes the lock first
     begin_write(session)
+    document = crud.get_document(session, document_id=document_id)
+    if document is None:
+        raise ProblemError(404, f"No document with id {document_id}.")
     store.delete_document(session, document=document)
     session.commit()
     return Response(status_code=status.HTTP_204_NO_CONTENT)
