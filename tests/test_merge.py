@@ -1,0 +1,217 @@
+"""Merging reports of one event: the rules alone, then through the store in any order."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from app.merge import EventView, SourceView, best_match, derive, match_score, same_words
+from tests.conftest import AUTH, all_items
+from tests.factories import event, person, put_document, said
+
+
+def view(type="phone_call", date="2022-05-03", countries=("KE", "NO"), participants=(1, 2)):
+    return EventView(
+        type=type, date=date, countries=frozenset(countries), participants=frozenset(participants)
+    )
+
+
+@pytest.mark.parametrize(
+    "incoming, known, merges",
+    [
+        (view(), view(), True),
+        (view(date=None), view(), True),  # an undated "on Tuesday" report of a dated call
+        (view(), view(date="2022-05"), True),  # a month refines to a day
+        (view(date="2022-05-04"), view(), False),  # another day: another call
+        (view(countries=("KE", "JP")), view(), False),
+        (view(type="meeting"), view(), False),
+        (view(participants=(3, 4)), view(), False),  # same day, other people
+        (view(participants=()), view(), True),  # same day, people unknown on one side
+        (view(date=None, participants=()), view(), False),  # nothing but countries in common
+        (view(date="2022-05", participants=()), view(date="2022-05", participants=()), False),
+        (
+            view(type="diplomatic_relations", date="1963", participants=()),
+            view(type="diplomatic_relations", date="1963-12-12", participants=()),
+            True,
+        ),
+        (
+            view(type="diplomatic_relations", date="1964", participants=()),
+            view(type="diplomatic_relations", date="1963-12-12", participants=()),
+            False,
+        ),
+        (view(countries=()), view(countries=()), False),
+    ],
+)
+def test_match_rules(incoming, known, merges):
+    assert (match_score(incoming, known) is not None) is merges
+
+
+def test_two_equally_good_candidates_stay_apart():
+    # two calls between the same leaders in one month; a report giving only the month
+    incoming = view(date="2022-05")
+    candidates = [(1, view(date="2022-05-03")), (2, view(date="2022-05-20"))]
+    assert best_match(incoming, candidates) is None
+    assert best_match(view(date="2022-05-20"), candidates) == 2
+
+
+def test_derive_keeps_the_finest_date_and_the_primary_sources_type():
+    derived = derive(
+        [
+            SourceView(1, False, "meeting", "2019", "Paris", frozenset({"FR", "GH"})),
+            SourceView(2, True, "visit", "2019-03-02", None, frozenset({"FR", "GH"})),
+            SourceView(3, True, "visit", None, "Accra", frozenset({"FR", "GH"})),
+        ]
+    )
+    assert (derived.date, derived.precision, derived.type) == ("2019-03-02", "day", "visit")
+    assert derived.location == "Accra"
+    assert derived.primary is True
+    assert derived.countries == ("FR", "GH")
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        (
+            "Kenya will expand trade with Norway, Odhiambo said.",
+            "Odhiambo said Kenya will expand trade with Norway.",
+            True,
+        ),
+        ("Kenya will expand trade with Norway.", "The weather in Oslo was cold.", False),
+    ],
+)
+def test_same_words(a, b, same):
+    assert same_words(a, b) is same
+
+
+# ---------------------------------------------------------------- through the store
+
+ODHIAMBO = person("Amina Odhiambo", "KE", "President")
+HANSEN = person("Ingrid Hansen", "NO", "Foreign Minister")
+DATED = (
+    "On May 3, 2022, Odhiambo spoke with Hansen. Odhiambo said Kenya will expand trade with Norway."
+)
+UNDATED = (
+    "Odhiambo spoke with Hansen on Tuesday. Kenya will expand trade with Norway, Odhiambo said."
+)
+RECALL = "Hansen recalled that she and Odhiambo spoke in May 2022 about trade."
+
+
+def store_dated():
+    return put_document(
+        DATED,
+        people=(ODHIAMBO, HANSEN),
+        events=(event("e0", "phone_call", "2022-05-03", ("KE", "NO"), (ODHIAMBO.id, HANSEN.id)),),
+        statements=(
+            said(DATED, "Odhiambo said Kenya will expand trade with Norway.", ODHIAMBO.id),
+        ),
+    )
+
+
+def store_undated():
+    return put_document(
+        UNDATED,
+        people=(ODHIAMBO, HANSEN),
+        events=(event("e0", "phone_call", None, ("KE", "NO"), (ODHIAMBO.id, HANSEN.id)),),
+        statements=(
+            said(UNDATED, "Kenya will expand trade with Norway, Odhiambo said.", ODHIAMBO.id),
+        ),
+    )
+
+
+def store_recall():
+    return put_document(
+        RECALL,
+        people=(ODHIAMBO, HANSEN),
+        events=(
+            event(
+                "e0", "phone_call", "2022-05", ("KE", "NO"), (ODHIAMBO.id, HANSEN.id), primary=False
+            ),
+        ),
+    )
+
+
+def snapshot(client) -> list[tuple]:
+    return sorted(
+        (
+            e["date"],
+            e["type"],
+            e["primary"],
+            tuple(e["countries"]),
+            tuple(sorted(p["name"] for p in e["participants"])),
+            len(e["sources"]),
+        )
+        for e in all_items(client, "/v1/events")
+    )
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_any_order_gives_one_event_with_every_source(client, order):
+    steps = [store_dated, store_undated, store_recall]
+    for i in order:
+        steps[i]()
+    assert snapshot(client) == [
+        ("2022-05-03", "phone_call", True, ("KE", "NO"), ("Amina Odhiambo", "Ingrid Hansen"), 3)
+    ]
+
+
+def test_the_undated_sources_statements_are_re_dated(client):
+    store_undated()
+    (undated,) = all_items(client, "/v1/statements")
+    assert client.get(f"/v1/events/{undated['event_id']}").json()["date"] is None
+    store_dated()
+    statements = all_items(client, "/v1/statements", year=2022)
+    assert {s["document_id"] for s in statements} == {1, 2}
+    assert len({s["event_id"] for s in statements}) == 1
+
+
+def test_the_same_words_from_two_sources_are_linked(client):
+    store_dated()
+    store_undated()
+    first, second = all_items(client, "/v1/statements")
+    assert first["corroborated_by"] == [second["id"]]
+    assert second["corroborated_by"] == [first["id"]]
+
+
+def test_two_calls_in_one_month_stay_two_events(client):
+    store_dated()
+    later = "On May 24, 2022, Odhiambo and Hansen spoke again."
+    put_document(
+        later,
+        people=(ODHIAMBO, HANSEN),
+        events=(event("e0", "phone_call", "2022-05-24", ("KE", "NO"), (ODHIAMBO.id, HANSEN.id)),),
+    )
+    assert [e["date"] for e in all_items(client, "/v1/events")] == ["2022-05-24", "2022-05-03"]
+
+
+def test_a_documents_own_events_never_merge_with_each_other(client):
+    text = "Odhiambo met Hansen on May 3, 2022; they had met on May 3, 2022 before."
+    put_document(
+        text,
+        people=(ODHIAMBO, HANSEN),
+        events=(
+            event("e0", "meeting", "2022-05-03", ("KE", "NO"), (ODHIAMBO.id, HANSEN.id)),
+            event(
+                "e1", "meeting", "2022-05-03", ("KE", "NO"), (ODHIAMBO.id, HANSEN.id), primary=False
+            ),
+        ),
+    )
+    assert len(all_items(client, "/v1/events")) == 2
+
+
+def test_deleting_a_source_re_derives_what_the_event_keeps(client):
+    dated = store_dated()
+    store_undated()
+    assert client.delete(f"/v1/documents/{dated['document']}", headers=AUTH).status_code == 204
+    (remaining,) = all_items(client, "/v1/events")
+    assert remaining["date"] is None
+    assert [s["document_id"] for s in remaining["sources"]] == [2]
+    (statement,) = all_items(client, "/v1/statements")
+    assert statement["corroborated_by"] == []
+    assert statement["document_id"] == 2
+
+
+def test_deleting_the_only_source_deletes_the_event(client):
+    recall = store_recall()
+    client.delete(f"/v1/documents/{recall['document']}", headers=AUTH)
+    assert all_items(client, "/v1/events") == []
