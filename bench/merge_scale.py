@@ -1,0 +1,169 @@
+"""Ingestion cost as the database grows: time per document at 1,000 and 10,000.
+
+    python bench/merge_scale.py [--sizes 1000 10000] [--database-dir DIR]
+
+Generates readout-style texts (random leaders of random countries, calls,
+meetings and visits on random dates, with reported speech; a share of them
+re-report an earlier event so merging has work to do), ingests them through
+the real write path (extraction, merge lookup, store) into a fresh SQLite
+file per size, and prints documents/s and ms per document for each size and
+the ratio of the last to the first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from sqlmodel import Session
+
+from app import store
+from app.db import begin_write, make_engine, upgrade_schema
+from app.models import DocumentCreate
+
+COUNTRIES = [
+    ("Kenyan", "Kenya"),
+    ("Norwegian", "Norway"),
+    ("Japanese", "Japan"),
+    ("Brazilian", "Brazil"),
+    ("Ghanaian", "Ghana"),
+    ("Chilean", "Chile"),
+    ("Polish", "Poland"),
+    ("Thai", "Thailand"),
+    ("Egyptian", "Egypt"),
+    ("Canadian", "Canada"),
+    ("Mexican", "Mexico"),
+    ("Indian", "India"),
+    ("Italian", "Italy"),
+    ("Peruvian", "Peru"),
+    ("Swedish", "Sweden"),
+    ("Moroccan", "Morocco"),
+    ("Nigerian", "Nigeria"),
+    ("Australian", "Australia"),
+]
+TITLES = ["President", "Prime Minister", "Foreign Minister"]
+FIRST = [
+    "Amina",
+    "Lars",
+    "Kenji",
+    "Carla",
+    "Kofi",
+    "Marta",
+    "Piotr",
+    "Somchai",
+    "Nadia",
+    "Ethan",
+    "Lucia",
+    "Ravi",
+    "Giulia",
+    "Mateo",
+    "Ingrid",
+    "Youssef",
+    "Chidi",
+    "Olivia",
+]
+LAST = [
+    "Odhiambo",
+    "Berg",
+    "Sato",
+    "Souza",
+    "Mensah",
+    "Rojas",
+    "Nowak",
+    "Chai",
+    "Hassan",
+    "Tremblay",
+    "Vargas",
+    "Sharma",
+    "Ricci",
+    "Quispe",
+    "Lind",
+    "Alaoui",
+    "Okafor",
+    "Reid",
+]
+VERBS = [
+    ("held a phone call with", "telephone"),
+    ("held talks with", "meeting"),
+    ("held a video conference with", "video"),
+]
+TOPICS = [
+    "trade and investment",
+    "climate change",
+    "regional security",
+    "energy cooperation",
+    "public health",
+    "people-to-people exchanges",
+]
+
+
+def generate(count: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    leaders = {
+        country: [(rng.choice(TITLES), f"{rng.choice(FIRST)} {rng.choice(LAST)}") for _ in range(3)]
+        for country in COUNTRIES
+    }
+    texts, reported = [], []
+    for i in range(count):
+        if reported and rng.random() < 0.3:
+            base, day = rng.choice(reported)  # another source on a known event
+            texts.append(f"{base} (Report {i}, second source.)")
+            continue
+        (dem1, name1), (dem2, _name2) = rng.sample(COUNTRIES, 2)
+        title1, person1 = rng.choice(leaders[(dem1, name1)])
+        title2, person2 = rng.choice(leaders[(dem2, _name2)])
+        verb, _ = rng.choice(VERBS)
+        day = dt.date(1995, 1, 1) + dt.timedelta(days=rng.randrange(11000))
+        topic = rng.choice(TOPICS)
+        text = (
+            f"{dem1} {title1} {person1} {verb} {dem2} {title2} {person2} on "
+            f"{day:%B} {day.day}, {day.year}.\n\n"
+            f"{person1.split()[-1]} said that {name1} is ready to deepen cooperation with "
+            f"{_name2} on {topic}.\n\n"
+            f"{person2.split()[-1]} said {_name2} values its ties with {name1} (ref {i})."
+        )
+        reported.append((text, day))
+        texts.append(text)
+    return texts
+
+
+def run(count: int, folder: Path) -> float:
+    engine = make_engine(f"sqlite:///{folder / f'merge_{count}.db'}")
+    upgrade_schema(engine)
+    texts = generate(count)
+    started = time.perf_counter()
+    for text in texts:
+        with Session(engine) as session:
+            begin_write(session)
+            store.ingest_document(session, payload=DocumentCreate(text=text))
+            session.commit()
+    seconds = time.perf_counter() - started
+    engine.dispose()
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--database-dir", type=Path)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.database_dir or Path(tmp)
+        per_doc = {}
+        for size in args.sizes:
+            seconds = run(size, folder)
+            per_doc[size] = 1000 * seconds / size
+            print(
+                f"{size} documents: {seconds:.1f} s, {size / seconds:.0f} documents/s, "
+                f"{per_doc[size]:.2f} ms/document"
+            )
+        first, last = args.sizes[0], args.sizes[-1]
+        print(f"ms/document at {last} / at {first}: {per_doc[last] / per_doc[first]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
