@@ -1,0 +1,361 @@
+"""Date stage: find date expressions in sentences and resolve them to ISO dates.
+
+Explicit dates ("December 7, 2021", "7 December 2021", "2021-12-07") resolve on
+their own. Everything relative ("on Tuesday", "today (23)", "in October",
+"later this year", "45 years ago", "this year marks the 50th anniversary")
+resolves against the reference date of the text, and is dropped when there is
+none. Vague references ("recently", "soon", "this week") produce nothing.
+
+Each expression is resolved at the precision the text supports: a day, a
+month or a year. An anniversary ("the 50th anniversary of ... next year")
+resolves to the year of the event it celebrates, at year precision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from app.extract.records import DateMention, Precision, Sentence
+
+_MONTH_NUMBERS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+}  # fmt: skip
+
+# Month names are matched in capitals only: "may" and "march" are also verbs.
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?"
+)
+_MONTH_NAME = _MONTH[: -len(r"\.?")]  # without a trailing period that may end the sentence
+_FULL_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\b"
+)
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_NUMBER = (
+    r"(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+)
+_ORDINAL = (
+    r"(?:\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
+    r"(?:" + "|".join(_ORDINAL_WORDS) + r"))"
+)
+_PART_OF_DAY = r"(?:(?:the\s+)?(?:morning|afternoon|evening|night)\s+of\s+)"
+
+# Explicit dates, tried first; their spans are not matched again by later patterns.
+_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b(?P<mon>{_MONTH})\s+(?P<day>{_DAY})(?:,\s*|\s+)(?P<year>{_YEAR})\b"
+)
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<year>{_YEAR})\b"
+)
+_MONTH_YEAR = re.compile(rf"\b(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR})\b")
+_MONTH_DAY = re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<day>{_DAY})\b(?![:.,]?\d)")
+_DAY_MONTH = re.compile(rf"\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH_NAME})")
+# Relative expressions.
+_WEEKDAY_DATE = re.compile(
+    rf"\b(?:(?P<rel>last|next|this|past|coming)\s+)?(?:{_PART_OF_DAY})?"
+    rf"(?P<weekday>{_WEEKDAY})(?:\s*\((?P<day>[0-3]?\d)\))?"
+)
+_DAY_WORD = re.compile(
+    r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b"
+    r"(?:\s*\((?P<day>[0-3]?\d)\))?",
+    re.I,
+)
+_MONTH_WORD = re.compile(r"\b(?P<rel>this|last|next)\s+month\b", re.I)
+_YEAR_WORD = re.compile(r"\b(?P<rel>this|last|next)\s+year\b", re.I)
+_BARE_MONTH = re.compile(
+    r"\b(?P<prep>in|In|since|Since|until|Until|till|by|By|during|During|from|From|of|through"
+    r"|before|Before|after|After|last|Last|next|Next|this|This)\s+"
+    r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|end\s+of)"
+    rf"[\s-]+)?(?P<mon>{_FULL_MONTH})(?!\s+\d)"
+)
+_BARE_YEAR = re.compile(
+    r"\b(?:in|In|since|Since|of|by|By|until|till|during|During|from|From|before|after|early"
+    rf"|late|mid|year)[\s-]+(?P<year>{_YEAR})\b(?![-/]\d)"
+)
+_YEARS_AGO = re.compile(rf"\b(?P<n>{_NUMBER}|a|an)\s+years?\s+ago\b", re.I)
+_PAST_YEARS = re.compile(
+    rf"\b(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?P<n>{_NUMBER})\s+years\b", re.I
+)
+_ANNIVERSARY = re.compile(rf"\b(?P<n>{_ORDINAL})\s+(?:anniversary|year\s+of)\b", re.I)
+# Words that make a relative date point forward ("will travel on Wednesday").
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+(?:set|scheduled|expected|due|slated|going)\s+to|are\s+(?:set"
+    r"|scheduled|expected|due|slated|going)\s+to|to\s+be\s+held|upcoming|forthcoming)\b"
+)
+_PAST_SPEECH = re.compile(
+    r"\b(?:said|says|noted|stressed|added|told|announced|stated|explained|emphasi[sz]ed)\b"
+)
+_COUNTS_BACK = re.compile(
+    r"anniversar|\byears?\s+ago\b|\b(?:past|last)\s+\S+\s+years\b|\byear\s+of\b", re.I
+)
+
+
+def counts_back(expression: str) -> bool:
+    """True when a date expression reckons back to an origin ("50th anniversary", "45 years ago").
+
+    Reads the text of a `DateMention`; such dates name the year something
+    began, not the time of the sentence's event.
+    """
+    return bool(_COUNTS_BACK.search(expression))
+
+
+def _month_number(name: str) -> int:
+    return _MONTH_NUMBERS[name[:3].lower()]
+
+
+def _first_day(day: str) -> int:
+    return int(re.match(r"\d+", day).group())  # type: ignore[union-attr]
+
+
+def _number(word: str) -> int | None:
+    word = word.lower()
+    if word in ("a", "an"):
+        return 1
+    if word.isdigit():
+        return int(word)
+    total = 0
+    for part in re.split(r"[- ]", word):
+        if part not in _NUMBER_WORDS:
+            return None
+        total += _NUMBER_WORDS[part]
+    return total or None
+
+
+def _ordinal(word: str) -> int | None:
+    word = word.lower()
+    digits = re.match(r"\d+", word)
+    if digits:
+        return int(digits.group())
+    total = 0
+    for part in word.split("-"):
+        value = _ORDINAL_WORDS.get(part, _NUMBER_WORDS.get(part))
+        if value is None:
+            return None
+        total += value
+    return total or None
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _is_future(sentence: str) -> bool:
+    return bool(_FUTURE.search(sentence)) and not _PAST_SPEECH.search(sentence)
+
+
+def _yearless(month: int, day: int, ref: dt.date, future: bool) -> dt.date | None:
+    """The month/day nearest the reference date on the side the sentence's tense points to."""
+    slack = dt.timedelta(days=7)
+    found = _safe(ref.year, month, day)
+    if found is None:
+        return None
+    if future and found < ref - slack:
+        return _safe(ref.year + 1, month, day)
+    if not future and found > ref + slack:
+        return _safe(ref.year - 1, month, day)
+    return found
+
+
+def _day_number(day: int, ref: dt.date) -> dt.date | None:
+    """The date with this day of the month nearest the reference: "tomorrow (24)"."""
+    months = [(ref.year, ref.month)]
+    months.append((ref.year + (ref.month == 12), ref.month % 12 + 1))
+    months.append((ref.year - (ref.month == 1), (ref.month - 2) % 12 + 1))
+    candidates = [d for y, m in months if (d := _safe(y, m, day))]
+    return min(candidates, key=lambda d: abs((d - ref).days), default=None)
+
+
+def _weekday(name: str, rel: str | None, ref: dt.date, future: bool) -> dt.date:
+    target = _WEEKDAYS[name.lower()]
+    back = (ref.weekday() - target) % 7
+    ahead = (target - ref.weekday()) % 7
+    if rel == "next" or (future and rel not in ("last", "past")):
+        return ref + dt.timedelta(days=ahead or (7 if rel == "next" else 0))
+    if rel in ("last", "past"):
+        return ref - dt.timedelta(days=back or 7)
+    return ref - dt.timedelta(days=back)
+
+
+def _bare_month(month: int, prep: str, ref: dt.date, future: bool) -> str:
+    prep = prep.lower()
+    if prep == "this":
+        year = ref.year
+    elif prep == "next" or (future and prep not in ("last", "since")):
+        year = ref.year if month >= ref.month else ref.year + 1
+        if prep == "next" and month == ref.month:
+            year += 1
+    elif prep == "last":
+        year = ref.year if month < ref.month else ref.year - 1
+    else:
+        year = ref.year if month <= ref.month else ref.year - 1
+    return f"{year:04d}-{month:02d}"
+
+
+def _shift_month(ref: dt.date, delta: int) -> str:
+    index = ref.year * 12 + ref.month - 1 + delta
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+class _Finder:
+    """Collect non-overlapping date spans of one sentence, first pattern first."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self.taken: list[tuple[int, int]] = []
+        self.found: list[DateMention] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.taken)
+
+    def add(self, start: int, end: int, value: str | None, precision: Precision) -> None:
+        if value is None or not self.free(start, end):
+            return
+        self.taken.append((start, end))
+        offset = self.sentence.start
+        self.found.append(
+            DateMention(offset + start, offset + end, self.sentence.index, value, precision)
+        )
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _explicit(finder: _Finder) -> None:
+    text = finder.sentence.text
+    for match in _ISO.finditer(text):
+        value = _safe(int(match["year"]), int(match["month"]), int(match["day"]))
+        finder.add(match.start(), match.end(), _iso(value), "day")
+    for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR):
+        for match in pattern.finditer(text):
+            value = _safe(int(match["year"]), _month_number(match["mon"]), _first_day(match["day"]))
+            finder.add(match.start(), match.end(), _iso(value), "day")
+    for match in _MONTH_YEAR.finditer(text):
+        value = f"{int(match['year']):04d}-{_month_number(match['mon']):02d}"
+        finder.add(match.start(), match.end(), value, "month")
+
+
+def _relative(finder: _Finder, ref: dt.date) -> None:
+    text = finder.sentence.text
+    future = _is_future(text)
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        for match in pattern.finditer(text):
+            value = _yearless(_month_number(match["mon"]), _first_day(match["day"]), ref, future)
+            finder.add(match.start(), match.end(), _iso(value), "day")
+    for match in _DAY_WORD.finditer(text):
+        word = match["word"].lower()
+        if match["day"]:
+            value = _day_number(int(match["day"]), ref)
+        else:
+            shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+            value = ref + dt.timedelta(days=shift)
+        finder.add(match.start(), match.end(), _iso(value), "day")
+    for match in _WEEKDAY_DATE.finditer(text):
+        if not finder.free(match.end(), match.end() + 4):
+            continue  # "Wednesday 21 June", "Friday Mar 23": the explicit date says it
+        if match["day"]:
+            value = _day_number(int(match["day"]), ref)
+        else:
+            rel = match["rel"].lower() if match["rel"] else None
+            value = _weekday(match["weekday"], rel, ref, future)
+        finder.add(match.start(), match.end(), _iso(value), "day")
+    for match in _MONTH_WORD.finditer(text):
+        delta = {"last": -1, "past": -1, "next": 1}.get(match["rel"].lower(), 0)
+        finder.add(match.start(), match.end(), _shift_month(ref, delta), "month")
+    for match in _BARE_MONTH.finditer(text):
+        value = _bare_month(_month_number(match["mon"]), match["prep"], ref, future)
+        finder.add(match.start("mon"), match.end("mon"), value, "month")
+
+
+def _years(finder: _Finder, ref: dt.date | None) -> None:
+    text = finder.sentence.text
+    explicit_years = [int(m["year"]) for m in _BARE_YEAR.finditer(text)]
+    for match in _ANNIVERSARY.finditer(text):
+        years = _ordinal(match["n"])
+        if not years or (years < 5 and "year" in match.group().lower()):
+            continue  # "the second year of his term" is no anniversary
+        base = _anniversary_base(text, ref, explicit_years, years)
+        if base is not None:
+            finder.add(match.start(), match.end(), f"{base - years:04d}", "year")
+    if ref is not None:
+        for pattern in (_YEARS_AGO, _PAST_YEARS):
+            for match in pattern.finditer(text):
+                years = _number(match["n"])
+                if years:
+                    finder.add(match.start(), match.end(), f"{ref.year - years:04d}", "year")
+    for match in _BARE_YEAR.finditer(text):
+        finder.add(match.start("year"), match.end("year"), match["year"], "year")
+    if ref is not None:
+        for match in _YEAR_WORD.finditer(text):
+            delta = {"last": -1, "past": -1, "next": 1}.get(match["rel"].lower(), 0)
+            finder.add(match.start(), match.end(), f"{ref.year + delta:04d}", "year")
+
+
+def _anniversary_base(
+    text: str, ref: dt.date | None, explicit_years: list[int], years: int
+) -> int | None:
+    """The year an anniversary falls in: a year the sentence names, else next/last/this year."""
+    for year in explicit_years:
+        if ref is None:
+            return year
+        if abs(year + years - ref.year) <= 1:
+            return None  # the sentence names the origin itself ("established in 1979")
+        if year > ref.year - 5:
+            return year
+    if ref is None:
+        return None
+    relative = _YEAR_WORD.search(text)
+    if relative:
+        return ref.year + {"last": -1, "past": -1, "next": 1}.get(relative["rel"].lower(), 0)
+    return ref.year
+
+
+def _sentence_dates(sentence: Sentence, ref: dt.date | None) -> Iterator[DateMention]:
+    finder = _Finder(sentence)
+    _explicit(finder)
+    if ref is not None:
+        _relative(finder, ref)
+    _years(finder, ref)
+    yield from sorted(finder.found, key=lambda m: m.start)
+
+
+def find_dates(
+    sentences: tuple[Sentence, ...], reference_date: dt.date | None
+) -> tuple[DateMention, ...]:
+    """Find and resolve every date expression of the sentences.
+
+    Reads sentence texts and the reference date relative expressions resolve
+    against (None: only explicit dates and anniversaries with a named year
+    resolve). Returns `DateMention`s in text order with document offsets, an
+    ISO value ("2021-12-07", "2024-01", "1971") and its precision.
+    """
+    return tuple(m for s in sentences for m in _sentence_dates(s, reference_date))

@@ -1,0 +1,144 @@
+"""Topic stage: tag each statement with the slugs of the topic taxonomy it addresses.
+
+Keywords live in `lexicon/topic_keywords.csv` (slug, then phrases separated by
+";"); the taxonomy itself in `lexicon/topics.csv`. Keywords are looked up
+word by word in one table, longest phrase first, so that at any position the
+most specific phrase wins and consumes its words:
+
+- "free trade" is free-trade, not also trade; "food security" is agriculture,
+  not also security. A phrase that belongs to two topics is listed under both
+  ("free trade agreement": trade and free-trade).
+- Rows of the pseudo-slug `_none` are phrases that consume words without
+  giving a topic ("green light").
+- Matching works on words: it ignores case, except for short acronyms written
+  in capitals in the data file ("EU", "UN", "WHO"), treats a hyphen and a
+  space alike, and reduces plurals alike in keywords and text ("tariff" finds
+  "tariffs", "economy" finds "economies"). A phrase never runs across a full
+  stop.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from importlib import resources
+
+from app.extract.records import Statement
+
+_NO_TOPIC = "_none"
+_TOKEN = re.compile(r"[A-Za-z0-9&]+")
+_ACRONYM = re.compile(r"^[A-Z0-9&]{2,5}$")
+# what may stand between two words of one phrase: spaces, a hyphen, an apostrophe, a comma
+_JOINER = re.compile(r"[\s\-'\u2019\u2018,]*")
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    text = resources.files("app.extract.lexicon").joinpath(name).read_text("utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+@cache
+def taxonomy() -> tuple[str, ...]:
+    """The slugs of `lexicon/topics.csv`, in the taxonomy's order."""
+    return tuple(row["slug"] for row in _read("topics.csv"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    """A crude singular of a lower-case word, applied alike to keywords and text."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(_stem(t.lower()) for t in _TOKEN.findall(phrase))
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    phrases: dict[tuple[str, ...], frozenset[str]]  # stemmed lower-case words -> slugs
+    acronyms: dict[str, frozenset[str]]  # exact capitals -> slugs
+    prefixes: frozenset[tuple[str, ...]]
+    starts: frozenset[tuple[str, ...]]  # first words of phrases
+    longest: int
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    """Every keyword of the data file, keyed for a longest-match scan over words."""
+    known = set(taxonomy())
+    phrases: dict[tuple[str, ...], set[str]] = {}
+    acronyms: dict[str, set[str]] = {}
+    for row in _read("topic_keywords.csv"):
+        slug = row["slug"].strip()
+        if slug != _NO_TOPIC and slug not in known:
+            raise ValueError(f"topic_keywords.csv: unknown slug {slug!r}")
+        for keyword in (k.strip() for k in row["keywords"].split(";")):
+            if not keyword:
+                continue
+            if _ACRONYM.match(keyword):
+                target = acronyms.setdefault(keyword, set())
+            else:
+                target = phrases.setdefault(_words(keyword), set())
+            if slug != _NO_TOPIC:
+                target.add(slug)
+    return _Lexicon(
+        phrases={k: frozenset(v) for k, v in phrases.items()},
+        acronyms={k: frozenset(v) for k, v in acronyms.items()},
+        prefixes=frozenset(k[:n] for k in phrases for n in range(1, len(k))),
+        starts=frozenset(k[:1] for k in phrases),
+        longest=max(map(len, phrases)),
+    )
+
+
+def topics_of(text: str) -> tuple[str, ...]:
+    """Return the topic slugs a text addresses, in the taxonomy's order.
+
+    Reads any text (a statement, a paragraph); returns the slugs whose
+    keywords occur in it as whole words, the longest phrase winning where
+    keywords overlap.
+    """
+    lexicon = _lexicon()
+    tokens = list(_TOKEN.finditer(text))
+    words = [_stem(m.group().lower()) for m in tokens]
+    found: set[str] = set()
+    i = 0
+    while i < len(tokens):
+        best: tuple[int, frozenset[str]] | None = None
+        acronym = lexicon.acronyms.get(tokens[i].group())
+        if acronym is not None:
+            best = (i, acronym)
+        if (words[i],) in lexicon.starts:
+            key: tuple[str, ...] = ()
+            for j in range(i, min(i + lexicon.longest, len(tokens))):
+                gap = (tokens[j - 1].end(), tokens[j].start()) if j > i else None
+                if gap and _JOINER.fullmatch(text, *gap) is None:
+                    break  # a phrase never runs across a full stop or a bracket
+                key += (words[j],)
+                slugs = lexicon.phrases.get(key)
+                if slugs is not None:
+                    best = (j, slugs)
+                if key not in lexicon.prefixes:
+                    break
+        if best is None:
+            i += 1
+            continue
+        found |= best[1]
+        i = best[0] + 1
+    return tuple(slug for slug in taxonomy() if slug in found)
+
+
+def tag_statements(statements: tuple[Statement, ...]) -> tuple[Statement, ...]:
+    """Tag each statement with the topics its text addresses.
+
+    Reads `Statement.text`; returns new statements with `topics` set (the
+    taxonomy's slugs in its order), everything else unchanged.
+    """
+    return tuple(replace(s, topics=topics_of(s.text)) for s in statements)

@@ -1,0 +1,144 @@
+"""Date stage: explicit and relative dates resolved at the precision the text supports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.extract.dates import counts_back, find_dates
+from app.extract.records import Sentence
+
+# A Thursday.
+REF = dt.date(2019, 3, 14)
+
+
+def _sentence(text: str, index: int = 0, start: int = 0) -> Sentence:
+    return Sentence(index=index, start=start, end=start + len(text), text=text, block=0)
+
+
+def _dates(text: str, ref: dt.date | None = REF) -> list[tuple[str, str, str]]:
+    sentence = _sentence(text)
+    return [(text[m.start : m.end], m.value, m.precision) for m in find_dates((sentence,), ref)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # explicit dates in the common English forms
+        ("Ruto met Kishida on March 5, 2019 in Nairobi.", ("March 5, 2019", "2019-03-05", "day")),
+        ("The accord was signed on 5 March 2019.", ("5 March 2019", "2019-03-05", "day")),
+        ("Talks ended Feb. 28, 2019, officials said.", ("Feb. 28, 2019", "2019-02-28", "day")),
+        ("The record is dated 2018-11-30 in the archive.", ("2018-11-30", "2018-11-30", "day")),
+        ("On the evening of 3rd of January 2019 they dined.", ("3rd of January 2019", "2019-01-03", "day")),
+        ("The forum ran from October 8-10, 2018.", ("October 8-10, 2018", "2018-10-08", "day")),
+        # day and month without a year take the reference year, never far in the future
+        ("The envoys met on 2 March.", ("2 March", "2019-03-02", "day")),
+        ("The ministers spoke on March 16.", ("March 16", "2019-03-16", "day")),
+        ("The summit took place on 20 December.", ("20 December", "2018-12-20", "day")),
+        # ... unless the sentence looks ahead
+        ("The president will travel to Accra on 2 February.", ("2 February", "2020-02-02", "day")),
+        # month and year, month alone, year alone
+        ("Kenyatta visited Brazil in March 2018.", ("March 2018", "2018-03", "month")),
+        ("In October, the two ministers exchanged letters.", ("October", "2018-10", "month")),
+        ("In February, the envoy presented credentials.", ("February", "2019-02", "month")),
+        ("He is expected to visit Tokyo in late June.", ("June", "2019-06", "month")),
+        ("Relations were established in 1964.", ("1964", "1964", "year")),
+        ("Trade has doubled since 2010.", ("2010", "2010", "year")),
+        # years reckoned back
+        ("The treaty was signed 25 years ago.", ("25 years ago", "1994", "year")),
+        ("Ties were set up thirty years ago.", ("thirty years ago", "1989", "year")),
+        ("Over the past 30 years, cooperation has grown.", ("Over the past 30 years", "1989", "year")),
+        # relative years and months
+        ("Both sides will meet again later this year.", ("this year", "2019", "year")),
+        ("The visit is planned for later this month.", ("this month", "2019-03", "month")),
+        ("The accord expired last year.", ("last year", "2018", "year")),
+    ],
+)
+def test_single_date(text: str, expected: tuple[str, str, str]) -> None:
+    assert _dates(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Ruto spoke with Kishida by video link on Thursday.", "2019-03-14"),  # the reference day
+        ("The ministers met on Tuesday in Nairobi.", "2019-03-12"),
+        ("The Kenyan leader said Friday that talks went well.", "2019-03-08"),
+        ("They met last Thursday.", "2019-03-07"),
+        ("They will meet next Monday.", "2019-03-18"),
+        ("The delegation will arrive on Saturday.", "2019-03-16"),
+        ("Ruto meets Kishida today.", "2019-03-14"),
+        ("The Prime Minister spoke to the President this morning.", "2019-03-14"),
+        ("The talks were held yesterday.", "2019-03-13"),
+        ("The summit opens tomorrow (15) in Nairobi.", "2019-03-15"),
+        ("On Monday (18), the minister travels to Kampala.", "2019-03-18"),
+        ("The envoy arrived today (14).", "2019-03-14"),
+    ],
+)
+def test_relative_days(text: str, value: str) -> None:
+    found = _dates(text)
+    assert [(v, p) for _, v, p in found] == [(value, "day")]
+
+
+def test_weekday_followed_by_an_explicit_date_is_one_date() -> None:
+    assert _dates("On Tuesday 12 March, the ministers met.") == [
+        ("12 March", "2019-03-12", "day")
+    ]
+    assert _dates("Friday Mar 8 2019 Nairobi") == [("Mar 8 2019", "2019-03-08", "day")]
+
+
+@pytest.mark.parametrize(
+    "text, origin",
+    [
+        ("This year marks the 55th anniversary of diplomatic relations.", "1964"),
+        ("Next year marks the 30th anniversary of the establishment of ties.", "1990"),
+        ("Last year they celebrated the 40th anniversary of the treaty.", "1978"),
+        ("The two nations marked the sixtieth anniversary of their relations in 2017.", "1957"),
+        ("They celebrated their 20th year of partnership in 2015.", "1995"),
+        ("The 25th anniversary of relations is celebrated on Thursday.", "1994"),
+    ],
+)
+def test_anniversaries_resolve_to_the_origin_year(text: str, origin: str) -> None:
+    found = find_dates((_sentence(text),), REF)
+    origins = [m for m in found if counts_back(text[m.start : m.end])]
+    assert [(m.value, m.precision) for m in origins] == [(origin, "year")]
+
+
+def test_anniversary_naming_its_origin_adds_no_second_origin() -> None:
+    text = "The 55th anniversary of relations established in 1964 falls this year."
+    values = [v for _, v, _ in _dates(text)]
+    assert "1964" in values
+    assert values.count("1964") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides recently agreed to deepen ties.",
+        "They will meet soon.",
+        "The leaders may also discuss trade.",  # "may" is no month
+        "The protesters march on the capital.",
+        "This week the envoy met students.",
+        "He thanked 215 volunteers.",
+    ],
+)
+def test_vague_or_false_dates_give_nothing(text: str) -> None:
+    assert _dates(text) == []
+
+
+def test_relative_dates_need_a_reference_date() -> None:
+    assert _dates("The ministers met on Tuesday, 25 years after ties began.", ref=None) == []
+    assert _dates("The accord was signed on 5 March 2019.", ref=None) == [
+        ("5 March 2019", "2019-03-05", "day")
+    ]
+
+
+def test_offsets_are_document_offsets() -> None:
+    prefix = "Title line.\n"
+    text = "Ruto met Kishida on 5 March 2019."
+    sentence = _sentence(text, index=3, start=len(prefix))
+    document = prefix + text
+    (mention,) = find_dates((sentence,), REF)
+    assert document[mention.start : mention.end] == "5 March 2019"
+    assert mention.sentence == 3

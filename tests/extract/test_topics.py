@@ -1,0 +1,78 @@
+"""Topic stage: keyword tagging against the taxonomy."""
+
+from __future__ import annotations
+
+import csv
+from importlib import resources
+
+import pytest
+
+from app.extract.records import Statement
+from app.extract.topics import tag_statements, taxonomy, topics_of
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kenya wants to expand exports of tea and flowers to Japan.", {"trade", "agriculture"}),
+        ("Both sides oppose protectionism and the decoupling of economies.", {"free-trade"}),
+        # the specific phrase wins: "free trade" is not also "trade"
+        ("Nairobi and Tokyo are defenders of free trade.", {"free-trade"}),
+        # a phrase listed under two topics gives both
+        ("They hope to conclude a free trade agreement soon.", {"trade", "free-trade"}),
+        ("Food security is a priority for East Africa.", {"agriculture"}),
+        ("The ministers discussed tariffs and market access.", {"trade"}),
+        ("Ghana reaffirmed its adherence to the one-China policy.", {"one-china"}),
+        ("Both leaders stressed people-to-people and cultural exchanges.", {"people-to-people-exchanges"}),
+        ("The COVID-19 pandemic hit tourism hard.", {"covid-19", "people-to-people-exchanges"}),
+        ("Japan will donate vaccines and ventilators.", {"vaccines", "medical-supplies"}),
+        ("This year marks the 60th anniversary of relations.", {"diplomatic-anniversary"}),
+        ("They agreed to enhance political mutual trust.", {"political-trust"}),
+        ("Cooperation on semiconductors and artificial intelligence will grow.", {"microelectronics", "digital-economy"}),
+        ("The minister raised the safety of Kenyan citizens in Japan.", {"consular-affairs"}),
+        ("They discussed the South China Sea and freedom of navigation.", {"maritime"}),
+        ("Both condemned North Korea's ballistic missile launches.", {"korean-peninsula", "nuclear-nonproliferation"}),
+        ("They discussed the war in Ukraine and the situation in Gaza.", {"ukraine", "middle-east"}),
+        ("Kenya values its partnership with the EU.", {"eu-relations"}),
+        ("The summit gave the green light to a new fund.", set()),
+        ("Who will attend remains unclear.", set()),  # "WHO" only in capitals
+        ("Marine Le Pen lost the election.", set()),
+        ("The two leaders had a cordial conversation.", set()),
+    ],
+)
+def test_topics_of(text: str, expected: set[str]) -> None:
+    assert set(topics_of(text)) == expected
+
+
+def test_plurals_and_hyphens_match_like_the_keyword() -> None:
+    assert topics_of("New supply-chains and industrial chains") == ("supply-chains",)
+    assert "trade" in topics_of("Trade between the economies grew.")
+    assert "regional-cooperation" in topics_of("The ASEAN chair welcomed him.")
+
+
+def test_a_phrase_does_not_run_across_sentences() -> None:
+    assert "free-trade" not in topics_of("They agreed to be free. Trade was not discussed.")
+
+
+def test_topics_follow_the_taxonomy_order() -> None:
+    found = topics_of("Trade, COVID-19 and the anniversary of ties.")
+    order = taxonomy()
+    assert list(found) == sorted(found, key=order.index)
+
+
+def test_every_taxonomy_slug_has_keywords() -> None:
+    text = resources.files("app.extract.lexicon").joinpath("topic_keywords.csv").read_text()
+    rows = list(csv.DictReader(text.splitlines()))
+    with_keywords = {row["slug"] for row in rows if row["keywords"].strip()}
+    assert set(taxonomy()) <= with_keywords
+    assert with_keywords - set(taxonomy()) <= {"_none"}
+
+
+def test_tag_statements_sets_topics_and_keeps_the_rest() -> None:
+    text = "Ruto said Kenya seeks Japanese investment in railways."
+    statement = Statement(speaker="William Ruto", kind="reported", start=5, end=5 + len(text), text=text)
+    (tagged,) = tag_statements((statement,))
+    assert tagged.topics == ("investment", "connectivity")
+    assert (tagged.speaker, tagged.start, tagged.end, tagged.text) == (
+        statement.speaker, statement.start, statement.end, statement.text,
+    )
