@@ -1,0 +1,1041 @@
+"""Third stage: the people of a text and every later reference to them.
+
+A capitalized run of words becomes a person only with evidence that it names
+one: an office title, honorific or rank before it ("Belgian Prime Minister
+Alexander De Croo", "Mr. Ding Xuexiang", "Cabinet Secretary Maj. Teddy Indra
+Wijaya"), an appositive with a title ("Dmytro Kuleba, Minister of Foreign
+Affairs of Ukraine"; "the Prime Minister, Mark Carney,"), or, for runs of two
+words or more, a reporting or meeting verb after it ("He Lifeng attended") or
+one of its words used alone elsewhere ("Emmanuel Macron" ... "Macron").
+Headlines are never evidence: title case makes every word look like a name.
+
+References to a known person (`Mention`):
+- name: the full name, or another full form of it ("Joseph R. Biden");
+- surname: the surname (first word for Chinese, Korean and Vietnamese
+  names, the particle phrase "De Croo", "da Silva"), or any word of the name
+  that the text uses alone ("Lula", "Mr. Alexander");
+- title: "the Belgian premier", "the king", "said the Chinese president",
+  resolved only when exactly one known person holds that office (and country);
+  a title that also names someone else in the text is never resolved;
+- pronoun: he/she/his/her, resolved to the person in focus (the last speaker,
+  or the subject of the last sentence about a person), and only when nothing
+  competes: a plural or unresolved human subject in between ("The two
+  leaders", "A spokesperson") breaks the chain, and so does a gender clash.
+
+The lexicon files (titles, modifiers, ministries, honorifics, ranks, speech
+and person verbs, non-name words) are general English data, loaded once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from app.extract.countries import find_countries
+from app.extract.records import Actors, Mention, Person, Sentence
+
+# words (with inner hyphens and apostrophes: "Suk-yeol", "O'Brien"), a possessive
+# "'s", numbers, or one punctuation mark
+_TOKEN = re.compile(
+    r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*(?:['’](?![sS]\b)[^\W\d_]+)*|['’][sS]\b|\d+(?:[.,:]\d+)*|\S"
+)
+_ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an|ben|bin|abu|ibn)-[^\W\d_]", re.I)
+_HYPHEN_PREFIX = re.compile(r"^(?:then|ex|former)-", re.I)
+_ELECT = "-elect"
+_SURNAME_FIRST = frozenset({"CN", "TW", "HK", "MO", "KR", "KP", "VN", "SG"})
+_PARTICLES = frozenset(
+    {
+        "da", "de", "do", "dos", "das", "di", "del", "della", "des", "du", "la", "le", "van",
+        "von", "der", "den", "ter", "ten", "bin", "binti", "bint", "ibn", "al", "el", "y", "zu",
+    }
+)  # fmt: skip
+_SURNAME_PARTICLES = frozenset({"de", "da", "van", "von", "le", "la", "du", "del", "di", "dos"})
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_SUBJECT_PRONOUNS = frozenset({"he", "she"})
+# subjects after which a pronoun could mean several people
+_PLURAL_SUBJECTS = frozenset({"they", "both", "the two", "the leaders", "the two leaders",
+                              "the two sides", "both sides", "the sides", "leaders", "we"})  # fmt: skip
+_HUMAN_NOUNS = frozenset(
+    {
+        "spokesperson", "spokesman", "spokeswoman", "official", "officials", "minister",
+        "president", "leader", "premier", "diplomat", "envoy", "ambassador", "aide", "aides",
+        "source", "sources", "analyst", "analysts", "observer", "observers", "watchers",
+        "chancellor", "king", "queen", "secretary", "counterpart", "guest", "host",
+    }
+)  # fmt: skip
+_INTRO_WORDS = frozenset(
+    {
+        "for", "in", "on", "at", "during", "after", "before", "while", "when", "as", "with",
+        "despite", "noting", "stressing", "underscoring", "speaking", "referring", "calling",
+        "commenting", "asked", "responding", "according", "looking", "addressing", "meeting",
+        "welcoming", "recalling", "pointing", "expressing", "highlighting", "saying", "adding",
+        "since", "although", "though", "besides", "regarding", "turning", "also", "however",
+        "meanwhile", "earlier", "later", "separately", "moreover", "furthermore", "still",
+        "then", "now", "yet", "but", "and", "quote", "details", "background",
+    }
+)  # fmt: skip
+AUXILIARIES = frozenset(
+    {"also", "further", "then", "had", "has", "have", "once", "again", "later", "earlier",
+     "repeatedly", "publicly", "firmly", "strongly", "clearly", "separately", "previously",
+     "recently", "reportedly", "has also", "had also", "would", "will", "did", "does"}
+)  # fmt: skip
+_DASHES = frozenset({"--", "—", "–", "-"})
+_OPEN_QUOTES = frozenset({'"', "“", "«"})
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark with its offsets in the document."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+@dataclass(frozen=True)
+class Title:
+    """An office title found at a token position."""
+
+    end: int  # token index after the title
+    text: str
+    roles: frozenset[str]
+    gender: str | None
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list the actor and statement stages use."""
+
+    titles: dict[tuple[str, ...], tuple[str, str | None]]
+    title_starts: frozenset[str]
+    modifiers: dict[tuple[str, ...], bool]
+    honorifics: dict[tuple[str, ...], str | None]
+    ranks: frozenset[tuple[str, ...]]
+    speech: dict[tuple[str, ...], bool]  # verb phrase -> only after the words it reports
+    person_verbs: frozenset[tuple[str, ...]]
+    non_names: frozenset[str]
+    form_starts: frozenset[str]  # first words of honorifics and ranks ("Mr", "Maj")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """Tokens of `text[start:end]` with document offsets."""
+    end = len(text) if end is None else end
+    return tuple(
+        Token(m.start(), m.end(), m.group(), m.group().lower().replace("’", "'"))
+        for m in _TOKEN.finditer(text, start, end)
+    )
+
+
+def _lines(name: str) -> Iterable[str]:
+    data = resources.files("app.extract.lexicon").joinpath(name).read_text("utf-8")
+    for line in data.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield line
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(t.low for t in tokenize(phrase))
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Load the lexicon files once."""
+    titles: dict[tuple[str, ...], tuple[str, str | None]] = {}
+    for line in _lines("titles.txt"):
+        entry, _, gender = (part.strip() for part in line.partition("|"))
+        title, _, role = (part.strip() for part in entry.partition("="))
+        titles[_words(title)] = (role or title, gender or None)
+    for line in _lines("ministries.txt"):
+        of_form, _, adjective = (part.strip() for part in line.partition("|"))
+        role = f"{adjective} minister"
+        for phrase in (
+            f"minister of {of_form}",
+            f"minister for {of_form}",
+            f"{adjective} minister",
+            f"{adjective} secretary",
+            f"secretary of {of_form}",
+            f"secretary for {of_form}",
+        ):
+            titles.setdefault(_words(phrase), (role, None))
+    modifiers = {}
+    for line in _lines("modifiers.txt"):
+        word, _, kind = (part.strip() for part in line.partition("|"))
+        modifiers[_words(word)] = kind == "role"
+    honorifics: dict[tuple[str, ...], str | None] = {}
+    for line in _lines("honorifics.txt"):
+        form, _, gender = (part.strip() for part in line.partition("="))
+        honorifics[tuple(t.text for t in tokenize(form))] = gender or None
+    speech = {}
+    for line in _lines("speech_verbs.txt"):
+        verb, _, kind = (part.strip() for part in line.partition("|"))
+        speech[_words(verb)] = kind == "tail"
+    ranks = frozenset(tuple(t.text for t in tokenize(r)) for r in _lines("ranks.txt"))
+    return Lexicon(
+        form_starts=frozenset(key[0] for key in (*honorifics, *ranks)),
+        titles=titles,
+        title_starts=frozenset(key[0] for key in titles),
+        modifiers=modifiers,
+        honorifics=honorifics,
+        ranks=ranks,
+        speech=speech,
+        person_verbs=frozenset(_words(v) for v in _lines("person_verbs.txt")),
+        non_names=frozenset(w.lower() for w in _lines("non_names.txt")),
+    )
+
+
+# ---------------------------------------------------------------- token helpers
+
+
+def _longest(
+    tokens: tuple[Token, ...], i: int, table: Iterable[tuple[str, ...]], exact: bool = False
+) -> int:
+    """Token index after the longest phrase of `table` starting at `i`, or `i`."""
+    best = i
+    for phrase in table:
+        j = i + len(phrase)
+        if j > best and j <= len(tokens):
+            words = tuple(t.text if exact else t.low for t in tokens[i:j])
+            if words == phrase:
+                best = j
+    return best
+
+
+def _honorific_at(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> tuple[int, str | None]:
+    """(index after an honorific and its period, implied gender); (i, None) if none."""
+    j = _longest(tokens, i, lex.honorifics, exact=True)
+    if j == i:
+        return i, None
+    gender = lex.honorifics[tuple(t.text for t in tokens[i:j])]
+    if j < len(tokens) and tokens[j].text == "." and not tokens[j - 1].text.endswith("."):
+        j += 1
+    return j, gender
+
+
+def _rank_at(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> int:
+    j = _longest(tokens, i, lex.ranks, exact=True)
+    if j > i and j < len(tokens) and tokens[j].text == ".":
+        j += 1
+    return j
+
+
+def speech_verb_at(tokens: tuple[Token, ...], i: int, lex: Lexicon | None = None) -> int:
+    """Token index after a reporting verb ("said", "pointed out") starting at `i`, or `i`."""
+    lex = lex or lexicon()
+    if i >= len(tokens):
+        return i
+    best = i
+    for size in (1, 2, 3):
+        key = tuple(t.low for t in tokens[i : i + size])
+        if len(key) == size and key in lex.speech:
+            best = i + size
+    return best
+
+
+def is_tail_only(tokens: tuple[Token, ...], i: int, j: int) -> bool:
+    """True for verbs that report speech only after the words they report."""
+    return lexicon().speech.get(tuple(t.low for t in tokens[i:j]), False)
+
+
+def skip_auxiliaries(tokens: tuple[Token, ...], i: int) -> int:
+    """Skip adverbs and auxiliaries between a subject and its verb ("also", "had")."""
+    while i < len(tokens) and tokens[i].low in AUXILIARIES:
+        i += 1
+    return i
+
+
+def _is_name_word(token: Token, lex: Lexicon) -> bool:
+    text = token.text
+    if _ARABIC_PREFIX.match(text):
+        return True
+    if not text[0].isupper() or not any(c.islower() for c in text):
+        return False
+    return (
+        token.low not in lex.non_names
+        and token.low not in lex.title_starts
+        and token.text not in lex.form_starts
+    )
+
+
+def _name_run(tokens: tuple[Token, ...], i: int, lex: Lexicon, blocked: frozenset[int]) -> int:
+    """Index after a run of name words starting at `i` ("Luiz Inácio Lula da Silva")."""
+    j, count = i, 0
+    while j < len(tokens) and count < 6:
+        token = tokens[j]
+        if j in blocked:
+            break
+        is_initial = (
+            len(token.text) == 1
+            and token.text.isupper()
+            and j + 1 < len(tokens)
+            and tokens[j + 1].text == "."
+        )
+        if is_initial and count > 0:
+            j, count = j + 2, count + 1
+        elif _is_name_word(token, lex):
+            j, count = j + 1, count + 1
+        elif (
+            token.low in _PARTICLES
+            and token.text.islower()
+            and count > 0
+            and j + 1 < len(tokens)
+            and _is_name_word(tokens[j + 1], lex)
+        ):
+            j += 1
+        else:
+            break
+    return j if count else i
+
+
+def _run_at(tokens: tuple[Token, ...], i: int, lex: Lexicon, blocked: frozenset[int]) -> int:
+    """Like `_name_run`, but "He" followed by a name is a surname ("He Lifeng attended")."""
+    token = tokens[i]
+    if token.text == "He" and i + 1 < len(tokens):
+        end = _name_run(tokens, i + 1, lex, blocked)
+        if end > i + 1:
+            return end
+    return _name_run(tokens, i, lex, blocked)
+
+
+def _name_words(tokens: tuple[Token, ...]) -> tuple[str, ...]:
+    return tuple(t.text for t in tokens if t.text != ".")
+
+
+# ---------------------------------------------------------------- titles
+
+
+def _country_tokens(
+    tokens: tuple[Token, ...], text: str, start: int, end: int
+) -> dict[int, tuple[int, str]]:
+    """Token index where a country phrase starts -> (token index after it, code)."""
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    ends = {t.end: k for k, t in enumerate(tokens)}
+    found = {}
+    for c_start, c_end, code in find_countries(text[start:end]):
+        first, last = starts.get(start + c_start), ends.get(start + c_end)
+        if first is not None and last is not None:
+            found[first] = (last + 1, code)
+    return found
+
+
+def _of_country(
+    tokens: tuple[Token, ...], i: int, countries: dict[int, tuple[int, str]]
+) -> tuple[int, str | None]:
+    """"of (the) <country>" at `i`: (index after it, code), else (i, None)."""
+    if i < len(tokens) and tokens[i].low == "of":
+        j = i + 1
+        if j < len(tokens) and tokens[j].low == "the":
+            j += 1
+        if j in countries:
+            return countries[j]
+    return i, None
+
+
+def _title_text(words: list[str]) -> str:
+    small = {"of", "and", "the", "for", "to"}
+    out = []
+    for n, word in enumerate(words):
+        if n and word in small:
+            out.append(word)
+        else:
+            out.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
+    return " ".join(out).replace("-Elect", "-elect")
+
+
+def title_at(
+    tokens: tuple[Token, ...],
+    i: int,
+    countries: dict[int, tuple[int, str]],
+    lex: Lexicon | None = None,
+) -> Title | None:
+    """An office title starting at token `i` ("Deputy Prime Minister and Foreign Minister",
+    "caretaker Prime Minister", "President-elect", "head of the Turkish Foreign Ministry")."""
+    lex = lex or lexicon()
+    parts: list[Title] = []
+    j = i
+    while True:
+        part = _single_title(tokens, j, countries, lex)
+        if part is None:
+            break
+        parts.append(part)
+        j = part.end
+        if j + 1 < len(tokens) and tokens[j].low == "and":
+            nxt = _single_title(tokens, j + 1, countries, lex)
+            if nxt is not None:
+                j += 1
+                continue
+        break
+    if not parts:
+        return None
+    return Title(
+        end=parts[-1].end,
+        text=" and ".join(p.text for p in parts),
+        roles=frozenset(r for p in parts for r in p.roles),
+        gender=next((p.gender for p in parts if p.gender), None),
+        country=next((p.country for p in parts if p.country), None),
+    )
+
+
+def _single_title(
+    tokens: tuple[Token, ...], i: int, countries: dict[int, tuple[int, str]], lex: Lexicon
+) -> Title | None:
+    words: list[str] = []
+    role_words: list[str] = []
+    j = i
+    country = None
+    # modifiers: "Vice", "caretaker", "newly appointed", "then-"
+    while j < len(tokens):
+        k = _longest(tokens, j, lex.modifiers)
+        if k == j:
+            break
+        phrase = tuple(t.low for t in tokens[j:k])
+        if lex.modifiers[phrase]:
+            words.extend(phrase)
+            role_words.extend(phrase)
+        j = k
+    if j in countries:  # "the newly appointed Turkish Foreign Minister"
+        j, country = countries[j]
+    lows = [t.low for t in tokens[j : j + 8]]
+    if lows and _HYPHEN_PREFIX.match(lows[0]):
+        lows[0] = _HYPHEN_PREFIX.sub("", lows[0])
+    best: tuple[int, str, str | None, bool] | None = None
+    for size in range(1, len(lows) + 1):
+        key = tuple(lows[:size])
+        elect = key[-1].endswith(_ELECT)
+        if elect:
+            key = (*key[:-1], key[-1][: -len(_ELECT)])
+        if key in lex.titles:
+            role, gender = lex.titles[key]
+            best = (size, role, gender, elect)
+    if best is None:
+        return None
+    size, role, gender, elect = best
+    base = [t.low for t in tokens[j : j + size]]
+    j += size
+    words.extend(base)
+    role_words.extend(role.split())
+    if elect and not role_words[-1].endswith(_ELECT):
+        role_words[-1] += _ELECT
+    role_text = " ".join(role_words)
+    # "head of the Turkish Foreign Ministry", "Minister of Foreign Affairs of Ukraine"
+    if j < len(tokens) and tokens[j].low == "of":
+        k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].low == "the")
+        org_end, inner = _organisation(tokens, k, countries, lex)
+        if org_end > k:
+            head = _title_text(words)
+            org = tokens[j].text and f"{head} {_span_text(tokens, j, org_end)}"
+            return Title(org_end, org, frozenset({org.lower()}), gender, country or inner)
+    k, of_code = _of_country(tokens, j, countries)
+    if of_code:
+        country = country or of_code
+        j = k
+    return Title(
+        end=j,
+        text=_title_text(words),
+        roles=frozenset({role_text}),
+        gender=gender,
+        country=country,
+    )
+
+
+def _span_text(tokens: tuple[Token, ...], i: int, j: int) -> str:
+    """The words of tokens[i:j] with their original spacing."""
+    out = tokens[i].text
+    for prev, token in zip(tokens[i : j - 1], tokens[i + 1 : j], strict=True):
+        out += (" " if token.start > prev.end else "") + token.text
+    return out
+
+
+def _organisation(
+    tokens: tuple[Token, ...], i: int, countries: dict[int, tuple[int, str]], lex: Lexicon
+) -> tuple[int, str | None]:
+    """A capitalized organisation name ending in an organisation noun ("Foreign Ministry")."""
+    j, country, last_org = i, None, i
+    while j < len(tokens) and j - i < 8:
+        if j in countries:
+            j, country = countries[j][0], countries[j][1]
+            continue
+        token = tokens[j]
+        if token.low == "'s" or (token.text[:1].isupper() and token.text.isalpha()):
+            j += 1
+            if token.low in lex.non_names:
+                last_org = j
+            continue
+        break
+    return (last_org, country) if last_org > i else (i, None)
+
+
+# ---------------------------------------------------------------- candidates
+
+
+@dataclass
+class _Candidate:
+    words: tuple[str, ...]
+    text: str
+    position: int
+    strong: bool
+    title: str | None = None
+    roles: frozenset[str] = frozenset()
+    country: str | None = None
+    gender: str | None = None
+
+
+@dataclass
+class _Person:
+    words: tuple[str, ...]
+    text: str
+    title: str | None
+    roles: frozenset[str]
+    country: str | None
+    gender: str | None
+    forms: set[tuple[str, ...]] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _Analysed:
+    """A sentence's tokens and where its country phrases are."""
+
+    sentence: Sentence
+    tokens: tuple[Token, ...]
+    countries: dict[int, tuple[int, str]]
+    country_tokens: frozenset[int]
+
+
+def _analyse(text: str, sentence: Sentence) -> _Analysed:
+    tokens = tokenize(text, sentence.start, sentence.end)
+    countries = _country_tokens(tokens, text, sentence.start, sentence.end)
+    inside = frozenset(k for first, (after, _) in countries.items() for k in range(first, after))
+    return _Analysed(sentence, tokens, countries, inside)
+
+
+def _country_before(a: _Analysed, i: int) -> str | None:
+    """A country phrase right before token `i` ("Belgian", "US", "South Korea's")."""
+    k = i - 1
+    if k >= 0 and a.tokens[k].low == "'s":
+        k -= 1
+    for first, (after, code) in a.countries.items():
+        if after == k + 1:
+            return code
+    return None
+
+
+def _appositive(a: _Analysed, j: int, lex: Lexicon) -> Title | None:
+    """", (the|a) [country] Title [of Country]" after a name at token `j`."""
+    tokens = a.tokens
+    if j >= len(tokens) or tokens[j].text != ",":
+        return None
+    k = j + 1
+    if k < len(tokens) and tokens[k].low in ("the", "a", "an"):
+        k += 1
+    country = None
+    if k in a.countries:
+        k, country = a.countries[k]
+    title = title_at(tokens, k, a.countries, lex)
+    if title is None:
+        return None
+    end = title.end
+    if end < len(tokens) and tokens[end].text not in (",", ".", ";", ")", "—", "–") and tokens[end].low not in ("and", "who", "was", "is", "has", "had", "said", "in", "on", "at"):
+        # "X, the president, ..." must end the appositive; otherwise it is a list
+        if tokens[end].text[:1].isupper():
+            return None
+    return Title(title.end, title.text, title.roles, title.gender, title.country or country)
+
+
+def _closed_appositive(a: _Analysed, i: int, lex: Lexicon) -> bool:
+    """A name at `i` that a comma, a period or the end closes: "Vice Premier, Mr. Ding, met"."""
+    j, _ = _honorific_at(a.tokens, i, lex)
+    j = _rank_at(a.tokens, j, lex)
+    end = _name_run(a.tokens, j, lex, a.country_tokens)
+    return end > j and (end == len(a.tokens) or a.tokens[end].text in (",", ".", ";", ")"))
+
+
+def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
+    """People named in one body sentence, with the cue that names them."""
+    tokens, found = a.tokens, []
+    i = 0
+    while i < len(tokens):
+        country = None
+        start = i
+        if i in a.countries:
+            after, country = a.countries[i]
+            if after < len(tokens) and tokens[after].low == "'s":
+                after += 1
+            if title_at(tokens, after, a.countries, lex) is None:
+                i = a.countries[i][0]
+                continue
+            i = after
+        title = title_at(tokens, i, a.countries, lex)
+        gender = None
+        if title is not None:
+            j = title.end
+            if j < len(tokens) and tokens[j].text == "," and _closed_appositive(a, j + 1, lex):
+                j += 1  # "the Prime Minister, Mark Carney,"
+            j, gender = _honorific_at(tokens, j, lex)
+            j = _rank_at(tokens, j, lex)
+            end = _name_run(tokens, j, lex, a.country_tokens)
+            if end > j:
+                after_name, of_code = _of_country(tokens, end, a.countries)
+                found.append(
+                    _Candidate(
+                        words=_name_words(tokens[j:end]),
+                        text=a.sentence.text[tokens[j].start - a.sentence.start :
+                                             tokens[end - 1].end - a.sentence.start],
+                        position=tokens[j].start,
+                        strong=True,
+                        title=title.text,
+                        roles=title.roles,
+                        country=country or title.country or of_code,
+                        gender=gender or title.gender,
+                    )
+                )
+                i = after_name
+                continue
+            i = max(title.end, start + 1)
+            continue
+        if country is not None:
+            i = a.countries[start][0]
+            continue
+        j, gender = _honorific_at(tokens, i, lex)
+        j = _rank_at(tokens, j, lex)
+        cue = j > i
+        end = _run_at(tokens, j, lex, a.country_tokens)
+        if end == j:
+            i = max(j, i + 1)
+            continue
+        words = _name_words(tokens[j:end])
+        apposition = _appositive(a, end, lex)
+        after_name, of_code = _of_country(tokens, end, a.countries)
+        verb = speech_verb_at(tokens, skip_auxiliaries(tokens, end), lex) > end or (
+            _longest(tokens, skip_auxiliaries(tokens, end), lex.person_verbs)
+            > skip_auxiliaries(tokens, end)
+        )
+        preceded_by_the = j > 0 and tokens[j - 1].low == "the"
+        followed_by_org = end < len(tokens) and tokens[end].low in lex.non_names and tokens[
+            end
+        ].text[:1].isupper()
+        strong = cue or apposition is not None
+        weak = len(words) >= 2 and not preceded_by_the and not followed_by_org
+        if strong or weak:
+            found.append(
+                _Candidate(
+                    words=words,
+                    text=a.sentence.text[tokens[j].start - a.sentence.start :
+                                         tokens[end - 1].end - a.sentence.start],
+                    position=tokens[j].start,
+                    strong=strong or (weak and verb),
+                    title=apposition.text if apposition else None,
+                    roles=apposition.roles if apposition else frozenset(),
+                    country=(apposition.country if apposition else None) or of_code,
+                    gender=gender or (apposition.gender if apposition else None),
+                )
+            )
+        i = apposition.end if apposition else max(after_name, end)
+    return found
+
+
+def _alone_words(analysed: list[_Analysed], lex: Lexicon) -> set[str]:
+    """Words used alone as a one-word name somewhere in the body ("Macron defeated")."""
+    alone = set()
+    for a in analysed:
+        if a.sentence.kind != "body":
+            continue
+        i = 0
+        while i < len(a.tokens):
+            end = _name_run(a.tokens, i, lex, a.country_tokens)
+            if end == i + 1:
+                alone.add(a.tokens[i].text)
+            i = max(end, i + 1)
+    return alone
+
+
+def _compatible(words: tuple[str, ...], person: _Person) -> bool:
+    """Same person: one name's words inside the other's, or same surname and initial."""
+    mine, theirs = set(words), set(person.words)
+    if mine <= theirs or theirs <= mine:
+        return True
+    return (
+        len(words) > 1
+        and len(person.words) > 1
+        and words[-1] == person.words[-1]
+        and words[0][0] == person.words[0][0]
+    )
+
+
+def _merge(candidates: list[_Candidate], alone: set[str]) -> list[_Person]:
+    people: list[_Person] = []
+    multi = [c for c in candidates if len(c.words) > 1 and (c.strong or set(c.words) & alone)]
+    single = [c for c in candidates if len(c.words) == 1]
+    for cand in sorted(multi, key=lambda c: c.position) + single:
+        matches = [p for p in people if _compatible(cand.words, p)]
+        if len(matches) > 1:
+            exact = [p for p in matches if cand.words in p.forms]
+            matches = exact if len(exact) == 1 else matches
+        if len(matches) == 1:
+            person = matches[0]
+            if set(person.words) < set(cand.words):
+                person.words, person.text = cand.words, cand.text  # a fuller form
+            person.forms.add(cand.words)
+            person.title = person.title or cand.title
+            person.roles = person.roles or cand.roles
+            person.country = person.country or cand.country
+            person.gender = person.gender or cand.gender
+        elif not matches and (len(cand.words) > 1 or (cand.strong and cand.title)):
+            people.append(
+                _Person(cand.words, cand.text, cand.title, cand.roles, cand.country,
+                        cand.gender, {cand.words})  # fmt: skip
+            )
+        elif not matches and cand.strong:
+            people.append(
+                _Person(cand.words, cand.text, None, frozenset(), cand.country, cand.gender,
+                        {cand.words})  # fmt: skip
+            )
+    return people
+
+
+# ---------------------------------------------------------------- mentions
+
+
+def _surname(person: _Person) -> tuple[str, ...]:
+    words = person.words
+    if len(words) == 1:
+        return words
+    if person.country in _SURNAME_FIRST:
+        return words[:1]
+    for k in range(1, len(words) - 1):
+        if words[k].lower() in _SURNAME_PARTICLES:
+            return words[k:]
+    return words[-1:]
+
+
+def _aliases(
+    people: list[_Person], alone: set[str], lex: Lexicon
+) -> dict[tuple[str, ...], tuple[int, str]]:
+    """Word tuple -> (person index, mention kind); ambiguous aliases are dropped."""
+    table: dict[tuple[str, ...], set[tuple[int, str]]] = defaultdict(set)
+    for n, person in enumerate(people):
+        for form in person.forms | {person.words}:
+            table[form].add((n, "name" if len(form) > 1 or form == person.words else "surname"))
+        surname = _surname(person)
+        if len(surname) > 1 or surname[0].lower() not in lex.non_names:
+            table[surname].add((n, "surname"))
+        for word in person.words:
+            if word in alone and word.lower() not in lex.non_names:
+                table[(word,)].add((n, "surname"))
+    result = {}
+    for words, owners in table.items():
+        who = {n for n, _ in owners}
+        if len(who) == 1:
+            kinds = {k for _, k in owners}
+            result[words] = (who.pop(), "name" if "name" in kinds else "surname")
+    return result
+
+
+def _match_name(
+    tokens: tuple[Token, ...],
+    i: int,
+    end: int,
+    aliases: dict[tuple[str, ...], tuple[int, str]],
+    headline: bool,
+) -> tuple[int, int, str] | None:
+    """(person, token end, kind) for a known name in the run tokens[i:end]."""
+    words = [(k, t.text) for k, t in enumerate(tokens[i:end], start=i) if t.text != "."]
+    for size in range(len(words), 0, -1):
+        key = tuple(w for _, w in words[:size])
+        if key in aliases and (size == len(words) or headline):
+            person, kind = aliases[key]
+            return person, words[size - 1][0] + 1, kind
+    return None
+
+
+@dataclass
+class Reference:
+    """A reference to a person in a sentence: `person` indexes the people list, `token`
+    is the index of its first token in the sentence."""
+
+    start: int
+    end: int
+    kind: str
+    person: int | None = None
+    roles: frozenset[str] = frozenset()
+    country: str | None = None
+    gender: str | None = None
+    token: int = 0
+
+
+def _title_refs(a: _Analysed, lex: Lexicon, taken: set[int]) -> list[Reference]:
+    """"the [country] title [of country]" not followed by a name."""
+    tokens, refs = a.tokens, []
+    for i, token in enumerate(tokens):
+        if token.low != "the" or i in taken:
+            continue
+        k, country = i + 1, None
+        if k in a.countries:
+            after, country = a.countries[k]
+            k = after + (after < len(tokens) and tokens[after].low == "'s")
+        title = title_at(tokens, k, a.countries, lex)
+        if title is None:
+            continue
+        end = title.end
+        if end < len(tokens) and (
+            _name_run(tokens, end, lex, a.country_tokens) > end
+            or (tokens[end].text == "," and _name_run(tokens, end + 1, lex, a.country_tokens) > end + 1)
+            or _honorific_at(tokens, end, lex)[0] > end
+        ):
+            continue  # a title that introduces a name is not a reference
+        refs.append(
+            Reference(tokens[i].start, tokens[end - 1].end, "title", roles=title.roles,
+                 country=country or title.country, gender=title.gender, token=i)  # fmt: skip
+        )
+    return refs
+
+
+_ROLE_GROUPS = (
+    frozenset({"prime minister", "premier"}),
+    frozenset({"leader"}),
+)
+_LEADER_ROLES = frozenset(
+    {"president", "prime minister", "chancellor", "king", "queen", "emir", "sultan", "emperor",
+     "president-elect", "prime minister-elect", "head of state", "head of government",
+     "supreme leader", "taoiseach", "monarch", "crown prince"}
+)  # fmt: skip
+
+
+def _role_fits(wanted: frozenset[str], held: frozenset[str]) -> bool:
+    if wanted & held:
+        return True
+    if "leader" in wanted:
+        return bool(held & _LEADER_ROLES)
+    if "monarch" in wanted:
+        return bool(held & {"king", "queen", "emperor", "sultan", "emir"})
+    return False
+
+
+def _title_candidates(ref: Reference, people: list[_Person]) -> list[int]:
+    fits = [n for n, p in enumerate(people) if _role_fits(ref.roles, p.roles)]
+    if ref.country is None:
+        return fits
+    same = [n for n in fits if people[n].country == ref.country]
+    if same:
+        return same
+    return [n for n in fits if people[n].country is None]
+
+
+def subject_start(tokens: tuple[Token, ...]) -> int:
+    """Index of the first token of the main clause: after a dateline ("BEIJING, Feb. 10
+    (Xinhua) --"), a label ("Details:") or an introductory phrase ending in a comma."""
+    i = 0
+    for k, token in enumerate(tokens[:16]):
+        if token.text in _DASHES and k + 1 < len(tokens) and tokens[0].text.isupper():
+            i = k + 1
+            break
+    if i + 1 < len(tokens) and tokens[i + 1].text == ":" and tokens[i].text[:1].isupper():
+        i += 2
+    if i < len(tokens) and tokens[i].low in _INTRO_WORDS:
+        depth = 0
+        for k in range(i, len(tokens)):
+            text = tokens[k].text
+            if text in _OPEN_QUOTES or text == "”":
+                depth ^= 1
+            elif text == "," and not depth:
+                return k + 1
+        return i
+    return i
+
+
+@dataclass
+class _Focus:
+    """Who a pronoun would refer to after the sentences read so far."""
+
+    person: int | None = None
+    blocked: bool = False
+
+
+def _first_np(tokens: tuple[Token, ...], i: int) -> str:
+    words = []
+    for token in tokens[i : i + 4]:
+        if not token.text[:1].isalpha():
+            break
+        words.append(token.low)
+    return " ".join(words)
+
+
+def _next_focus(
+    a: _Analysed, refs: list[Reference], focus: _Focus, lex: Lexicon
+) -> _Focus:
+    """The person a later pronoun would mean: the speaker, else the subject."""
+    tokens = a.tokens
+    subject = subject_start(tokens)
+    head = subject_reference(tokens, subject, refs)
+    speakers = set()
+    for r in refs:
+        if r.person is None:
+            continue
+        k = _token_after(tokens, r.end)
+        if speech_verb_at(tokens, skip_auxiliaries(tokens, k), lex) > skip_auxiliaries(tokens, k):
+            speakers.add(r.person)
+        before = r.token - 1
+        while before >= 0 and tokens[before].low in AUXILIARIES:
+            before -= 1
+        if (before >= 0 and speech_verb_at(tokens, before, lex) > before) or (before >= 1 and speech_verb_at(tokens, before - 1, lex) == before + 1):
+            speakers.add(r.person)
+    if len(speakers) == 1:
+        return _Focus(speakers.pop())
+    if len(speakers) > 1:
+        return _Focus(None, True)
+    if head is not None and head.person is not None:
+        conjunction = _token_after(tokens, head.end)
+        if conjunction < len(tokens) and tokens[conjunction].low == "and":
+            return _Focus(None, True)
+        return _Focus(head.person)
+    np = _first_np(tokens, subject)
+    if any(np.startswith(p) for p in _PLURAL_SUBJECTS) or (head is not None):
+        return _Focus(None, True)
+    if any(w in _HUMAN_NOUNS for w in np.split()):
+        return _Focus(None, True)
+    return focus
+
+
+def subject_reference(tokens: tuple[Token, ...], subject: int, refs: list[Reference]) -> Reference | None:
+    """The reference that opens the main clause, after any title, honorific or country
+    words before it ("Chinese Premier Li Keqiang", "Mr. Ding", "The Chinese president")."""
+    lex = lexicon()
+    for ref in sorted(refs, key=lambda r: r.start):
+        if ref.token < subject:
+            continue
+        between = tokens[subject : ref.token]
+        if all(
+            t.text[:1].isupper() or t.text in (".", "'s", "’s", ",") or t.low in lex.title_starts
+            or t.low in ("the", "and") or (t.low,) in lex.modifiers
+            for t in between
+        ):
+            return ref
+        return None
+    return None
+
+
+def _token_after(tokens: tuple[Token, ...], offset: int) -> int:
+    for k, token in enumerate(tokens):
+        if token.start >= offset:
+            return k
+    return len(tokens)
+
+
+def _resolve_pronouns(
+    a: _Analysed, refs: list[Reference], focus: _Focus, people: list[_Person]
+) -> list[Reference]:
+    """Pronoun references of one sentence resolved against the focus."""
+    tokens, found = a.tokens, []
+    subject = subject_start(tokens)
+    named = sorted((r for r in refs if r.person is not None), key=lambda r: r.start)
+    for k, token in enumerate(tokens):
+        gender = _PRONOUNS.get(token.low)
+        if gender is None or not token.text[0].isalpha():
+            continue
+        if k + 1 < len(tokens) and _is_name_word(tokens[k + 1], lexicon()) and token.text[0].isupper():
+            continue  # "He Lifeng": a name, not a pronoun
+        person: int | None = None
+        before = [r for r in named if r.start < token.start]
+        if k < subject and named and subject < len(tokens):
+            # "For her part, Lahbib said": the pronoun looks ahead to the subject
+            head = subject_reference(tokens, subject, named)
+            person = head.person if head else None
+        elif before:
+            first = before[0]
+            if token.low in _SUBJECT_PRONOUNS and len({r.person for r in before}) == 1 and (
+                subject_reference(tokens, subject, before) is first
+            ):
+                person = first.person
+        elif not focus.blocked:
+            person = focus.person
+        if person is None:
+            continue
+        known = people[person].gender
+        if known is not None and known != gender:
+            continue
+        found.append(Reference(token.start, token.end, "pronoun", person=person, token=k))
+    return found
+
+
+def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
+    """Find the people of a text and every reference to them.
+
+    Reads the document text and its sentences; returns `Actors`: the people
+    (full name without title, office, country) and their mentions (name,
+    surname, title or pronoun) with offsets and sentence index.
+    """
+    lex = lexicon()
+    analysed = [_analyse(text, s) for s in sentences]
+    alone = _alone_words(analysed, lex)
+    candidates = [c for a in analysed if a.sentence.kind == "body" for c in _candidates(a, lex)]
+    people = _merge(candidates, alone)
+    aliases = _aliases(people, alone, lex)
+
+    per_sentence: list[list[Reference]] = []
+    poisoned: set[tuple[frozenset[str], str | None]] = set()
+    for a in analysed:
+        refs: list[Reference] = []
+        taken: set[int] = set()
+        i = 0
+        while i < len(a.tokens):
+            end = _run_at(a.tokens, i, lex, a.country_tokens)
+            if end > i:
+                hit = _match_name(a.tokens, i, end, aliases, a.sentence.kind == "title")
+                if hit:
+                    person, stop, kind = hit
+                    refs.append(Reference(a.tokens[i].start, a.tokens[stop - 1].end, kind,
+                                     person=person, token=i))  # fmt: skip
+                i = end
+            else:
+                i += 1
+        for ref in _title_refs(a, lex, taken):
+            fits = _title_candidates(ref, people)
+            named_here = {r.person for r in refs}
+            if len(fits) == 1 and fits[0] in named_here and not _adjacent(ref, refs):
+                poisoned.add((ref.roles, ref.country))  # the title names someone else
+            refs.append(ref)
+        per_sentence.append(refs)
+
+    mentions: list[Mention] = []
+    focus = _Focus()
+    for a, refs in zip(analysed, per_sentence, strict=True):
+        for ref in refs:
+            if ref.kind == "title":
+                fits = _title_candidates(ref, people)
+                if len(fits) == 1 and (ref.roles, ref.country) not in poisoned:
+                    ref.person = fits[0]
+        resolved = [r for r in refs if r.person is not None]
+        pronouns = _resolve_pronouns(a, resolved, focus, people)
+        every = sorted(resolved + pronouns, key=lambda r: r.start)
+        if a.sentence.kind == "body":
+            focus = _next_focus(a, every, focus, lex)
+        for ref in every:
+            mentions.append(
+                Mention(
+                    person_id=people[ref.person].text,  # type: ignore[index]
+                    start=ref.start,
+                    end=ref.end,
+                    sentence=a.sentence.index,
+                    kind=ref.kind,  # type: ignore[arg-type]
+                )
+            )
+    return Actors(
+        people=tuple(
+            Person(id=p.text, name=p.text, title=p.title, country=p.country) for p in people
+        ),
+        mentions=tuple(mentions),
+    )
+
+
+def _adjacent(ref: Reference, refs: list[Reference]) -> bool:
+    """A title right next to a name is an appositive of it, not another person."""
+    return any(
+        0 <= ref.start - r.end <= 3 or 0 <= r.start - ref.end <= 3
+        for r in refs
+        if r.person is not None
+    )

@@ -1,0 +1,319 @@
+"""Sixth stage: what each person said, one statement per sentence.
+
+A sentence is a statement of person P when P is its speaker:
+- P opens the main clause and a reporting verb follows ("Li said that ...",
+  "Mr. Ding emphasised ...", "Noting that ..., Han said ...", "For her part,
+  Lahbib said ...", "In his message, Xi said ...", 'Carney pledged to "..."');
+- P closes it after a comma or a quote ("..., Qin noted.", "..., said the
+  Chinese president.", '"...," Kuleba added.');
+- the sentence is "according to P".
+Two subjects joined by "and" speak jointly: no statement. A speaker must be a
+resolved person: "the Elysee said", "it added" give nothing, and an ambiguous
+pronoun has no mention, so it gives nothing either.
+
+A sentence without its own attribution continues the previous speaker's words
+when it follows a statement of that speaker in the same paragraph and does not
+turn to something else: a subject that is the speaker doing something else
+("Li made the remarks ..."), another person speaking, a joint subject ("The two
+sides ..."), or a reporting verb with another subject ("the statement added").
+Across a paragraph break it continues only when it clearly does: a first-person
+subject or the speaker's country as subject, or a later sentence of the same
+paragraph naming the same speaker again.
+
+A quoted sentence followed by a bare attribution ('"... cooperation!" Scholz
+had said earlier.') is one statement spanning both sentences.
+
+`kind` is "direct" when quotations of five words or more make up at least
+40% of the statement, else "reported". `event_key` and `topics` are left for
+later stages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from app.extract.actors import (
+    AUXILIARIES,
+    Reference,
+    Token,
+    is_tail_only,
+    lexicon,
+    skip_auxiliaries,
+    speech_verb_at,
+    subject_reference,
+    subject_start,
+    tokenize,
+)
+from app.extract.countries import find_countries
+from app.extract.records import Actors, Mention, Sentence, Statement
+
+_QUOTED = re.compile(r"[\"“«]([^\"“”«»]*)[\"”»]")
+_WORD = re.compile(r"\w+")
+_OPEN = ('"', "“", "«")
+_CLOSE = ('"', "”", "»")
+_FIRST_PERSON = frozenset({"i", "we", "our", "my"})
+_JOINT = frozenset({"both", "they", "the two", "the leaders", "the two leaders", "the two sides",
+                    "both sides", "the sides", "the two countries", "leaders", "the two heads"})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Read:
+    """One sentence with its tokens and the people referred to in it."""
+
+    sentence: Sentence
+    tokens: tuple[Token, ...]
+    refs: tuple[Reference, ...]
+
+
+def _read(text: str, sentences: tuple[Sentence, ...], actors: Actors) -> list[_Read]:
+    people = {p.id: n for n, p in enumerate(actors.people)}
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for mention in actors.mentions:
+        by_sentence[mention.sentence].append(mention)
+    out = []
+    for sentence in sentences:
+        tokens = tokenize(text, sentence.start, sentence.end)
+        index = {t.start: k for k, t in enumerate(tokens)}
+        refs = tuple(
+            Reference(m.start, m.end, m.kind, person=people[m.person_id], token=index[m.start])
+            for m in sorted(by_sentence[sentence.index], key=lambda m: m.start)
+            if m.start in index and m.person_id in people
+        )
+        out.append(_Read(sentence, tokens, refs))
+    return out
+
+
+def _token_after(tokens: tuple[Token, ...], offset: int) -> int:
+    return next((k for k, t in enumerate(tokens) if t.start >= offset), len(tokens))
+
+
+def _is_quote_close(token: Token) -> bool:
+    return token.text in _CLOSE or token.text == "'"
+
+
+def _speakers(read: _Read) -> tuple[set[int], bool]:
+    """People the sentence attributes words to, and whether its subject is joint."""
+    tokens, refs = read.tokens, read.refs
+    found: set[int] = set()
+    subject = subject_start(tokens)
+    head = subject_reference(tokens, subject, list(refs))
+    joint = False
+    if head is not None:
+        after = _token_after(tokens, head.end)
+        if after < len(tokens) and tokens[after].low in ("and", "&"):
+            joint = _joint_speech(tokens, after + 1)
+        else:
+            verb = skip_auxiliaries(tokens, after)
+            end = speech_verb_at(tokens, verb)
+            if end > verb and not is_tail_only(tokens, verb, end):
+                found.add(head.person)  # type: ignore[arg-type]
+    for ref in refs:
+        if ref is head or ref.person is None:
+            continue
+        before = ref.token - 1
+        # "..., said Qin." / '..." said the Chinese president.'
+        verb_end = before + 1
+        verb = before
+        while verb >= 0 and speech_verb_at(tokens, verb) != verb_end:
+            verb -= 1
+            if before - verb > 2:
+                break
+        if verb >= 1 and speech_verb_at(tokens, verb) == verb_end and (
+            tokens[verb - 1].text == "," or _is_quote_close(tokens[verb - 1])
+        ):
+            found.add(ref.person)
+            continue
+        # ", Lahbib said." / '," Kuleba added.' / ", Chinese Foreign Minister Qin Gang said"
+        start = _np_start(tokens, ref.token)
+        previous = tokens[start - 1] if start else None
+        if previous is not None and (previous.text == "," or _is_quote_close(previous)):
+            after = skip_auxiliaries(tokens, _token_after(tokens, ref.end))
+            if speech_verb_at(tokens, after) > after:
+                found.add(ref.person)
+                continue
+        # "according to X" (not "according to X's aides")
+        if ref.token >= 2 and (tokens[ref.token - 2].low, tokens[ref.token - 1].low) == (
+            "according",
+            "to",
+        ):
+            after = _token_after(tokens, ref.end)
+            if after >= len(tokens) or tokens[after].low not in ("'s", "’s"):
+                found.add(ref.person)
+    return found, joint
+
+
+def _joint_speech(tokens: tuple[Token, ...], i: int) -> bool:
+    """After "X and": does a reporting verb follow the second subject?"""
+    lex = lexicon()
+    k = i
+    while k < len(tokens) and k - i < 8 and (
+        tokens[k].text[:1].isupper() or tokens[k].text in (".", "'s") or tokens[k].low == "the"
+        or tokens[k].low in lex.title_starts
+    ):
+        k += 1
+    k = skip_auxiliaries(tokens, k)
+    return speech_verb_at(tokens, k) > k
+
+
+def _np_start(tokens: tuple[Token, ...], k: int) -> int:
+    """First token of the noun phrase ending with a name at `k`: titles, honorifics and
+    country words before it ("Chinese Foreign Minister Qin Gang")."""
+    lex = lexicon()
+    while k > 0:
+        token = tokens[k - 1]
+        if token.text[:1].isupper() or token.text == "." or token.low in lex.title_starts:
+            k -= 1
+        elif (token.low,) in lex.modifiers or token.low in ("'s", "the"):
+            k -= 1
+        else:
+            break
+    return k
+
+
+def _kind(statement_text: str) -> str:
+    quoted = sum(
+        len(m.group(0)) for m in _QUOTED.finditer(statement_text)
+        if len(_WORD.findall(m.group(1))) >= 5
+    )  # fmt: skip
+    return "direct" if quoted and quoted >= 0.4 * len(statement_text) else "reported"
+
+
+def _is_full_quote(read: _Read) -> bool:
+    text = read.sentence.text
+    return text.startswith(_OPEN) and text.rstrip(".").endswith(_CLOSE)
+
+
+def _speech_elsewhere(read: _Read, countries: set[int]) -> bool:
+    """A reporting verb whose subject is not "I", "we" or a country ("the statement added")."""
+    tokens = read.tokens
+    for k in range(1, len(tokens)):
+        end = speech_verb_at(tokens, k)
+        if end == k:
+            continue
+        before = k - 1
+        if tokens[before].low == "to" or is_tail_only(tokens, k, end):
+            continue  # an infinitive ("I wish to express"), "continue to promote"
+        while before > 0 and tokens[before].low in AUXILIARIES:
+            before -= 1
+        if tokens[before].low in _FIRST_PERSON or before in countries:
+            continue
+        return True
+    return False
+
+
+def _country_ends(read: _Read) -> tuple[set[int], set[str]]:
+    """Token indexes that end a country phrase, and the codes of the sentence's subject."""
+    ends = {t.end: k for k, t in enumerate(read.tokens)}
+    starts = {t.start: k for k, t in enumerate(read.tokens)}
+    base = read.sentence.start
+    last, subject_codes = set(), set()
+    subject = subject_start(read.tokens)
+    for start, end, code in find_countries(read.sentence.text):
+        k = ends.get(base + end)
+        if k is not None:
+            last.add(k)
+        if starts.get(base + start) == subject:
+            subject_codes.add(code)
+    return last, subject_codes
+
+
+def _subject_words(read: _Read) -> str:
+    subject = subject_start(read.tokens)
+    return " ".join(t.low for t in read.tokens[subject : subject + 4])
+
+
+def _continues(read: _Read, speaker: int, same_block: bool, speaker_country: str | None) -> bool:
+    """Whether an unattributed sentence goes on with `speaker`'s words."""
+    words = _subject_words(read)
+    if any(words.startswith(j) for j in _JOINT):
+        return False
+    subject = subject_start(read.tokens)
+    head = subject_reference(read.tokens, subject, list(read.refs))
+    if head is not None:
+        # "Li made the remarks ...", "He Lifeng attended ...": narrative, not speech.
+        after = _token_after(read.tokens, head.end)
+        joint_with_speaker = after < len(read.tokens) and read.tokens[after].low == "and"
+        if head.person == speaker or head.kind == "pronoun" or not same_block:
+            return False
+        if joint_with_speaker and any(r.person == speaker for r in read.refs):
+            return False
+    country_ends, subject_codes = _country_ends(read)
+    if _speech_elsewhere(read, country_ends):
+        return False
+    if same_block:
+        return True
+    if read.refs:
+        return False
+    first = read.tokens[subject].low if subject < len(read.tokens) else ""
+    return first in _FIRST_PERSON or (speaker_country is not None and speaker_country in subject_codes)
+
+
+def find_statements(text: str, sentences: tuple[Sentence, ...], actors: Actors) -> tuple[Statement, ...]:
+    """Find what each person said.
+
+    Reads the document text, its sentences and the actors' people and
+    mentions; returns one `Statement` per sentence (or quote plus attribution)
+    in which a resolved person speaks, with its exact span, speaker id and
+    kind. `event_key` and `topics` are left empty for later stages.
+    """
+    reads = [r for r in _read(text, sentences, actors) if r.sentence.kind == "body"]
+    people = actors.people
+    speaker_of: dict[int, int] = {}  # sentence position in `reads` -> speaker
+    for n, read in enumerate(reads):
+        found, joint = _speakers(read)
+        if len(found) == 1 and not joint:
+            speaker_of[n] = found.pop()
+        elif found or joint:
+            speaker_of[n] = -1  # several or joint speakers: nobody's statement
+
+    # unattributed sentences that continue the previous speaker
+    previous: int | None = None
+    for n, read in enumerate(reads):
+        if n in speaker_of:
+            previous = speaker_of[n] if speaker_of[n] >= 0 else None
+            continue
+        if previous is None or n == 0:
+            previous = None
+            continue
+        same_block = reads[n - 1].sentence.block == read.sentence.block
+        country = people[previous].country
+        if _continues(read, previous, same_block, country):
+            speaker_of[n] = previous
+        elif not same_block and _sandwiched(reads, speaker_of, n, previous):
+            speaker_of[n] = previous
+        else:
+            previous = None
+
+    statements: list[Statement] = []
+    skip: set[int] = set()
+    for n, read in enumerate(reads):
+        speaker = speaker_of.get(n, -1)
+        if speaker < 0 or n in skip:
+            continue
+        start, end = read.sentence.start, read.sentence.end
+        # '"... cooperation!" Scholz had said earlier.': the quote belongs to the attribution
+        if n > 0 and n - 1 not in speaker_of and _is_full_quote(reads[n - 1]) and (
+            reads[n - 1].sentence.block == read.sentence.block
+        ):
+            start = reads[n - 1].sentence.start
+        span = text[start:end]
+        statements.append(
+            Statement(speaker=people[speaker].id, kind=_kind(span), start=start, end=end, text=span)  # type: ignore[arg-type]
+        )
+    return tuple(statements)
+
+
+def _sandwiched(reads: list[_Read], speaker_of: dict[int, int], n: int, speaker: int) -> bool:
+    """A paragraph's opening sentences belong to `speaker` when a later sentence of the
+    same paragraph names them as speaker again ("History has proved ... . Xi said ...")."""
+    block = reads[n].sentence.block
+    for m in range(n + 1, len(reads)):
+        if reads[m].sentence.block != block:
+            return False
+        if m in speaker_of:
+            return speaker_of[m] == speaker
+        if reads[m].refs:
+            return False
+    return False
