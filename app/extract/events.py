@@ -1,0 +1,987 @@
+"""Event stage: the diplomatic event a text reports, and the events it only mentions.
+
+The primary event (one per text) comes from the headline and the first body
+sentences that carry a trigger word (`lexicon/event_triggers.csv`) and name
+people or parties. Its type follows the wording, the more specific kind of
+contact winning ("a meeting via video link" is a video call, "spoke with ...
+on the phone" a phone call); its date is the date in or governing the trigger
+sentence; its participants are the people that sentence names, those who
+attended, accompanied or joined, and the speakers of its statements; its
+location the city (else country) of an in-person event.
+
+Mentioned events are other sentences with a trigger and a date of their own
+(or a place and two named parties): an earlier call, a past visit, a coming
+summit, an exchange of messages. The establishment of diplomatic relations is
+collected over the whole text and dated as precisely as the text allows
+(an explicit date beats anniversary arithmetic).
+
+Data files: `event_triggers.csv` (type, phrase, strong/weak), `cities.csv`
+(world capitals and large cities with their country) and `seats.csv` (seats
+of government standing for their state: "the Elysee", "the White House").
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+from app.extract.countries import country_code, find_countries
+from app.extract.dates import counts_back
+from app.extract.records import (
+    Actors,
+    Cleaned,
+    DateMention,
+    Event,
+    EventType,
+    Mention,
+    Sentence,
+    Source,
+    Statement,
+)
+
+# The more specific kind of contact wins when a sentence has several triggers.
+_PRECEDENCE: tuple[EventType, ...] = (
+    "video_call",
+    "phone_call",
+    "message",
+    "diplomatic_relations",
+    "agreement",
+    "summit",
+    "visit",
+    "meeting",
+    "statement",
+)
+# Types that describe the same real contact when dates and parties agree.
+_GROUP = {"visit": "in_person", "meeting": "in_person"}
+_IN_PERSON = frozenset({"meeting", "visit", "summit", "agreement"})
+_LEAD = 6  # body sentences that may still report the primary event
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+_JOINER = re.compile(r"[\s\-'\u2019]*")
+_CAPITALIZED = re.compile(r"\s+[A-Z]")
+# Clause boundaries: background ("as Trump prepares ...", ", which ...") is kept apart.
+_CLAUSE_BREAK = re.compile(
+    r";|\s[—–]\s|,\s+(?:which|who|whose|during\s+which|in\s+which)\b"
+    r"|(?:,\s*|\s+)(?:as|while|when|whereas|because|although|though|after|before|since|until)"
+    r"\s+(?=(?:he|she|they|it|we|I)\b|[A-Z])"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+(?:set|scheduled|expected|due|slated|going)\s+to|are\s+(?:set"
+    r"|scheduled|expected|due|slated|going)\s+to|to\s+be\s+held|upcoming|forthcoming)\b"
+)
+_ATTENDANCE = re.compile(
+    r"\b(?:attended|accompanied|joined|(?:was|were)\s+(?:also\s+)?present|took\s+part\s+in)\b"
+)
+_SPEECH = (
+    r"(?:said|says|say|noted|notes|stressed|stresses|added|adds|emphasi[sz]ed|emphasi[sz]es"
+    r"|pointed\s+out|points\s+out|expressed|expresses|hoped|hopes|agreed|highlighted"
+    r"|underlined|underscored|reaffirmed|affirmed|told|asserted|stated|urged|called\s+(?:for|on)"
+    r"|wrote|tweeted|welcomed|praised|thanked|assured|proposed|believes|observed|remarked"
+    r"|explained|announced|declared|reiterated|pledged|vowed|warned|insisted|recalled"
+    r"|mentioned|advocated|continued)"
+)
+_SPEECH_AFTER = re.compile(
+    rf"^(?:\s*,[^,]{{1,80}},)?\s+(?:(?:also|further|then|again|has|had|have|later|earlier"
+    rf"|once\s+again|\w+ly)\s+)*{_SPEECH}\b"
+)
+_SPEECH_BEFORE = re.compile(
+    rf"(?:\b{_SPEECH}|\baccording\s+to|\bFor\s+(?:his|her|their)\s+part,)\s+(?:the\s+)?$", re.I
+)
+_BOTH_SIDES = re.compile(
+    r"\b(?:two|both)\s+(?:countries|nations|sides|leaders|states|governments|peoples|ministers"
+    r"|presidents|premiers|heads\s+of\s+state)\b|\bbilateral\b|\bthe\s+leaders\b|\beach\s+other\b"
+    r"|\btheir\s+countries\b",
+    re.I,
+)
+_RELATIONS = re.compile(
+    r"\bdiplomatic\s+(?:relations|ties)\b|\b(?:establish|upgrad|elevat|normali[sz]|restor|resum)"
+    r"\w*\s+(?:of\s+)?(?:their\s+|bilateral\s+)?(?:diplomatic\s+)?(?:relations|ties)\b",
+    re.I,
+)
+_ORIGIN_WORDS = re.compile(
+    r"\b(?:since|establish\w*|set\s+up|forged|development\s+of|upgrad\w*|elevat\w*"
+    r"|normali[sz]\w*|restor\w*|resum\w*)\b",
+    re.I,
+)
+# A summit named only as the setting of another contact ("on the sidelines of the summit").
+_SETTING = re.compile(
+    r"\b(?:at|during|sidelines\s+of|margins\s+of|ahead\s+of|on\s+the\s+eve\s+of)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,6}$",
+    re.I,
+)
+_PLACE = re.compile(
+    r"\b(?P<prep>in|at|to|visited|visiting|visit|reaches|reached|arrived\s+in|arrives\s+in"
+    r"|landed\s+in|lands\s+in|tour\s+of)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’.\-]*(?:\s+(?:(?:de|del|da|do|el|es|la|of)\s+)?[A-Z][\w'’.\-]*)*)"
+)
+_DESTINATION_PREPS = frozenset(
+    {"to", "visited", "visiting", "visit", "reaches", "reached", "arrived in", "arrives in",
+     "landed in", "lands in", "tour of"}
+)  # fmt: skip
+_NOT_PLACES = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "the", "his", "her", "their", "this", "that",
+    }
+)  # fmt: skip
+_VENUE_WORDS = frozenset(
+    {
+        "hall", "pavilion", "palace", "house", "building", "buildings", "conference", "summit",
+        "forum", "meeting", "office", "ministry", "center", "centre", "hotel", "airport",
+        "airbase", "base", "square", "complex", "compound", "residence", "embassy", "parliament",
+        "university", "museum", "stadium", "park", "room", "guesthouse", "headquarters",
+        "initiative", "community", "council", "assembly", "union", "organization",
+        "organisation", "group", "party", "government", "twitter", "x", "facebook",
+    }
+)  # fmt: skip
+_HERE = re.compile(r"\bhere\b")
+_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*)\s*(?:,|:|\s[-—–])")
+# Words after a country or demonym that make it a party: "Belgian Prime Minister".
+_OFFICE_WORDS = frozenset(
+    {
+        "president", "presidents", "president-elect", "prime", "premier", "pm", "vp", "fm",
+        "minister", "ministers", "chancellor", "king", "queen", "emir", "amir", "sultan",
+        "crown", "leader", "leaders", "counterpart", "counterparts", "government", "side",
+        "delegation", "ambassador", "envoy", "official", "officials", "head", "heads",
+        "foreign", "defence", "defense", "vice", "deputy", "state", "secretary", "monarch",
+        "emperor", "cabinet", "authorities", "administration", "ministry", "embassy", "chief",
+        "first", "top", "governor", "speaker", "parliament", "senior", "acting", "new",
+        "former", "incoming", "outgoing", "trade", "finance", "economy",
+    }
+)  # fmt: skip
+_OFFICE_BEFORE_OF = re.compile(
+    r"\b(?:president|prime\s+minister|premier|minister|ministers|chancellor|king|queen|emir"
+    r"|sultan|leader|leaders|government|head|ambassador|envoy|officials|secretary|monarch"
+    r"|emperor|delegation|counterpart|affairs)\b[^,.;()]{0,40}?\bof\s+(?:the\s+)?$",
+    re.I,
+)
+_NEXT_WORD = re.compile(r"^(?:['’]s?)?[\s\-]+([\w\-]+)")
+_AND_NEXT = re.compile(r"^,?\s+(?:and|&)\s+(?:the\s+)?$")
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_BARE_TITLE = re.compile(
+    r"\b[Tt]he\s+(?:Prime\s+Minister|President|Chancellor|Premier|Foreign\s+(?:Minister"
+    r"|Secretary)|Secretary\s+of\s+State|King|Queen|Emir|Taoiseach)\b(?!\s+of\b)(?!,?\s+[A-Z])"
+)
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+
+
+# ---------------------------------------------------------------- data files
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("app.extract.lexicon").joinpath(name).read_text("utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in _TOKEN.findall(phrase))
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    type: EventType
+    strong: bool
+    needs_capital: bool  # "reaches CAP": only before a capitalized word
+
+
+@dataclass(frozen=True)
+class _TriggerTable:
+    phrases: dict[tuple[str, ...], _Phrase]
+    prefixes: frozenset[tuple[str, ...]]
+    longest: int
+
+
+@cache
+def _triggers_table() -> _TriggerTable:
+    """Trigger phrases keyed by their lower-case words."""
+    phrases: dict[tuple[str, ...], _Phrase] = {}
+    for row in _rows("event_triggers.csv"):
+        words = row["phrase"].split()
+        capital = words[-1] == "CAP"
+        key = _words(" ".join(words[:-1] if capital else words))
+        phrases[key] = _Phrase(row["type"], row["strength"].strip() == "strong", capital)  # type: ignore[arg-type]
+    return _TriggerTable(
+        phrases=phrases,
+        prefixes=frozenset(k[:n] for k in phrases for n in range(1, len(k))),
+        longest=max(map(len, phrases)),
+    )
+
+
+@cache
+def _cities() -> dict[tuple[str, ...], tuple[str, str]]:
+    """City words (lower case) -> (city as listed, country code)."""
+    return {_words(r["city"]): (r["city"], r["country"]) for r in _rows("cities.csv")}
+
+
+@cache
+def _seats() -> dict[tuple[str, ...], str]:
+    """Seats of government ("the Elysee") -> the state they stand for."""
+    return {_words(r["seat"]): r["country"] for r in _rows("seats.csv")}
+
+
+# ---------------------------------------------------------------- small finders
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A trigger phrase found in a text, with document offsets."""
+
+    type: EventType
+    strong: bool
+    start: int
+    end: int
+
+
+def _find_triggers(text: str, offset: int = 0) -> list[_Hit]:
+    """Every trigger phrase of `text`, longest first at each position."""
+    table = _triggers_table()
+    tokens = list(_TOKEN.finditer(text))
+    words = [t.group().lower() for t in tokens]
+    hits: list[_Hit] = []
+    i = 0
+    while i < len(tokens):
+        best: tuple[int, _Phrase] | None = None
+        key: tuple[str, ...] = ()
+        for j in range(i, min(i + table.longest, len(tokens))):
+            if j > i and _JOINER.fullmatch(text, tokens[j - 1].end(), tokens[j].start()) is None:
+                break
+            key += (words[j],)
+            phrase = table.phrases.get(key)
+            if phrase is not None and (
+                not phrase.needs_capital or _CAPITALIZED.match(text, tokens[j].end())
+            ):
+                best = (j, phrase)
+            if key not in table.prefixes:
+                break
+        if best is None:
+            i += 1
+            continue
+        j, phrase = best
+        hits.append(
+            _Hit(phrase.type, phrase.strong, offset + tokens[i].start(), offset + tokens[j].end())
+        )
+        i = j + 1
+    return hits
+
+
+def _best(hits: Sequence[_Hit], text: str = "", offset: int = 0) -> _Hit | None:
+    """The hit whose type is most specific: strong before weak, then by precedence.
+
+    A summit named only as the setting of another contact ("met on the
+    sidelines of the summit") gives way to that contact.
+    """
+    if not hits:
+        return None
+    usable = list(hits)
+    if text and any(h.type != "summit" for h in hits):
+        usable = [
+            h for h in hits if h.type != "summit" or not _SETTING.search(text[: h.start - offset])
+        ] or usable
+    return min(usable, key=lambda h: (not h.strong, _PRECEDENCE.index(h.type), h.start))
+
+
+def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
+    """Document spans of the sentence's clauses; background clauses stand apart."""
+    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)), len(sentence.text)]
+    return [(sentence.start + a, sentence.start + b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _within(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def _is_future(text: str) -> bool:
+    return bool(_FUTURE.search(text))
+
+
+def _longest_in(
+    table: dict[tuple[str, ...], str] | dict[tuple[str, ...], tuple[str, str]],
+    words: tuple[str, ...],
+) -> int:
+    """Length of the longest prefix of `words` that is a key of `table` (0: none)."""
+    for n in range(min(len(words), 6), 0, -1):
+        if words[:n] in table:
+            return n
+    return 0
+
+
+def _seat_countries(text: str) -> list[str]:
+    """States named through their seat of government ("the Elysee said")."""
+    seats = _seats()
+    words = _words(text)
+    found = []
+    for i in range(len(words)):
+        n = _longest_in(seats, words[i:])
+        if n:
+            found.append(seats[words[i : i + n]])
+    return found
+
+
+@dataclass(frozen=True)
+class _Place:
+    name: str
+    country: str | None
+    is_city: bool
+    destination: bool  # reached by travel ("visited China", "travel to Montevideo")
+    start: int
+
+
+def _places(text: str, offset: int = 0) -> list[_Place]:
+    """Cities and countries named after a place preposition, in text order."""
+    cities = _cities()
+    found: list[_Place] = []
+    for match in _PLACE.finditer(text):
+        prep = " ".join(match["prep"].split()).lower()
+        destination = prep in _DESTINATION_PREPS
+        place = match["place"].rstrip(".,")
+        words = _words(place)
+        n = _longest_in(cities, words)
+        if n:
+            name, code = cities[words[:n]]
+            found.append(_Place(name, code, True, destination, offset + match.start("place")))
+            continue
+        code = None
+        head = place
+        for cut in range(len(place.split()), 0, -1):
+            head = " ".join(place.split()[:cut])
+            code = country_code(head)
+            if code:
+                break
+        if code and code != "EU":
+            found.append(_Place(head, code, False, destination, offset + match.start("place")))
+            continue
+        if (
+            prep == "in"
+            and len(words) <= 3
+            and not set(words) & (_NOT_PLACES | _VENUE_WORDS)
+            and not any(country_code(w) for w in place.split())
+        ):
+            found.append(_Place(place, None, True, False, offset + match.start("place")))
+    return found
+
+
+def _dateline_city(sentences: Sequence[Sentence]) -> tuple[str, str] | None:
+    """The city of a dateline opening one of the first body sentences ("ISLAMABAD:")."""
+    cities = _cities()
+    for sentence in [s for s in sentences if s.kind == "body"][:3]:
+        match = _DATELINE.match(sentence.text)
+        if match:
+            words = _words(match["city"])
+            n = _longest_in(cities, words)
+            if n == len(words):
+                return cities[words]
+    return None
+
+
+# ---------------------------------------------------------------- countries
+
+
+def _party_countries(
+    text: str, offset: int, mention_starts: frozenset[int]
+) -> tuple[list[str], list[str]]:
+    """Countries a text names as parties, and those it names as places.
+
+    A country is a party when an office follows it ("Belgian Prime Minister",
+    "Germany's Scholz"), when it follows an office ("the President of
+    Mexico"), when it stands in "between X and Y" or "X-Y", or when it is
+    coordinated with a party ("the Foreign Ministers of Ukraine and Türkiye").
+    After "in", "to", "visited" it is a place.
+    """
+    spans = find_countries(text)
+    parties: list[str] = []
+    places: list[str] = []
+    previous_party: tuple[int, int] | None = None
+    for index, (start, end, code) in enumerate(spans):
+        before = text[max(0, start - 60) : start]
+        after = text[end : end + 40]
+        next_word = _NEXT_WORD.match(after)
+        word = next_word.group(1).lower() if next_word else ""
+        next_start = offset + end + (next_word.start(1) if next_word else 0)
+        hyphen_pair = (
+            after.startswith("-") and index + 1 < len(spans) and spans[index + 1][0] == end + 1
+        ) or (before.endswith("-") and index > 0 and spans[index - 1][1] == start - 1)
+        is_party = (
+            word in _OFFICE_WORDS
+            or next_start in mention_starts
+            or bool(_OFFICE_BEFORE_OF.search(before))
+            or bool(_BETWEEN.search(before))
+            or hyphen_pair
+            or (
+                previous_party is not None
+                and bool(_AND_NEXT.match(text[previous_party[1] : start]))
+            )
+        )
+        place = _PLACE.search(text[max(0, start - 30) : end])
+        if is_party and not (
+            place and place.end() == end - max(0, start - 30) and word not in _OFFICE_WORDS
+        ):
+            parties.append(code)
+            previous_party = (start, end)
+        else:
+            if place:
+                places.append(code)
+            previous_party = None
+    return parties, places
+
+
+# ---------------------------------------------------------------- the document view
+
+
+@dataclass(frozen=True)
+class _Doc:
+    """What the event stage reads, indexed once."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+    actors: Actors
+    dates: dict[int, list[DateMention]]  # sentence index -> its dates
+    mentions: dict[int, list[Mention]]
+    mention_starts: frozenset[int]
+    reference: dt.date | None
+    dateline: tuple[str, str] | None
+    publisher_country: str | None
+    countries: dict[str, str]  # person id -> state, from actors or a title mention
+
+    def country(self, person_id: str) -> str | None:
+        return self.countries.get(person_id)
+
+
+def _index(
+    source: Source,
+    cleaned: Cleaned,
+    sentences: tuple[Sentence, ...],
+    actors: Actors,
+    dates: tuple[DateMention, ...],
+) -> _Doc:
+    by_sentence: dict[int, list[DateMention]] = {}
+    for mention in dates:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    mentions: dict[int, list[Mention]] = {}
+    for mention in actors.mentions:
+        mentions.setdefault(mention.sentence, []).append(mention)
+    publisher = find_countries(source.publisher) if source.publisher else []
+    countries = {p.id: p.country for p in actors.people if p.country}
+    for mention in actors.mentions:
+        if mention.kind == "title" and mention.person_id not in countries:
+            named = find_countries(cleaned.text[mention.start : mention.end])
+            if named and named[0][2] != "EU":
+                countries[mention.person_id] = named[0][2]  # "the Brazilian president"
+    return _Doc(
+        text=cleaned.text,
+        sentences=sentences,
+        actors=actors,
+        dates=by_sentence,
+        mentions=mentions,
+        mention_starts=frozenset(m.start for m in actors.mentions),
+        reference=cleaned.reference_date,
+        dateline=_dateline_city(sentences),
+        publisher_country=publisher[-1][2] if publisher else None,
+        countries=countries,
+    )
+
+
+def _people_in(doc: _Doc, sentence: Sentence, spans: list[tuple[int, int]]) -> list[str]:
+    """Person ids mentioned inside the spans; an unresolved "he" is the sentence's subject."""
+    people: list[str] = []
+    mentions = doc.mentions.get(sentence.index, [])
+    for mention in mentions:
+        if _within(spans, mention.start, mention.end) and mention.person_id not in people:
+            people.append(mention.person_id)
+    taken = {m.start for m in mentions}
+    for match in _PRONOUN.finditer(sentence.text):
+        start = sentence.start + match.start()
+        if start not in taken and _within(spans, start, start + 2) and mentions:
+            first = mentions[0].person_id
+            if first not in people:
+                people.append(first)
+    return people
+
+
+def _plain_dates(doc: _Doc, sentence: Sentence) -> list[DateMention]:
+    """Dates of the sentence that place its event in time (not anniversary origins)."""
+    return [
+        d for d in doc.dates.get(sentence.index, []) if not counts_back(doc.text[d.start : d.end])
+    ]
+
+
+def _nearest(dates: list[DateMention], position: int) -> DateMention | None:
+    if not dates:
+        return None
+    return min(dates, key=lambda d: (d.precision != "day", abs(d.start - position)))
+
+
+def _same_day(a: str | None, b: str | None, slack: int) -> bool:
+    if a is None or b is None:
+        return True
+    if len(a) == len(b) == 10:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= slack
+    return a == b
+
+
+def _duplicate(event: Event, other: Event) -> bool:
+    """True when two events are one contact: same kind, same parties, same day."""
+    if _GROUP.get(event.type, event.type) != _GROUP.get(other.type, other.type):
+        return False
+    if event.countries and other.countries and event.countries != other.countries:
+        return False
+    slack = 3 if _GROUP.get(event.type) == "in_person" else 1
+    return _same_day(event.date, other.date, slack)
+
+
+# ---------------------------------------------------------------- primary event
+
+
+@dataclass
+class _Primary:
+    hit: _Hit | None
+    type: EventType
+    sentence: Sentence | None
+    reporting: set[int]  # sentences that report the primary event
+
+
+def _title(doc: _Doc, source: Source) -> tuple[Sentence | None, str]:
+    sentence = next((s for s in doc.sentences if s.kind == "title"), None)
+    return sentence, sentence.text if sentence else (source.title or "")
+
+
+def _choose_primary(doc: _Doc, source: Source) -> _Primary:
+    """Pick the trigger sentence and the type of the event the text is about."""
+    title_sentence, title_text = _title(doc, source)
+    title_offset = title_sentence.start if title_sentence else 0
+    title_hits = [h for h in _find_triggers(title_text, title_offset) if h.type != "statement"]
+    title_best = _best(title_hits, title_text, title_offset)
+    body = [s for s in doc.sentences if s.kind == "body"][:_LEAD]
+    candidates: list[tuple[Sentence, list[_Hit]]] = []
+    for sentence in body:
+        hits = [h for h in _find_triggers(sentence.text, sentence.start) if h.type != "statement"]
+        named = (
+            doc.mentions.get(sentence.index)
+            or _party_countries(sentence.text, sentence.start, doc.mention_starts)[0]
+        )
+        if hits and named:
+            candidates.append((sentence, hits))
+    wanted = _GROUP.get(title_best.type, title_best.type) if title_best else None
+    chosen = next(
+        (c for c in candidates if any(_GROUP.get(h.type, h.type) == wanted for h in c[1])),
+        candidates[0] if candidates else None,
+    )
+    if chosen is None:
+        fallback = next((s for s in body if doc.mentions.get(s.index)), body[0] if body else None)
+        hit = title_best
+        kind: EventType = title_best.type if title_best else "statement"
+        return _Primary(hit, kind, fallback, {fallback.index} if fallback else set())
+    sentence, hits = chosen
+    body_best = _best(hits, doc.text, 0)
+    assert body_best is not None
+    if title_best and title_best.strong:
+        kind = title_best.type
+        # the body may say how the contact was made: "met ... via video link"
+        if (
+            kind in ("meeting", "summit")
+            and body_best.strong
+            and body_best.type in ("video_call", "phone_call")
+        ):
+            kind = body_best.type
+    elif body_best.strong:
+        kind = body_best.type
+    else:
+        following = [
+            h
+            for s in body
+            if sentence.index < s.index <= sentence.index + 2
+            for h in _find_triggers(s.text, s.start)
+            if h.strong and h.type in ("video_call", "phone_call")
+        ]
+        weak = [*hits, *title_hits]
+        kind = (following[0] if following else _best(weak) or body_best).type
+    hit = next((h for h in hits if h.type == kind), body_best)
+    reporting = {sentence.index}
+    if title_sentence:
+        reporting.add(title_sentence.index)
+    group = _GROUP.get(kind, kind)
+    for other in body:
+        if other.index == sentence.index or _is_future(other.text):
+            continue
+        if any(
+            _GROUP.get(h.type, h.type) == group for h in _find_triggers(other.text, other.start)
+        ):
+            reporting.add(other.index)
+    return _Primary(hit, kind, sentence, reporting)
+
+
+def _primary_date(doc: _Doc, primary: _Primary) -> DateMention | None:
+    sentence = primary.sentence
+    if sentence is None:
+        return None
+    position = (
+        primary.hit.start if primary.hit and primary.hit.start >= sentence.start else sentence.start
+    )
+    found = _nearest(_plain_dates(doc, sentence), position)
+    if found:
+        return found
+    title = next((s for s in doc.sentences if s.kind == "title"), None)
+    if title:
+        found = _nearest([d for d in _plain_dates(doc, title) if d.precision == "day"], title.start)
+        if found:
+            return found
+    body = [s for s in doc.sentences if s.kind == "body"][:_LEAD]
+    earlier = [s for s in body if s.index < sentence.index and not _is_future(s.text)]
+    for other in reversed(earlier):
+        days = [d for d in _plain_dates(doc, other) if d.precision == "day"]
+        if days:
+            return days[0]
+    later = [s for s in body if s.index in primary.reporting and s.index > sentence.index]
+    for other in later:
+        days = [d for d in _plain_dates(doc, other) if d.precision == "day"]
+        if days:
+            return days[0]
+    return None
+
+
+def _speakers(doc: _Doc, sentence: Sentence) -> list[str]:
+    """People the sentence reports as speaking: "Li said", "said Qin", "according to Anwar"."""
+    found = []
+    for mention in doc.mentions.get(sentence.index, []):
+        after = doc.text[mention.end : sentence.end]
+        before = doc.text[sentence.start : mention.start]
+        if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before):
+            found.append(mention.person_id)
+    return found
+
+
+def _fill_unknown(
+    doc: _Doc, countries: set[str], people: list[str], texts: list[str], bare_title: bool
+) -> None:
+    """Complete a one-sided event from evidence the text gives about an unnamed side.
+
+    Only when fewer than two states are known and a participant's state is
+    unknown (or an unnamed office holder takes part): a seat of government in
+    the reporting sentences, the dateline's city, or the publisher's state.
+    """
+    unknown = [p for p in people if doc.country(p) is None]
+    if len(countries) >= 2 or not (unknown or bare_title):
+        return
+    candidates = [c for text in texts for c in _seat_countries(text)]
+    if doc.dateline:
+        candidates.append(doc.dateline[1])
+    if doc.publisher_country:
+        candidates.append(doc.publisher_country)
+    for code in candidates:
+        if len(countries) >= 2:
+            break
+        if code != "EU":
+            countries.add(code)
+
+
+def _location(
+    doc: _Doc, kind: EventType, texts: list[tuple[str, int]]
+) -> tuple[str | None, str | None]:
+    """(location, destination country) of an in-person event from its reporting texts."""
+    if kind not in _IN_PERSON:
+        return None, None
+    places = [p for text, offset in texts for p in _places(text, offset)]
+    here = doc.dateline is not None and any(_HERE.search(text) for text, _ in texts)
+    if kind == "visit":
+        destinations = [p for p in places if p.destination]
+        cities = [p for p in places if p.is_city]
+        destination = destinations[0] if destinations else (cities[0] if cities else None)
+        if cities:
+            return cities[0].name, destination.country if destination else None
+        if here and doc.dateline:
+            return doc.dateline[0], doc.dateline[1]
+        if destination:
+            return destination.name, destination.country
+    else:
+        known = [p for p in places if p.is_city and p.country] or [p for p in places if p.is_city]
+        if known:
+            return known[0].name, None
+        if places:
+            return places[0].name, None
+    if here and doc.dateline:
+        return doc.dateline[0], None
+    return None, None
+
+
+def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
+    primary = _choose_primary(doc, source)
+    sentence = primary.sentence
+    date = _primary_date(doc, primary)
+    title_sentence, title_text = _title(doc, source)
+    people: list[str] = []
+    countries: set[str] = set()
+    texts: list[tuple[str, int]] = []
+    bare_title = False
+    if title_sentence:
+        people += [m.person_id for m in doc.mentions.get(title_sentence.index, [])]
+    parties, _ = _party_countries(
+        title_text, title_sentence.start if title_sentence else -(10**6), doc.mention_starts
+    )
+    countries.update(parties)
+    texts.append((title_text, title_sentence.start if title_sentence else -(10**6)))
+    if sentence is not None:
+        clauses = _clauses(sentence)
+        hits = _find_triggers(sentence.text, sentence.start)
+        kept = [
+            c
+            for i, c in enumerate(clauses)
+            if i == 0 or any(_within([c], h.start, h.end) for h in hits)
+        ]
+        people += _people_in(doc, sentence, kept)
+        for start, end in kept:
+            parties, _ = _party_countries(doc.text[start:end], start, doc.mention_starts)
+            countries.update(parties)
+            texts.append((doc.text[start:end], start))
+        bare_title = bool(_BARE_TITLE.search(sentence.text))
+    group = _GROUP.get(primary.type, primary.type)
+    for index in sorted(primary.reporting - {sentence.index if sentence else -1}):
+        other = doc.sentences[index]
+        if other.kind == "title" or _own_date_differs(doc, other, date):
+            continue
+        hits = [
+            h
+            for h in _find_triggers(other.text, other.start)
+            if _GROUP.get(h.type, h.type) == group
+        ]
+        clauses = [c for c in _clauses(other) if any(_within([c], h.start, h.end) for h in hits)]
+        people += _people_in(doc, other, clauses)
+        texts += [(doc.text[a:b], a) for a, b in clauses]
+    for other in doc.sentences:
+        if (
+            other.kind == "body"
+            and _ATTENDANCE.search(other.text)
+            and not _is_future(other.text)
+            and not _own_date_differs(doc, other, date)
+        ):
+            people += _people_in(doc, other, [(other.start, other.end)])
+    people = list(dict.fromkeys(people))
+    countries.update(c for p in people if (c := doc.country(p)))
+    location, destination = _location(doc, primary.type, texts)
+    if destination:
+        countries.add(destination)
+    _fill_unknown(doc, countries, people, [t for t, _ in texts], bare_title)
+    for other in doc.sentences:
+        if other.kind == "body" and not _own_date_differs(doc, other, date):
+            for speaker in _speakers(doc, other):
+                if doc.country(speaker) in countries and speaker not in people:
+                    people.append(speaker)
+    if location is None and primary.type in ("meeting", "visit") and doc.dateline:
+        city, code = doc.dateline
+        if code in countries and sentence is not None and not _places(sentence.text):
+            location = city
+    event = Event(
+        key="e0",
+        type=primary.type,
+        date=date.value if date else None,
+        precision=date.precision if date else None,
+        countries=tuple(sorted(countries)),
+        location=location,
+        participants=tuple(people),
+        primary=True,
+        sentence=sentence.index if sentence else 0,
+    )
+    return event, primary
+
+
+def _own_date_differs(doc: _Doc, sentence: Sentence, date: DateMention | None) -> bool:
+    """True when the sentence is dated, at day precision, away from the primary event."""
+    if date is None:
+        return False
+    own = [d for d in _plain_dates(doc, sentence) if d.precision == "day"]
+    return bool(own) and all(not _same_day(d.value, date.value, 1) for d in own)
+
+
+# ---------------------------------------------------------------- mentioned events
+
+
+def _inherited_date(doc: _Doc, sentence: Sentence) -> DateMention | None:
+    """A year or month framing the previous sentence of the paragraph ("This year ...")."""
+    if sentence.index == 0:
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    if previous.block != sentence.block:
+        return None
+    coarse = [d for d in _plain_dates(doc, previous) if d.precision != "day"]
+    return coarse[0] if coarse else None
+
+
+def _mentioned_event(doc: _Doc, sentence: Sentence, primary: Event) -> Event | None:
+    hits = [
+        h for h in _find_triggers(sentence.text, sentence.start) if h.type != "diplomatic_relations"
+    ]
+    if not hits:
+        return None
+    clauses = _clauses(sentence)
+    origins = _origins(doc, sentence, primary.date)
+    dates = [d for d in _plain_dates(doc, sentence) if d not in origins]
+    date: DateMention | None = None
+    if dates:
+        date = min(dates, key=lambda d: min(abs(d.start - h.start) for h in hits))
+        clause = next(c for c in clauses if _within([c], date.start, date.end))
+        in_clause = [h for h in hits if _within([clause], h.start, h.end)]
+        best = _best(in_clause or hits, doc.text, 0)
+    else:
+        date = _inherited_date(doc, sentence)
+        best = _best(hits, doc.text, 0)
+    assert best is not None
+    spans = [c for c in clauses if _within([c], best.start, best.end)]
+    if date and dates:
+        spans += [c for c in clauses if _within([c], date.start, date.end) and c not in spans]
+    if best.type == "statement" and (date is None or date.value == primary.date):
+        return None
+    people = _people_in(doc, sentence, spans)
+    texts = [(doc.text[a:b], a) for a, b in spans]
+    location, destination = _location(doc, best.type, texts)
+    if date is None and (_is_future(sentence.text) or not (location and len(people) >= 2)):
+        return None
+    countries = {c for p in people if (c := doc.country(p))}
+    for text, offset in texts:
+        countries.update(_party_countries(text, offset, doc.mention_starts)[0])
+    if destination:
+        countries.add(destination)
+    if _BOTH_SIDES.search(sentence.text) or (
+        len(countries) < 2 and any(doc.country(p) is None for p in people)
+    ):
+        countries.update(primary.countries)
+    if not countries:
+        return None
+    if location is None and best.type in _IN_PERSON and date and date.value == primary.date:
+        location = primary.location
+    return Event(
+        key="",
+        type=best.type,
+        date=date.value if date else None,
+        precision=date.precision if date else None,
+        countries=tuple(sorted(countries)),
+        location=location,
+        participants=tuple(people),
+        primary=False,
+        sentence=sentence.index,
+    )
+
+
+def _origins(doc: _Doc, sentence: Sentence, primary_date: str | None) -> list[DateMention]:
+    """Dates of a sentence about diplomatic relations that say when they began."""
+    if not _RELATIONS.search(sentence.text):
+        return []
+    dates = doc.dates.get(sentence.index, [])
+    origins = [d for d in dates if counts_back(doc.text[d.start : d.end])]
+    if _ORIGIN_WORDS.search(sentence.text):
+        origins += [
+            d
+            for d in dates
+            if d not in origins
+            and d.value != primary_date
+            and (doc.reference is None or int(d.value[:4]) < doc.reference.year)
+        ]
+    return origins
+
+
+def _relations_event(doc: _Doc, primary: Event) -> Event | None:
+    """The establishment of diplomatic relations, dated as precisely as the text allows."""
+    best: tuple[DateMention, Sentence] | None = None
+    for sentence in doc.sentences:
+        if sentence.kind != "body":
+            continue
+        origins = _origins(doc, sentence, primary.date)
+        if not origins:
+            continue
+        earliest = min(origins, key=lambda d: (d.value[:4], -len(d.value)))
+        if best is None or len(earliest.value) > len(best[0].value):
+            best = (earliest, sentence)
+    if best is None:
+        return None
+    date, sentence = best
+    named = {code for _, _, code in find_countries(sentence.text) if code != "EU"}
+    countries = named if len(named) >= 2 else named | set(primary.countries)
+    if len(countries) < 2:
+        return None
+    return Event(
+        key="",
+        type="diplomatic_relations",
+        date=date.value,
+        precision=date.precision,
+        countries=tuple(sorted(countries)),
+        location=None,
+        participants=(),
+        primary=False,
+        sentence=sentence.index,
+    )
+
+
+def find_events(
+    source: Source,
+    cleaned: Cleaned,
+    sentences: tuple[Sentence, ...],
+    actors: Actors,
+    dates: tuple[DateMention, ...],
+) -> tuple[Event, ...]:
+    """Find the text's primary event and the earlier or later events it mentions.
+
+    Reads the source's title and publisher, the cleaned text's reference date,
+    the sentences (title and body), the actors' people and mentions and the
+    resolved dates; returns the primary event first (key "e0"), then the
+    mentioned events in text order ("e1", "e2" ...), with participants as
+    Person ids and countries as sorted alpha-2 codes.
+    """
+    if not sentences:
+        return ()
+    doc = _index(source, cleaned, sentences, actors, dates)
+    primary, chosen = _primary_event(doc, source)
+    events: list[Event] = [primary]
+    for sentence in sentences:
+        if sentence.kind != "body" or sentence.index == primary.sentence:
+            continue
+        own = [d.value for d in _plain_dates(doc, sentence)]
+        if sentence.index in chosen.reporting and all(v == primary.date for v in own):
+            continue  # another sentence about the primary event
+        event = _mentioned_event(doc, sentence, primary)
+        if event and not any(_duplicate(event, known) for known in events):
+            events.append(event)
+    relations = _relations_event(doc, primary)
+    if relations and not any(_duplicate(relations, known) for known in events):
+        events.append(relations)
+    ordered = [primary, *sorted(events[1:], key=lambda e: e.sentence)]
+    return tuple(replace(e, key=f"e{i}") for i, e in enumerate(ordered))
+
+
+def link_statements(
+    statements: tuple[Statement, ...], events: tuple[Event, ...], actors: Actors
+) -> tuple[Statement, ...]:
+    """Attach each statement to the event it was made at.
+
+    Reads statements, events and actors; returns new statements whose
+    `event_key` is the primary event's key — statements are the participants'
+    words at the event the text reports — unless the speaker takes no part in
+    the primary event but does in a mentioned event reported in the
+    statement's own sentence.
+    """
+    primary = next((e for e in events if e.primary), None)
+    if primary is None:
+        return statements
+    others = [e for e in events if not e.primary]
+    linked = []
+    for statement in statements:
+        key = primary.key
+        if statement.speaker not in primary.participants:
+            own = [
+                e
+                for e in others
+                if statement.speaker in e.participants
+                and any(
+                    m.person_id == statement.speaker
+                    and m.sentence == e.sentence
+                    and statement.start <= m.start < statement.end
+                    for m in actors.mentions
+                )
+            ]
+            if own:
+                key = own[0].key
+        linked.append(replace(statement, event_key=key))
+    return tuple(linked)
