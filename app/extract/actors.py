@@ -28,12 +28,14 @@ and person verbs, non-name words) are general English data, loaded once.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from app.extract.countries import find_countries
 from app.extract.records import Actors, Mention, Person, Sentence
@@ -46,49 +48,181 @@ _TOKEN = re.compile(
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an|ben|bin|abu|ibn)-[^\W\d_]", re.I)
 _HYPHEN_PREFIX = re.compile(r"^(?:then|ex|former)-", re.I)
 _ELECT = "-elect"
+_MAX_PHRASE = 6  # the longest modifier, honorific, rank or verb phrase, in tokens
 _SURNAME_FIRST = frozenset({"CN", "TW", "HK", "MO", "KR", "KP", "VN", "SG"})
 _PARTICLES = frozenset(
     {
-        "da", "de", "do", "dos", "das", "di", "del", "della", "des", "du", "la", "le", "van",
-        "von", "der", "den", "ter", "ten", "bin", "binti", "bint", "ibn", "al", "el", "y", "zu",
+        "da",
+        "de",
+        "do",
+        "dos",
+        "das",
+        "di",
+        "del",
+        "della",
+        "des",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "bin",
+        "binti",
+        "bint",
+        "ibn",
+        "al",
+        "el",
+        "y",
+        "zu",
     }
-)  # fmt: skip
+)
 _SURNAME_PARTICLES = frozenset({"de", "da", "van", "von", "le", "la", "du", "del", "di", "dos"})
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _SUBJECT_PRONOUNS = frozenset({"he", "she"})
 # subjects after which a pronoun could mean several people
-_PLURAL_SUBJECTS = frozenset({"they", "both", "the two", "the leaders", "the two leaders",
-                              "the two sides", "both sides", "the sides", "leaders", "we"})  # fmt: skip
+_PLURAL_SUBJECTS = frozenset(
+    {
+        "they",
+        "both",
+        "the two",
+        "the leaders",
+        "the two leaders",
+        "the two sides",
+        "both sides",
+        "the sides",
+        "leaders",
+        "we",
+    }
+)
 _HUMAN_NOUNS = frozenset(
     {
-        "spokesperson", "spokesman", "spokeswoman", "official", "officials", "minister",
-        "president", "leader", "premier", "diplomat", "envoy", "ambassador", "aide", "aides",
-        "source", "sources", "analyst", "analysts", "observer", "observers", "watchers",
-        "chancellor", "king", "queen", "secretary", "counterpart", "guest", "host",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "official",
+        "officials",
+        "minister",
+        "president",
+        "leader",
+        "premier",
+        "diplomat",
+        "envoy",
+        "ambassador",
+        "aide",
+        "aides",
+        "source",
+        "sources",
+        "analyst",
+        "analysts",
+        "observer",
+        "observers",
+        "watchers",
+        "chancellor",
+        "king",
+        "queen",
+        "secretary",
+        "counterpart",
+        "guest",
+        "host",
     }
-)  # fmt: skip
+)
 _INTRO_WORDS = frozenset(
     {
-        "for", "in", "on", "at", "during", "after", "before", "while", "when", "as", "with",
-        "despite", "noting", "stressing", "underscoring", "speaking", "referring", "calling",
-        "commenting", "asked", "responding", "according", "looking", "addressing", "meeting",
-        "welcoming", "recalling", "pointing", "expressing", "highlighting", "saying", "adding",
-        "since", "although", "though", "besides", "regarding", "turning", "also", "however",
-        "meanwhile", "earlier", "later", "separately", "moreover", "furthermore", "still",
-        "then", "now", "yet", "but", "and", "quote", "details", "background",
+        "for",
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "while",
+        "when",
+        "as",
+        "with",
+        "despite",
+        "noting",
+        "stressing",
+        "underscoring",
+        "speaking",
+        "referring",
+        "calling",
+        "commenting",
+        "asked",
+        "responding",
+        "according",
+        "looking",
+        "addressing",
+        "meeting",
+        "welcoming",
+        "recalling",
+        "pointing",
+        "expressing",
+        "highlighting",
+        "saying",
+        "adding",
+        "since",
+        "although",
+        "though",
+        "besides",
+        "regarding",
+        "turning",
+        "also",
+        "however",
+        "meanwhile",
+        "earlier",
+        "later",
+        "separately",
+        "moreover",
+        "furthermore",
+        "still",
+        "then",
+        "now",
+        "yet",
+        "but",
+        "and",
+        "quote",
+        "details",
+        "background",
     }
-)  # fmt: skip
+)
 AUXILIARIES = frozenset(
-    {"also", "further", "then", "had", "has", "have", "once", "again", "later", "earlier",
-     "repeatedly", "publicly", "firmly", "strongly", "clearly", "separately", "previously",
-     "recently", "reportedly", "has also", "had also", "would", "will", "did", "does"}
-)  # fmt: skip
+    {
+        "also",
+        "further",
+        "then",
+        "had",
+        "has",
+        "have",
+        "once",
+        "again",
+        "later",
+        "earlier",
+        "repeatedly",
+        "publicly",
+        "firmly",
+        "strongly",
+        "clearly",
+        "separately",
+        "previously",
+        "recently",
+        "reportedly",
+        "has also",
+        "had also",
+        "would",
+        "will",
+        "did",
+        "does",
+    }
+)
 _DASHES = frozenset({"--", "—", "–", "-"})
 _OPEN_QUOTES = frozenset({'"', "“", "«"})
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word or punctuation mark with its offsets in the document."""
 
     start: int
@@ -121,14 +255,23 @@ class Lexicon:
     person_verbs: frozenset[tuple[str, ...]]
     non_names: frozenset[str]
     form_starts: frozenset[str]  # first words of honorifics and ranks ("Mr", "Maj")
+    modifier_starts: frozenset[str]
+    speech_starts: frozenset[str]
+    person_verb_starts: frozenset[str]
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Tokens of `text[start:end]` with document offsets."""
-    end = len(text) if end is None else end
+    chunk = text[start:end]
+    low = chunk.lower().replace("’", "'")
+    if len(low) != len(chunk):  # a letter whose lower case is longer ("İ")
+        return tuple(
+            Token(start + m.start(), start + m.end(), m.group(), m.group().lower())
+            for m in _TOKEN.finditer(chunk)
+        )
     return tuple(
-        Token(m.start(), m.end(), m.group(), m.group().lower().replace("’", "'"))
-        for m in _TOKEN.finditer(text, start, end)
+        Token(start + m.start(), start + m.end(), m.group(), low[m.start() : m.end()])
+        for m in _TOKEN.finditer(chunk)
     )
 
 
@@ -177,7 +320,11 @@ def lexicon() -> Lexicon:
         verb, _, kind = (part.strip() for part in line.partition("|"))
         speech[_words(verb)] = kind == "tail"
     ranks = frozenset(tuple(t.text for t in tokenize(r)) for r in _lines("ranks.txt"))
+    person_verbs = frozenset(_words(v) for v in _lines("person_verbs.txt"))
     return Lexicon(
+        modifier_starts=frozenset(key[0] for key in modifiers),
+        speech_starts=frozenset(key[0] for key in speech),
+        person_verb_starts=frozenset(key[0] for key in person_verbs),
         form_starts=frozenset(key[0] for key in (*honorifics, *ranks)),
         titles=titles,
         title_starts=frozenset(key[0] for key in titles),
@@ -185,7 +332,7 @@ def lexicon() -> Lexicon:
         honorifics=honorifics,
         ranks=ranks,
         speech=speech,
-        person_verbs=frozenset(_words(v) for v in _lines("person_verbs.txt")),
+        person_verbs=person_verbs,
         non_names=frozenset(w.lower() for w in _lines("non_names.txt")),
     )
 
@@ -194,22 +341,27 @@ def lexicon() -> Lexicon:
 
 
 def _longest(
-    tokens: tuple[Token, ...], i: int, table: Iterable[tuple[str, ...]], exact: bool = False
+    tokens: tuple[Token, ...],
+    i: int,
+    table: Container[tuple[str, ...]],
+    starts: Container[str],
+    exact: bool = False,
 ) -> int:
-    """Token index after the longest phrase of `table` starting at `i`, or `i`."""
-    best = i
-    for phrase in table:
-        j = i + len(phrase)
-        if j > best and j <= len(tokens):
-            words = tuple(t.text if exact else t.low for t in tokens[i:j])
-            if words == phrase:
-                best = j
-    return best
+    """Token index after the longest phrase of `table` starting at `i`, or `i`.
+
+    `starts` holds the first words of the table's phrases: most tokens start none."""
+    if i >= len(tokens) or (tokens[i].text if exact else tokens[i].low) not in starts:
+        return i
+    for size in range(min(_MAX_PHRASE, len(tokens) - i), 0, -1):
+        words = tuple(t.text if exact else t.low for t in tokens[i : i + size])
+        if words in table:
+            return i + size
+    return i
 
 
 def _honorific_at(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> tuple[int, str | None]:
     """(index after an honorific and its period, implied gender); (i, None) if none."""
-    j = _longest(tokens, i, lex.honorifics, exact=True)
+    j = _longest(tokens, i, lex.honorifics, lex.form_starts, exact=True)
     if j == i:
         return i, None
     gender = lex.honorifics[tuple(t.text for t in tokens[i:j])]
@@ -219,7 +371,7 @@ def _honorific_at(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> tuple[int,
 
 
 def _rank_at(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> int:
-    j = _longest(tokens, i, lex.ranks, exact=True)
+    j = _longest(tokens, i, lex.ranks, lex.form_starts, exact=True)
     if j > i and j < len(tokens) and tokens[j].text == ".":
         j += 1
     return j
@@ -228,7 +380,7 @@ def _rank_at(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> int:
 def speech_verb_at(tokens: tuple[Token, ...], i: int, lex: Lexicon | None = None) -> int:
     """Token index after a reporting verb ("said", "pointed out") starting at `i`, or `i`."""
     lex = lex or lexicon()
-    if i >= len(tokens):
+    if i >= len(tokens) or tokens[i].low not in lex.speech_starts:
         return i
     best = i
     for size in (1, 2, 3):
@@ -263,12 +415,13 @@ def _is_name_word(token: Token, lex: Lexicon) -> bool:
     )
 
 
-def _name_run(tokens: tuple[Token, ...], i: int, lex: Lexicon, blocked: frozenset[int]) -> int:
+def _name_run(a: _Analysed, i: int) -> int:
     """Index after a run of name words starting at `i` ("Luiz Inácio Lula da Silva")."""
+    tokens, ok = a.tokens, a.name_ok
     j, count = i, 0
     while j < len(tokens) and count < 6:
         token = tokens[j]
-        if j in blocked:
+        if j in a.country_tokens:
             break
         is_initial = (
             len(token.text) == 1
@@ -278,14 +431,14 @@ def _name_run(tokens: tuple[Token, ...], i: int, lex: Lexicon, blocked: frozense
         )
         if is_initial and count > 0:
             j, count = j + 2, count + 1
-        elif _is_name_word(token, lex):
+        elif ok[j]:
             j, count = j + 1, count + 1
         elif (
             token.low in _PARTICLES
             and token.text.islower()
             and count > 0
             and j + 1 < len(tokens)
-            and _is_name_word(tokens[j + 1], lex)
+            and ok[j + 1]
         ):
             j += 1
         else:
@@ -293,14 +446,13 @@ def _name_run(tokens: tuple[Token, ...], i: int, lex: Lexicon, blocked: frozense
     return j if count else i
 
 
-def _run_at(tokens: tuple[Token, ...], i: int, lex: Lexicon, blocked: frozenset[int]) -> int:
+def _run_at(a: _Analysed, i: int) -> int:
     """Like `_name_run`, but "He" followed by a name is a surname ("He Lifeng attended")."""
-    token = tokens[i]
-    if token.text == "He" and i + 1 < len(tokens):
-        end = _name_run(tokens, i + 1, lex, blocked)
+    if a.tokens[i].text == "He" and i + 1 < len(a.tokens):
+        end = _name_run(a, i + 1)
         if end > i + 1:
             return end
-    return _name_run(tokens, i, lex, blocked)
+    return _name_run(a, i)
 
 
 def _name_words(tokens: tuple[Token, ...]) -> tuple[str, ...]:
@@ -311,14 +463,16 @@ def _name_words(tokens: tuple[Token, ...]) -> tuple[str, ...]:
 
 
 def _country_tokens(
-    tokens: tuple[Token, ...], text: str, start: int, end: int
+    tokens: tuple[Token, ...], spans: list[tuple[int, int, str]]
 ) -> dict[int, tuple[int, str]]:
     """Token index where a country phrase starts -> (token index after it, code)."""
+    if not spans:
+        return {}
     starts = {t.start: k for k, t in enumerate(tokens)}
     ends = {t.end: k for k, t in enumerate(tokens)}
     found = {}
-    for c_start, c_end, code in find_countries(text[start:end]):
-        first, last = starts.get(start + c_start), ends.get(start + c_end)
+    for c_start, c_end, code in spans:
+        first, last = starts.get(c_start), ends.get(c_end)
         if first is not None and last is not None:
             found[first] = (last + 1, code)
     return found
@@ -327,7 +481,7 @@ def _country_tokens(
 def _of_country(
     tokens: tuple[Token, ...], i: int, countries: dict[int, tuple[int, str]]
 ) -> tuple[int, str | None]:
-    """"of (the) <country>" at `i`: (index after it, code), else (i, None)."""
+    """ "of (the) <country>" at `i`: (index after it, code), else (i, None)."""
     if i < len(tokens) and tokens[i].low == "of":
         j = i + 1
         if j < len(tokens) and tokens[j].low == "the":
@@ -391,7 +545,7 @@ def _single_title(
     country = None
     # modifiers: "Vice", "caretaker", "newly appointed", "then-"
     while j < len(tokens):
-        k = _longest(tokens, j, lex.modifiers)
+        k = _longest(tokens, j, lex.modifiers, lex.modifier_starts)
         if k == j:
             break
         phrase = tuple(t.low for t in tokens[j:k])
@@ -401,6 +555,11 @@ def _single_title(
         j = k
     if j in countries:  # "the newly appointed Turkish Foreign Minister"
         j, country = countries[j]
+    if j >= len(tokens):
+        return None
+    first = _HYPHEN_PREFIX.sub("", tokens[j].low)
+    if first not in lex.title_starts and first.removesuffix(_ELECT) not in lex.title_starts:
+        return None
     lows = [t.low for t in tokens[j : j + 8]]
     if lows and _HYPHEN_PREFIX.match(lows[0]):
         lows[0] = _HYPHEN_PREFIX.sub("", lows[0])
@@ -505,28 +664,29 @@ class _Analysed:
     tokens: tuple[Token, ...]
     countries: dict[int, tuple[int, str]]
     country_tokens: frozenset[int]
+    name_ok: tuple[bool, ...]  # whether each token can be part of a name
+    may_start: tuple[bool, ...]  # whether a name, title, honorific or rank may start there
 
 
-def _analyse(text: str, sentence: Sentence) -> _Analysed:
+def _analyse(text: str, sentence: Sentence, spans: list[tuple[int, int, str]]) -> _Analysed:
     tokens = tokenize(text, sentence.start, sentence.end)
-    countries = _country_tokens(tokens, text, sentence.start, sentence.end)
+    countries = _country_tokens(tokens, spans)
     inside = frozenset(k for first, (after, _) in countries.items() for k in range(first, after))
-    return _Analysed(sentence, tokens, countries, inside)
-
-
-def _country_before(a: _Analysed, i: int) -> str | None:
-    """A country phrase right before token `i` ("Belgian", "US", "South Korea's")."""
-    k = i - 1
-    if k >= 0 and a.tokens[k].low == "'s":
-        k -= 1
-    for first, (after, code) in a.countries.items():
-        if after == k + 1:
-            return code
-    return None
+    lex = lexicon()
+    name_ok = tuple(_is_name_word(t, lex) for t in tokens)
+    may_start = tuple(
+        ok
+        or t.text == "He"
+        or t.text in lex.form_starts
+        or t.low in lex.modifier_starts
+        or _HYPHEN_PREFIX.sub("", t.low).removesuffix(_ELECT) in lex.title_starts
+        for ok, t in zip(name_ok, tokens, strict=True)
+    )
+    return _Analysed(sentence, tokens, countries, inside, name_ok, may_start)
 
 
 def _appositive(a: _Analysed, j: int, lex: Lexicon) -> Title | None:
-    """", (the|a) [country] Title [of Country]" after a name at token `j`."""
+    """ ", (the|a) [country] Title [of Country]" after a name at token `j`."""
     tokens = a.tokens
     if j >= len(tokens) or tokens[j].text != ",":
         return None
@@ -540,10 +700,13 @@ def _appositive(a: _Analysed, j: int, lex: Lexicon) -> Title | None:
     if title is None:
         return None
     end = title.end
-    if end < len(tokens) and tokens[end].text not in (",", ".", ";", ")", "—", "–") and tokens[end].low not in ("and", "who", "was", "is", "has", "had", "said", "in", "on", "at"):
-        # "X, the president, ..." must end the appositive; otherwise it is a list
-        if tokens[end].text[:1].isupper():
-            return None
+    # "X, the president, ..." must end the appositive; a capital after it means a list
+    if (
+        end < len(tokens)
+        and tokens[end].text not in (",", ".", ";", ")", "—", "–")
+        and tokens[end].text[:1].isupper()
+    ):
+        return None
     return Title(title.end, title.text, title.roles, title.gender, title.country or country)
 
 
@@ -551,7 +714,7 @@ def _closed_appositive(a: _Analysed, i: int, lex: Lexicon) -> bool:
     """A name at `i` that a comma, a period or the end closes: "Vice Premier, Mr. Ding, met"."""
     j, _ = _honorific_at(a.tokens, i, lex)
     j = _rank_at(a.tokens, j, lex)
-    end = _name_run(a.tokens, j, lex, a.country_tokens)
+    end = _name_run(a, j)
     return end > j and (end == len(a.tokens) or a.tokens[end].text in (",", ".", ";", ")"))
 
 
@@ -560,6 +723,9 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
     tokens, found = a.tokens, []
     i = 0
     while i < len(tokens):
+        if not a.may_start[i] and i not in a.countries:
+            i += 1
+            continue
         country = None
         start = i
         if i in a.countries:
@@ -578,14 +744,16 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
                 j += 1  # "the Prime Minister, Mark Carney,"
             j, gender = _honorific_at(tokens, j, lex)
             j = _rank_at(tokens, j, lex)
-            end = _name_run(tokens, j, lex, a.country_tokens)
+            end = _name_run(a, j)
             if end > j:
                 after_name, of_code = _of_country(tokens, end, a.countries)
                 found.append(
                     _Candidate(
                         words=_name_words(tokens[j:end]),
-                        text=a.sentence.text[tokens[j].start - a.sentence.start :
-                                             tokens[end - 1].end - a.sentence.start],
+                        text=a.sentence.text[
+                            tokens[j].start - a.sentence.start : tokens[end - 1].end
+                            - a.sentence.start
+                        ],
                         position=tokens[j].start,
                         strong=True,
                         title=title.text,
@@ -604,7 +772,7 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
         j, gender = _honorific_at(tokens, i, lex)
         j = _rank_at(tokens, j, lex)
         cue = j > i
-        end = _run_at(tokens, j, lex, a.country_tokens)
+        end = _run_at(a, j)
         if end == j:
             i = max(j, i + 1)
             continue
@@ -612,21 +780,26 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
         apposition = _appositive(a, end, lex)
         after_name, of_code = _of_country(tokens, end, a.countries)
         verb = speech_verb_at(tokens, skip_auxiliaries(tokens, end), lex) > end or (
-            _longest(tokens, skip_auxiliaries(tokens, end), lex.person_verbs)
+            _longest(
+                tokens, skip_auxiliaries(tokens, end), lex.person_verbs, lex.person_verb_starts
+            )
             > skip_auxiliaries(tokens, end)
         )
         preceded_by_the = j > 0 and tokens[j - 1].low == "the"
-        followed_by_org = end < len(tokens) and tokens[end].low in lex.non_names and tokens[
-            end
-        ].text[:1].isupper()
+        followed_by_org = (
+            end < len(tokens)
+            and tokens[end].low in lex.non_names
+            and tokens[end].text[:1].isupper()
+        )
         strong = cue or apposition is not None
         weak = len(words) >= 2 and not preceded_by_the and not followed_by_org
         if strong or weak:
             found.append(
                 _Candidate(
                     words=words,
-                    text=a.sentence.text[tokens[j].start - a.sentence.start :
-                                         tokens[end - 1].end - a.sentence.start],
+                    text=a.sentence.text[
+                        tokens[j].start - a.sentence.start : tokens[end - 1].end - a.sentence.start
+                    ],
                     position=tokens[j].start,
                     strong=strong or (weak and verb),
                     title=apposition.text if apposition else None,
@@ -647,7 +820,10 @@ def _alone_words(analysed: list[_Analysed], lex: Lexicon) -> set[str]:
             continue
         i = 0
         while i < len(a.tokens):
-            end = _name_run(a.tokens, i, lex, a.country_tokens)
+            if not a.name_ok[i]:
+                i += 1
+                continue
+            end = _name_run(a, i)
             if end == i + 1:
                 alone.add(a.tokens[i].text)
             i = max(end, i + 1)
@@ -687,13 +863,27 @@ def _merge(candidates: list[_Candidate], alone: set[str]) -> list[_Person]:
             person.gender = person.gender or cand.gender
         elif not matches and (len(cand.words) > 1 or (cand.strong and cand.title)):
             people.append(
-                _Person(cand.words, cand.text, cand.title, cand.roles, cand.country,
-                        cand.gender, {cand.words})  # fmt: skip
+                _Person(
+                    cand.words,
+                    cand.text,
+                    cand.title,
+                    cand.roles,
+                    cand.country,
+                    cand.gender,
+                    {cand.words},
+                )
             )
         elif not matches and cand.strong:
             people.append(
-                _Person(cand.words, cand.text, None, frozenset(), cand.country, cand.gender,
-                        {cand.words})  # fmt: skip
+                _Person(
+                    cand.words,
+                    cand.text,
+                    None,
+                    frozenset(),
+                    cand.country,
+                    cand.gender,
+                    {cand.words},
+                )
             )
     return people
 
@@ -769,7 +959,7 @@ class Reference:
 
 
 def _title_refs(a: _Analysed, lex: Lexicon, taken: set[int]) -> list[Reference]:
-    """"the [country] title [of country]" not followed by a name."""
+    """ "the [country] title [of country]" not followed by a name."""
     tokens, refs = a.tokens, []
     for i, token in enumerate(tokens):
         if token.low != "the" or i in taken:
@@ -783,14 +973,21 @@ def _title_refs(a: _Analysed, lex: Lexicon, taken: set[int]) -> list[Reference]:
             continue
         end = title.end
         if end < len(tokens) and (
-            _name_run(tokens, end, lex, a.country_tokens) > end
-            or (tokens[end].text == "," and _name_run(tokens, end + 1, lex, a.country_tokens) > end + 1)
+            _name_run(a, end) > end
+            or (tokens[end].text == "," and _name_run(a, end + 1) > end + 1)
             or _honorific_at(tokens, end, lex)[0] > end
         ):
             continue  # a title that introduces a name is not a reference
         refs.append(
-            Reference(tokens[i].start, tokens[end - 1].end, "title", roles=title.roles,
-                 country=country or title.country, gender=title.gender, token=i)  # fmt: skip
+            Reference(
+                tokens[i].start,
+                tokens[end - 1].end,
+                "title",
+                roles=title.roles,
+                country=country or title.country,
+                gender=title.gender,
+                token=i,
+            )
         )
     return refs
 
@@ -800,10 +997,25 @@ _ROLE_GROUPS = (
     frozenset({"leader"}),
 )
 _LEADER_ROLES = frozenset(
-    {"president", "prime minister", "chancellor", "king", "queen", "emir", "sultan", "emperor",
-     "president-elect", "prime minister-elect", "head of state", "head of government",
-     "supreme leader", "taoiseach", "monarch", "crown prince"}
-)  # fmt: skip
+    {
+        "president",
+        "prime minister",
+        "chancellor",
+        "king",
+        "queen",
+        "emir",
+        "sultan",
+        "emperor",
+        "president-elect",
+        "prime minister-elect",
+        "head of state",
+        "head of government",
+        "supreme leader",
+        "taoiseach",
+        "monarch",
+        "crown prince",
+    }
+)
 
 
 def _role_fits(wanted: frozenset[str], held: frozenset[str]) -> bool:
@@ -865,9 +1077,7 @@ def _first_np(tokens: tuple[Token, ...], i: int) -> str:
     return " ".join(words)
 
 
-def _next_focus(
-    a: _Analysed, refs: list[Reference], focus: _Focus, lex: Lexicon
-) -> _Focus:
+def _next_focus(a: _Analysed, refs: list[Reference], focus: _Focus, lex: Lexicon) -> _Focus:
     """The person a later pronoun would mean: the speaker, else the subject."""
     tokens = a.tokens
     subject = subject_start(tokens)
@@ -882,7 +1092,9 @@ def _next_focus(
         before = r.token - 1
         while before >= 0 and tokens[before].low in AUXILIARIES:
             before -= 1
-        if (before >= 0 and speech_verb_at(tokens, before, lex) > before) or (before >= 1 and speech_verb_at(tokens, before - 1, lex) == before + 1):
+        if (before >= 0 and speech_verb_at(tokens, before, lex) > before) or (
+            before >= 1 and speech_verb_at(tokens, before - 1, lex) == before + 1
+        ):
             speakers.add(r.person)
     if len(speakers) == 1:
         return _Focus(speakers.pop())
@@ -901,7 +1113,9 @@ def _next_focus(
     return focus
 
 
-def subject_reference(tokens: tuple[Token, ...], subject: int, refs: list[Reference]) -> Reference | None:
+def subject_reference(
+    tokens: tuple[Token, ...], subject: int, refs: list[Reference]
+) -> Reference | None:
     """The reference that opens the main clause, after any title, honorific or country
     words before it ("Chinese Premier Li Keqiang", "Mr. Ding", "The Chinese president")."""
     lex = lexicon()
@@ -910,8 +1124,11 @@ def subject_reference(tokens: tuple[Token, ...], subject: int, refs: list[Refere
             continue
         between = tokens[subject : ref.token]
         if all(
-            t.text[:1].isupper() or t.text in (".", "'s", "’s", ",") or t.low in lex.title_starts
-            or t.low in ("the", "and") or (t.low,) in lex.modifiers
+            t.text[:1].isupper()
+            or t.text in (".", "'s", "’s", ",")
+            or t.low in lex.title_starts
+            or t.low in ("the", "and")
+            or (t.low,) in lex.modifiers
             for t in between
         ):
             return ref
@@ -937,7 +1154,7 @@ def _resolve_pronouns(
         gender = _PRONOUNS.get(token.low)
         if gender is None or not token.text[0].isalpha():
             continue
-        if k + 1 < len(tokens) and _is_name_word(tokens[k + 1], lexicon()) and token.text[0].isupper():
+        if k + 1 < len(tokens) and a.name_ok[k + 1] and token.text[0].isupper():
             continue  # "He Lifeng": a name, not a pronoun
         person: int | None = None
         before = [r for r in named if r.start < token.start]
@@ -947,8 +1164,10 @@ def _resolve_pronouns(
             person = head.person if head else None
         elif before:
             first = before[0]
-            if token.low in _SUBJECT_PRONOUNS and len({r.person for r in before}) == 1 and (
-                subject_reference(tokens, subject, before) is first
+            if (
+                token.low in _SUBJECT_PRONOUNS
+                and len({r.person for r in before}) == 1
+                and (subject_reference(tokens, subject, before) is first)
             ):
                 person = first.person
         elif not focus.blocked:
@@ -970,7 +1189,16 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
     surname, title or pronoun) with offsets and sentence index.
     """
     lex = lexicon()
-    analysed = [_analyse(text, s) for s in sentences]
+    spans = find_countries(text)
+    starts = [start for start, _, _ in spans]
+    analysed = [
+        _analyse(
+            text,
+            s,
+            spans[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)],
+        )
+        for s in sentences
+    ]
     alone = _alone_words(analysed, lex)
     candidates = [c for a in analysed if a.sentence.kind == "body" for c in _candidates(a, lex)]
     people = _merge(candidates, alone)
@@ -983,13 +1211,19 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
         taken: set[int] = set()
         i = 0
         while i < len(a.tokens):
-            end = _run_at(a.tokens, i, lex, a.country_tokens)
+            if not a.may_start[i]:
+                i += 1
+                continue
+            end = _run_at(a, i)
             if end > i:
                 hit = _match_name(a.tokens, i, end, aliases, a.sentence.kind == "title")
                 if hit:
                     person, stop, kind = hit
-                    refs.append(Reference(a.tokens[i].start, a.tokens[stop - 1].end, kind,
-                                     person=person, token=i))  # fmt: skip
+                    refs.append(
+                        Reference(
+                            a.tokens[i].start, a.tokens[stop - 1].end, kind, person=person, token=i
+                        )
+                    )
                 i = end
             else:
                 i += 1

@@ -99,6 +99,7 @@ _DATE_TOKEN = re.compile(
     rf"^(?:{_MONTH}|{_WEEKDAY}|\d{{1,4}}[,:]?|\d{{4}}-\d{{2}}-\d{{2}}|[,•|\-–—])$"
 )
 _SPACES = re.compile(r"\s+")
+_LONGEST_NOISE = 300
 
 
 def _norm(text: str) -> str:
@@ -107,7 +108,7 @@ def _norm(text: str) -> str:
 
 
 def _month(name: str) -> int:
-    return _MONTHS[name.rstrip(".").lower()[:4 if name.lower().startswith("sept") else 3]]
+    return _MONTHS[name.rstrip(".").lower()[: 4 if name.lower().startswith("sept") else 3]]
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -151,7 +152,9 @@ def _split_furniture(text: str, start: int, end: int) -> Iterator[tuple[int, int
         start = header.end()
     if start >= end:
         return
-    credit = _TRAILING_CREDIT.search(text, start, end)
+    credit = (
+        _TRAILING_CREDIT.search(text, max(start, end - 160), end) if text[end - 1] == ")" else None
+    )
     if credit and credit.start() > start and _TERMINAL.search(text, start, credit.start()):
         yield start, credit.start(), False
         yield credit.start() + 1, end, True
@@ -169,11 +172,14 @@ def _same_title(line: str, title: str) -> bool:
 def _is_caption(line: str) -> bool:
     if _CAPTION_START.match(line):
         return True
-    if _CAPTION_CREDIT.search(line):
+    if _CAPTION_CREDIT.search(line, max(0, len(line) - 160)):
         return True
     # one sentence ending with ", Aug. 31, 2021.": how photo agencies date a picture
     body = line.rstrip(". ")
-    return bool(_ENDS_WITH_DATE.search(line)) and "." not in body.rsplit(",", 2)[0][-60:-1]
+    return (
+        bool(_ENDS_WITH_DATE.search(line, max(0, len(line) - 40)))
+        and "." not in body.rsplit(",", 2)[0][-60:-1]
+    )
 
 
 def _is_date_line(line: str) -> bool:
@@ -182,6 +188,8 @@ def _is_date_line(line: str) -> bool:
 
 
 def _is_noise(line: str) -> bool:
+    if len(line) > _LONGEST_NOISE:
+        return False  # a paragraph of prose; site furniture comes in short lines
     if _NOISE_LINE.match(line) or _NOISE_ANYWHERE.search(line) or _MENU_GAPS.search(line):
         return True
     if _is_date_line(line):

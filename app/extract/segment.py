@@ -28,6 +28,7 @@ from app.extract.records import Cleaned, Sentence
 _OPENING = frozenset("“«")
 _CLOSING = frozenset("”»")
 _STRAIGHT = '"'
+_QUOTE_MARK = re.compile(r'["“”«»]')
 
 # terminal punctuation, then closing quotes or brackets, then the space before the next sentence
 _BOUNDARY = re.compile(r"""(?:[.!?]+|…)(?P<closers>['"’”»)\]]*)(?P<space>\s+)""")
@@ -65,7 +66,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]] | None:
     """(open, close) index pairs of the quotations in one block, or None if unbalanced."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
-    for i, char in enumerate(text):
+    for match in _QUOTE_MARK.finditer(text):
+        i, char = match.start(), match.group()
         if opened is None and (char in _OPENING or char == _STRAIGHT):
             opened = i
         elif opened is not None and (char in _CLOSING or char == _STRAIGHT):

@@ -54,8 +54,10 @@ _WORD = re.compile(r"\w+")
 _OPEN = ('"', "“", "«")
 _CLOSE = ('"', "”", "»")
 _FIRST_PERSON = frozenset({"i", "we", "our", "my"})
-_JOINT = frozenset({"both", "they", "the two", "the leaders", "the two leaders", "the two sides",
-                    "both sides", "the sides", "the two countries", "leaders", "the two heads"})  # fmt: skip
+_JOINT = frozenset(
+    {"both", "they", "the two", "the leaders", "the two leaders", "the two sides", "both sides",
+     "the sides", "the two countries", "leaders", "the two heads"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -120,8 +122,10 @@ def _speakers(read: _Read) -> tuple[set[int], bool]:
             verb -= 1
             if before - verb > 2:
                 break
-        if verb >= 1 and speech_verb_at(tokens, verb) == verb_end and (
-            tokens[verb - 1].text == "," or _is_quote_close(tokens[verb - 1])
+        if (
+            verb >= 1
+            and speech_verb_at(tokens, verb) == verb_end
+            and (tokens[verb - 1].text == "," or _is_quote_close(tokens[verb - 1]))
         ):
             found.add(ref.person)
             continue
@@ -148,9 +152,15 @@ def _joint_speech(tokens: tuple[Token, ...], i: int) -> bool:
     """After "X and": does a reporting verb follow the second subject?"""
     lex = lexicon()
     k = i
-    while k < len(tokens) and k - i < 8 and (
-        tokens[k].text[:1].isupper() or tokens[k].text in (".", "'s") or tokens[k].low == "the"
-        or tokens[k].low in lex.title_starts
+    while (
+        k < len(tokens)
+        and k - i < 8
+        and (
+            tokens[k].text[:1].isupper()
+            or tokens[k].text in (".", "'s")
+            or tokens[k].low == "the"
+            or tokens[k].low in lex.title_starts
+        )
     ):
         k += 1
     k = skip_auxiliaries(tokens, k)
@@ -163,9 +173,13 @@ def _np_start(tokens: tuple[Token, ...], k: int) -> int:
     lex = lexicon()
     while k > 0:
         token = tokens[k - 1]
-        if token.text[:1].isupper() or token.text == "." or token.low in lex.title_starts:
-            k -= 1
-        elif (token.low,) in lex.modifiers or token.low in ("'s", "the"):
+        if (
+            token.text[:1].isupper()
+            or token.text in (".", "'s", "’s")
+            or token.low in lex.title_starts
+            or (token.low,) in lex.modifiers
+            or token.low == "the"
+        ):
             k -= 1
         else:
             break
@@ -247,10 +261,14 @@ def _continues(read: _Read, speaker: int, same_block: bool, speaker_country: str
     if read.refs:
         return False
     first = read.tokens[subject].low if subject < len(read.tokens) else ""
-    return first in _FIRST_PERSON or (speaker_country is not None and speaker_country in subject_codes)
+    return first in _FIRST_PERSON or (
+        speaker_country is not None and speaker_country in subject_codes
+    )
 
 
-def find_statements(text: str, sentences: tuple[Sentence, ...], actors: Actors) -> tuple[Statement, ...]:
+def find_statements(
+    text: str, sentences: tuple[Sentence, ...], actors: Actors
+) -> tuple[Statement, ...]:
     """Find what each person said.
 
     Reads the document text, its sentences and the actors' people and
@@ -279,9 +297,9 @@ def find_statements(text: str, sentences: tuple[Sentence, ...], actors: Actors) 
             continue
         same_block = reads[n - 1].sentence.block == read.sentence.block
         country = people[previous].country
-        if _continues(read, previous, same_block, country):
-            speaker_of[n] = previous
-        elif not same_block and _sandwiched(reads, speaker_of, n, previous):
+        if _continues(read, previous, same_block, country) or (
+            not same_block and _sandwiched(reads, speaker_of, n, previous)
+        ):
             speaker_of[n] = previous
         else:
             previous = None
@@ -294,8 +312,11 @@ def find_statements(text: str, sentences: tuple[Sentence, ...], actors: Actors) 
             continue
         start, end = read.sentence.start, read.sentence.end
         # '"... cooperation!" Scholz had said earlier.': the quote belongs to the attribution
-        if n > 0 and n - 1 not in speaker_of and _is_full_quote(reads[n - 1]) and (
-            reads[n - 1].sentence.block == read.sentence.block
+        if (
+            n > 0
+            and n - 1 not in speaker_of
+            and _is_full_quote(reads[n - 1])
+            and (reads[n - 1].sentence.block == read.sentence.block)
         ):
             start = reads[n - 1].sentence.start
         span = text[start:end]
