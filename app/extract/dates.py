@@ -116,6 +116,16 @@ _COUNTS_BACK = re.compile(
 )
 
 
+# Cheap tests that let most sentences skip the patterns above.
+_DIGIT = re.compile(r"\d")
+_ANY_DATE = re.compile(
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|today|tonight|tomorrow|yesterday"
+    r"|morning|afternoon|evening|month|year|anniversar",
+    re.I,
+)
+_ORDINAL_CUE = re.compile(r"anniversar|year\s+of", re.I)
+
+
 def counts_back(expression: str) -> bool:
     """True when a date expression reckons back to an origin ("50th anniversary", "45 years ago").
 
@@ -266,8 +276,9 @@ def _explicit(finder: _Finder) -> None:
 
 def _relative(finder: _Finder, ref: dt.date) -> None:
     text = finder.sentence.text
+    lowered = text.lower()
     future = _is_future(text)
-    for pattern in (_MONTH_DAY, _DAY_MONTH):
+    for pattern in (_MONTH_DAY, _DAY_MONTH) if _DIGIT.search(text) else ():
         for match in pattern.finditer(text):
             value = _yearless(_month_number(match["mon"]), _first_day(match["day"]), ref, future)
             finder.add(match.start(), match.end(), _iso(value), "day")
@@ -279,7 +290,7 @@ def _relative(finder: _Finder, ref: dt.date) -> None:
             shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
             value = ref + dt.timedelta(days=shift)
         finder.add(match.start(), match.end(), _iso(value), "day")
-    for match in _WEEKDAY_DATE.finditer(text):
+    for match in _WEEKDAY_DATE.finditer(text) if "day" in lowered else ():
         if not finder.free(match.end(), match.end() + 4):
             continue  # "Wednesday 21 June", "Friday Mar 23": the explicit date says it
         if match["day"]:
@@ -288,7 +299,7 @@ def _relative(finder: _Finder, ref: dt.date) -> None:
             rel = match["rel"].lower() if match["rel"] else None
             value = _weekday(match["weekday"], rel, ref, future)
         finder.add(match.start(), match.end(), _iso(value), "day")
-    for match in _MONTH_WORD.finditer(text):
+    for match in _MONTH_WORD.finditer(text) if "month" in lowered else ():
         delta = {"last": -1, "past": -1, "next": 1}.get(match["rel"].lower(), 0)
         finder.add(match.start(), match.end(), _shift_month(ref, delta), "month")
     for match in _BARE_MONTH.finditer(text):
@@ -299,14 +310,15 @@ def _relative(finder: _Finder, ref: dt.date) -> None:
 def _years(finder: _Finder, ref: dt.date | None) -> None:
     text = finder.sentence.text
     explicit_years = [int(m["year"]) for m in _BARE_YEAR.finditer(text)]
-    for match in _ANNIVERSARY.finditer(text):
+    anniversaries = _ANNIVERSARY.finditer(text) if _ORDINAL_CUE.search(text) else ()
+    for match in anniversaries:
         years = _ordinal(match["n"])
         if not years or (years < 5 and "year" in match.group().lower()):
             continue  # "the second year of his term" is no anniversary
         base = _anniversary_base(text, ref, explicit_years, years)
         if base is not None:
             finder.add(match.start(), match.end(), f"{base - years:04d}", "year")
-    if ref is not None:
+    if ref is not None and "year" in text.lower():
         for pattern in (_YEARS_AGO, _PAST_YEARS):
             for match in pattern.finditer(text):
                 years = _number(match["n"])
@@ -340,8 +352,11 @@ def _anniversary_base(
 
 
 def _sentence_dates(sentence: Sentence, ref: dt.date | None) -> Iterator[DateMention]:
+    if not _ANY_DATE.search(sentence.text):
+        return
     finder = _Finder(sentence)
-    _explicit(finder)
+    if _DIGIT.search(sentence.text):
+        _explicit(finder)
     if ref is not None:
         _relative(finder, ref)
     _years(finder, ref)

@@ -448,6 +448,7 @@ class _Doc:
     dateline: tuple[str, str] | None
     publisher_country: str | None
     countries: dict[str, str]  # person id -> state, from actors or a title mention
+    hits: dict[int, list[_Hit]]  # sentence index -> its trigger phrases
 
     def country(self, person_id: str) -> str | None:
         return self.countries.get(person_id)
@@ -484,6 +485,7 @@ def _index(
         dateline=_dateline_city(sentences),
         publisher_country=publisher[-1][2] if publisher else None,
         countries=countries,
+        hits={s.index: _find_triggers(s.text, s.start) for s in sentences},
     )
 
 
@@ -560,7 +562,7 @@ def _choose_primary(doc: _Doc, source: Source) -> _Primary:
     body = [s for s in doc.sentences if s.kind == "body"][:_LEAD]
     candidates: list[tuple[Sentence, list[_Hit]]] = []
     for sentence in body:
-        hits = [h for h in _find_triggers(sentence.text, sentence.start) if h.type != "statement"]
+        hits = [h for h in doc.hits[sentence.index] if h.type != "statement"]
         named = (
             doc.mentions.get(sentence.index)
             or _party_countries(sentence.text, sentence.start, doc.mention_starts)[0]
@@ -596,7 +598,7 @@ def _choose_primary(doc: _Doc, source: Source) -> _Primary:
             h
             for s in body
             if sentence.index < s.index <= sentence.index + 2
-            for h in _find_triggers(s.text, s.start)
+            for h in doc.hits[s.index]
             if h.strong and h.type in ("video_call", "phone_call")
         ]
         weak = [*hits, *title_hits]
@@ -609,9 +611,7 @@ def _choose_primary(doc: _Doc, source: Source) -> _Primary:
     for other in body:
         if other.index == sentence.index or _is_future(other.text):
             continue
-        if any(
-            _GROUP.get(h.type, h.type) == group for h in _find_triggers(other.text, other.start)
-        ):
+        if any(_GROUP.get(h.type, h.type) == group for h in doc.hits[other.index]):
             reporting.add(other.index)
     return _Primary(hit, kind, sentence, reporting)
 
@@ -727,7 +727,7 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
     texts.append((title_text, title_sentence.start if title_sentence else -(10**6)))
     if sentence is not None:
         clauses = _clauses(sentence)
-        hits = _find_triggers(sentence.text, sentence.start)
+        hits = doc.hits[sentence.index]
         kept = [
             c
             for i, c in enumerate(clauses)
@@ -744,11 +744,7 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
         other = doc.sentences[index]
         if other.kind == "title" or _own_date_differs(doc, other, date):
             continue
-        hits = [
-            h
-            for h in _find_triggers(other.text, other.start)
-            if _GROUP.get(h.type, h.type) == group
-        ]
+        hits = [h for h in doc.hits[other.index] if _GROUP.get(h.type, h.type) == group]
         clauses = [c for c in _clauses(other) if any(_within([c], h.start, h.end) for h in hits)]
         people += _people_in(doc, other, clauses)
         texts += [(doc.text[a:b], a) for a, b in clauses]
@@ -812,9 +808,7 @@ def _inherited_date(doc: _Doc, sentence: Sentence) -> DateMention | None:
 
 
 def _mentioned_event(doc: _Doc, sentence: Sentence, primary: Event) -> Event | None:
-    hits = [
-        h for h in _find_triggers(sentence.text, sentence.start) if h.type != "diplomatic_relations"
-    ]
+    hits = [h for h in doc.hits[sentence.index] if h.type != "diplomatic_relations"]
     if not hits:
         return None
     clauses = _clauses(sentence)
