@@ -105,11 +105,13 @@ _PAST_YEARS = re.compile(
 _ANNIVERSARY = re.compile(rf"\b(?P<n>{_ORDINAL})\s+(?:anniversary|year\s+of)\b", re.I)
 # Words that make a relative date point forward ("will travel on Wednesday").
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is\s+(?:set|scheduled|expected|due|slated|going)\s+to|are\s+(?:set"
-    r"|scheduled|expected|due|slated|going)\s+to|to\s+be\s+held|upcoming|forthcoming)\b"
+    r"\b(?:will|shall|would(?!\s+have)|is\s+(?:set|scheduled|expected|due|slated|going)\s+to"
+    r"|are\s+(?:set|scheduled|expected|due|slated|going)\s+to|to\s+be\s+held|upcoming"
+    r"|forthcoming)\b"
 )
-_PAST_SPEECH = re.compile(
-    r"\b(?:said|says|noted|stressed|added|told|announced|stated|explained|emphasi[sz]ed)\b"
+_SPOKEN_ON = re.compile(
+    r"\b(?:said|noted|stressed|added|told|announced|stated|explained|emphasi[sz]ed)"
+    r"(?:\s+\w+)?\s+(?:on\s+|last\s+|this\s+)?$"
 )
 _COUNTS_BACK = re.compile(
     r"anniversar|\byears?\s+ago\b|\b(?:past|last)\s+\S+\s+years\b|\byear\s+of\b", re.I
@@ -178,8 +180,11 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _is_future(sentence: str) -> bool:
-    return bool(_FUTURE.search(sentence)) and not _PAST_SPEECH.search(sentence)
+def _is_future(sentence: str, start: int) -> bool:
+    """True when the sentence looks ahead, unless the date dates a past act of speech."""
+    if _SPOKEN_ON.search(sentence, 0, start):
+        return False  # "said on Tuesday that China will ..."
+    return bool(_FUTURE.search(sentence))
 
 
 def _yearless(month: int, day: int, ref: dt.date, future: bool) -> dt.date | None:
@@ -277,9 +282,9 @@ def _explicit(finder: _Finder) -> None:
 def _relative(finder: _Finder, ref: dt.date) -> None:
     text = finder.sentence.text
     lowered = text.lower()
-    future = _is_future(text)
     for pattern in (_MONTH_DAY, _DAY_MONTH) if _DIGIT.search(text) else ():
         for match in pattern.finditer(text):
+            future = _is_future(text, match.start())
             value = _yearless(_month_number(match["mon"]), _first_day(match["day"]), ref, future)
             finder.add(match.start(), match.end(), _iso(value), "day")
     for match in _DAY_WORD.finditer(text):
@@ -297,12 +302,13 @@ def _relative(finder: _Finder, ref: dt.date) -> None:
             value = _day_number(int(match["day"]), ref)
         else:
             rel = match["rel"].lower() if match["rel"] else None
-            value = _weekday(match["weekday"], rel, ref, future)
+            value = _weekday(match["weekday"], rel, ref, _is_future(text, match.start()))
         finder.add(match.start(), match.end(), _iso(value), "day")
     for match in _MONTH_WORD.finditer(text) if "month" in lowered else ():
         delta = {"last": -1, "past": -1, "next": 1}.get(match["rel"].lower(), 0)
         finder.add(match.start(), match.end(), _shift_month(ref, delta), "month")
     for match in _BARE_MONTH.finditer(text):
+        future = _is_future(text, match.start())
         value = _bare_month(_month_number(match["mon"]), match["prep"], ref, future)
         finder.add(match.start("mon"), match.end("mon"), value, "month")
 

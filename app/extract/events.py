@@ -109,10 +109,16 @@ _ORIGIN_WORDS = re.compile(
     r"|normali[sz]\w*|restor\w*|resum\w*)\b",
     re.I,
 )
-# A summit named only as the setting of another contact ("on the sidelines of the summit").
+# A summit named only as the setting of another contact ("met on the sidelines of the
+# summit", "met at the summit"); for a coming or past event only the sidelines count
+# ("they will meet again at the summit" is the summit).
 _SETTING = re.compile(
     r"\b(?:at|during|sidelines\s+of|margins\s+of|ahead\s+of|on\s+the\s+eve\s+of)\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,6}$",
+    re.I,
+)
+_SIDELINES = re.compile(
+    r"\b(?:sidelines\s+of|margins\s+of|on\s+the\s+eve\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}$",
     re.I,
 )
 _PLACE = re.compile(
@@ -271,7 +277,9 @@ def _find_triggers(text: str, offset: int = 0) -> list[_Hit]:
     return hits
 
 
-def _best(hits: Sequence[_Hit], text: str = "", offset: int = 0) -> _Hit | None:
+def _best(
+    hits: Sequence[_Hit], text: str = "", offset: int = 0, setting: re.Pattern[str] = _SETTING
+) -> _Hit | None:
     """The hit whose type is most specific: strong before weak, then by precedence.
 
     A summit named only as the setting of another contact ("met on the
@@ -282,7 +290,7 @@ def _best(hits: Sequence[_Hit], text: str = "", offset: int = 0) -> _Hit | None:
     usable = list(hits)
     if text and any(h.type != "summit" for h in hits):
         usable = [
-            h for h in hits if h.type != "summit" or not _SETTING.search(text[: h.start - offset])
+            h for h in hits if h.type != "summit" or not setting.search(text[: h.start - offset])
         ] or usable
     return min(usable, key=lambda h: (not h.strong, _PRECEDENCE.index(h.type), h.start))
 
@@ -527,11 +535,26 @@ def _same_day(a: str | None, b: str | None, slack: int) -> bool:
     return a == b
 
 
+def _same_place(a: str, b: str) -> bool:
+    """Two names of one place, or a city and the country it lies in."""
+    if a == b:
+        return True
+    cities = _cities()
+    city_a, city_b = cities.get(_words(a)), cities.get(_words(b))
+    if city_a and city_b:
+        return False
+    country_a = city_a[1] if city_a else country_code(a)
+    country_b = city_b[1] if city_b else country_code(b)
+    return country_a is not None and country_a == country_b
+
+
 def _duplicate(event: Event, other: Event) -> bool:
-    """True when two events are one contact: same kind, same parties, same day."""
+    """True when two events are one contact: same kind, parties, place and day."""
     if _GROUP.get(event.type, event.type) != _GROUP.get(other.type, other.type):
         return False
     if event.countries and other.countries and event.countries != other.countries:
+        return False
+    if event.location and other.location and not _same_place(event.location, other.location):
         return False
     slack = 3 if _GROUP.get(event.type) == "in_person" else 1
     return _same_day(event.date, other.date, slack)
@@ -580,7 +603,10 @@ def _choose_primary(doc: _Doc, source: Source) -> _Primary:
         kind: EventType = title_best.type if title_best else "statement"
         return _Primary(hit, kind, fallback, {fallback.index} if fallback else set())
     sentence, hits = chosen
-    body_best = _best(hits, doc.text, 0)
+    main = _clauses(sentence)[0]
+    main_strong = [h for h in hits if h.strong and _within([main], h.start, h.end)]
+    # a strong trigger of the main clause beats one of a background clause
+    body_best = _best(main_strong or hits, doc.text, 0)
     assert body_best is not None
     if title_best and title_best.strong:
         kind = title_best.type
@@ -661,14 +687,20 @@ def _fill_unknown(
 ) -> None:
     """Complete a one-sided event from evidence the text gives about an unnamed side.
 
-    Only when fewer than two states are known and a participant's state is
-    unknown (or an unnamed office holder takes part): a seat of government in
-    the reporting sentences, the dateline's city, or the publisher's state.
+    Only when fewer than two states are known: a seat of government named in
+    the reporting sentences ("the Elysee said"); then, when a participant's
+    state is unknown or an unnamed office holder takes part, the dateline's
+    city or the publisher's state.
     """
+    if len(countries) >= 2:
+        return
+    for code in (c for text in texts for c in _seat_countries(text)):
+        if len(countries) < 2 and code != "EU":
+            countries.add(code)
     unknown = [p for p in people if doc.country(p) is None]
     if len(countries) >= 2 or not (unknown or bare_title):
         return
-    candidates = [c for text in texts for c in _seat_countries(text)]
+    candidates: list[str] = []
     if doc.dateline:
         candidates.append(doc.dateline[1])
     if doc.publisher_country:
@@ -727,11 +759,11 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
     texts.append((title_text, title_sentence.start if title_sentence else -(10**6)))
     if sentence is not None:
         clauses = _clauses(sentence)
-        hits = doc.hits[sentence.index]
+        hit = primary.hit
         kept = [
             c
             for i, c in enumerate(clauses)
-            if i == 0 or any(_within([c], h.start, h.end) for h in hits)
+            if i == 0 or (hit is not None and _within([c], hit.start, hit.end))
         ]
         people += _people_in(doc, sentence, kept)
         for start, end in kept:
@@ -819,10 +851,10 @@ def _mentioned_event(doc: _Doc, sentence: Sentence, primary: Event) -> Event | N
         date = min(dates, key=lambda d: min(abs(d.start - h.start) for h in hits))
         clause = next(c for c in clauses if _within([c], date.start, date.end))
         in_clause = [h for h in hits if _within([clause], h.start, h.end)]
-        best = _best(in_clause or hits, doc.text, 0)
+        best = _best(in_clause or hits, doc.text, 0, _SIDELINES)
     else:
         date = _inherited_date(doc, sentence)
-        best = _best(hits, doc.text, 0)
+        best = _best(hits, doc.text, 0, _SIDELINES)
     assert best is not None
     spans = [c for c in clauses if _within([c], best.start, best.end)]
     if date and dates:
@@ -839,6 +871,11 @@ def _mentioned_event(doc: _Doc, sentence: Sentence, primary: Event) -> Event | N
         countries.update(_party_countries(text, offset, doc.mention_starts)[0])
     if destination:
         countries.add(destination)
+    if best.type == "statement":  # "thanked Japan": the state addressed is a party too
+        for text, offset in texts:
+            places = _party_countries(text, offset, doc.mention_starts)[1]
+            named = {c for _, _, c in find_countries(text) if c != "EU"}
+            countries.update(named - set(places))
     if _BOTH_SIDES.search(sentence.text) or (
         len(countries) < 2 and any(doc.country(p) is None for p in people)
     ):
@@ -933,7 +970,14 @@ def find_events(
         if sentence.kind != "body" or sentence.index == primary.sentence:
             continue
         own = [d.value for d in _plain_dates(doc, sentence)]
-        if sentence.index in chosen.reporting and all(v == primary.date for v in own):
+        elsewhere = primary.location is not None and any(
+            p.name != primary.location for p in _places(sentence.text)
+        )
+        if (
+            sentence.index in chosen.reporting
+            and all(v == primary.date for v in own)
+            and not elsewhere
+        ):
             continue  # another sentence about the primary event
         event = _mentioned_event(doc, sentence, primary)
         if event and not any(_duplicate(event, known) for known in events):

@@ -1,0 +1,281 @@
+"""Event stage: the primary event of a text, the events it mentions, statement links.
+
+Texts are written for these tests (no corpus text); they run through the real
+upstream stages (clean, segment, actors, dates) so that the event stage sees
+what it sees in production.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.extract import actors, clean, dates, events, segment
+from app.extract.records import Actors, Event, Mention, Person, Source, Statement
+
+# A Thursday.
+PUBLISHED = dt.date(2019, 3, 14)
+
+
+def _events(
+    text: str, title: str | None = None, publisher: str | None = None,
+    published: dt.date | None = PUBLISHED,
+) -> tuple[Event, ...]:
+    source = Source(text=text, published=published, title=title, publisher=publisher)
+    cleaned = clean.clean(source)
+    sentences = segment.segment(cleaned)
+    people = actors.find_actors(cleaned.text, sentences)
+    found = dates.find_dates(sentences, cleaned.reference_date)
+    return events.find_events(source, cleaned, sentences, people, found)
+
+
+def _primary(text: str, **kwargs) -> Event:
+    found = _events(text, **kwargs)
+    assert found[0].primary and found[0].key == "e0"
+    assert sum(e.primary for e in found) == 1
+    return found[0]
+
+
+def _mentioned(text: str, **kwargs) -> list[Event]:
+    return [e for e in _events(text, **kwargs) if not e.primary]
+
+
+@pytest.mark.parametrize(
+    "text, title, kind, date, countries, location",
+    [
+        (
+            "Kenyan President William Ruto held a video conference with Japanese Prime Minister "
+            "Fumio Kishida on Thursday. Ruto said Kenya welcomed Japanese investment.",
+            "Ruto holds video conference with Kishida",
+            "video_call", "2019-03-14", ("JP", "KE"), None,
+        ),
+        (
+            "Chilean President Gabriel Boric met Peruvian President Dina Boluarte via video link "
+            "on Monday. Boric said the two countries share a long border.",
+            None, "video_call", "2019-03-11", ("CL", "PE"), None,
+        ),
+        (
+            "Ghanaian President Nana Akufo-Addo spoke with Nigerian President Bola Tinubu on the "
+            "phone on Tuesday. Akufo-Addo said trade between the neighbours was growing.",
+            None, "phone_call", "2019-03-12", ("GH", "NG"), None,
+        ),
+        (
+            "Indian Prime Minister Narendra Modi and Nepalese Prime Minister Pushpa Kamal Dahal "
+            "exchanged congratulatory messages on Wednesday. Modi said ties were deep.",
+            None, "message", "2019-03-13", ("IN", "NP"), None,
+        ),
+        (
+            "Japanese Prime Minister Fumio Kishida arrived in Nairobi on Monday for a three-day "
+            "official visit. Kenyan President William Ruto received his Japanese counterpart.",
+            "Kishida arrives in Kenya", "visit", "2019-03-11", ("JP", "KE"), "Nairobi",
+        ),
+        (
+            "Canadian Foreign Minister Melanie Joly met Mexican Foreign Secretary Alicia Barcena "
+            "in Ottawa on Tuesday. Joly said the two countries would deepen cooperation.",
+            None, "meeting", "2019-03-12", ("CA", "MX"), "Ottawa",
+        ),
+        (
+            "Kenyan Foreign Minister Musalia Mudavadi and Japanese Foreign Minister Yoko Kamikawa "
+            "signed a memorandum of understanding on maritime security in Nairobi on Tuesday.",
+            "Kenya, Japan sign maritime security MoU",
+            "agreement", "2019-03-12", ("JP", "KE"), "Nairobi",
+        ),
+        (
+            "Chilean President Gabriel Boric sent a message of condolence to Argentine President "
+            "Alberto Fernandez on Wednesday after deadly floods.",
+            None, "message", "2019-03-13", ("AR", "CL"), None,
+        ),
+        (
+            "Egyptian President Abdel Fattah al-Sisi met Jordanian King Abdullah on the sidelines "
+            "of the Arab League summit in Cairo on Wednesday.",
+            None, "meeting", "2019-03-13", ("EG", "JO"), "Cairo",
+        ),
+    ],
+)
+def test_primary_event(
+    text: str, title: str | None, kind: str, date: str, countries: tuple[str, ...],
+    location: str | None,
+) -> None:
+    event = _primary(text, title=title)
+    assert (event.type, event.date, event.countries, event.location) == (
+        kind, date, countries, location
+    )
+
+
+def test_title_type_wins_over_later_trip_words() -> None:
+    text = (
+        "Ghanaian President Nana Akufo-Addo flew to Abidjan on Tuesday for a working lunch with "
+        "Ivorian President Alassane Ouattara."
+    )
+    event = _primary(text, title="Akufo-Addo, Ouattara discuss cocoa over lunch")
+    assert event.type == "meeting"
+    assert event.location == "Abidjan"
+
+
+def test_weak_wording_takes_the_kind_of_contact_from_the_next_sentence() -> None:
+    text = (
+        "Today, the Prime Minister, Christopher Luxon, spoke with the President of Indonesia, "
+        "Prabowo Subianto. The leaders had a warm call about trade."
+    )
+    event = _primary(text, published=dt.date(2025, 2, 3))
+    assert event.type == "phone_call"
+    assert event.date == "2025-02-03"
+    assert event.countries == ("ID",)  # the unnamed side is not guessed without evidence
+
+
+def test_date_comes_from_the_lead_when_the_trigger_sentence_has_none() -> None:
+    text = (
+        "Brazilian President Luiz Inacio Lula da Silva congratulated Chilean President Gabriel "
+        "Boric on Tuesday, his office said.\n"
+        "Lula and Boric talked on the phone after the vote."
+    )
+    event = _primary(text)
+    assert (event.type, event.date) == ("phone_call", "2019-03-12")
+
+
+def test_participants_are_the_parties_attendees_and_speakers_not_background() -> None:
+    text = (
+        "Kenyan President William Ruto met Japanese Prime Minister Fumio Kishida in Tokyo on "
+        "Tuesday as Russian President Vladimir Putin prepared to visit China.\n"
+        "Ruto said Kenya wanted more trade with Japan.\n"
+        "Kenyan Foreign Minister Musalia Mudavadi attended the talks.\n"
+        "Putin has long courted African leaders."
+    )
+    event = _primary(text)
+    assert set(event.participants) == {"William Ruto", "Fumio Kishida", "Musalia Mudavadi"}
+    assert event.countries == ("JP", "KE")
+
+
+def test_unnamed_office_holder_takes_the_publishers_state() -> None:
+    text = "The Prime Minister spoke to the Kenyan President, William Ruto, this afternoon."
+    event = _primary(text, title="PM call with President Ruto", publisher="GOV.UK")
+    assert event.type == "phone_call"
+    assert event.countries == ("GB", "KE")
+    assert event.participants == ("William Ruto",)
+
+
+def test_a_seat_of_government_names_the_unknown_side() -> None:
+    text = (
+        "The first call Emmanuel Macron took on Monday was with Kenyan President William Ruto, "
+        "the Elysee said."
+    )
+    event = _primary(text)
+    assert event.countries == ("FR", "KE")
+
+
+def test_visit_here_takes_the_dateline_city() -> None:
+    text = (
+        "NAIROBI: Japanese Prime Minister Fumio Kishida was given a warm welcome as he arrived "
+        "here on Wednesday for a two-day visit."
+    )
+    event = _primary(text, title="Japanese premier reaches Kenya")
+    assert (event.type, event.location, event.date) == ("visit", "Nairobi", "2019-03-13")
+    assert "KE" in event.countries and "JP" in event.countries
+
+
+MEETING = (
+    "Kenyan President William Ruto met Japanese Prime Minister Fumio Kishida in Tokyo on "
+    "Tuesday. "
+)
+
+
+@pytest.mark.parametrize(
+    "background, kind, date, precision, countries, location",
+    [
+        (
+            "Ruto visited Brazil in March 2018 to promote trade.",
+            "visit", "2018-03", "month", ("BR", "KE"), "Brazil",
+        ),
+        (
+            "This year marks the 55th anniversary of the establishment of diplomatic relations "
+            "between the two countries.",
+            "diplomatic_relations", "1964", "year", ("JP", "KE"), None,
+        ),
+        (
+            "On 3 March, the foreign ministers of Kenya and Japan held a telephone conversation.",
+            "phone_call", "2019-03-03", "day", ("JP", "KE"), None,
+        ),
+        (
+            "Kishida said the two leaders would meet again at the G20 summit in Osaka in June.",
+            "summit", "2019-06", "month", ("JP", "KE"), "Osaka",
+        ),
+        (
+            "In February, Kenyan Foreign Minister Raychelle Omamo thanked Japan for its support.",
+            "statement", "2019-02", "month", ("JP", "KE"), None,
+        ),
+    ],
+)
+def test_mentioned_event(
+    background: str, kind: str, date: str, precision: str, countries: tuple[str, ...],
+    location: str | None,
+) -> None:
+    mentioned = _mentioned(MEETING + background)
+    assert [(e.type, e.date, e.precision, e.countries, e.location) for e in mentioned] == [
+        (kind, date, precision, countries, location)
+    ]
+    assert mentioned[0].key == "e1"
+
+
+def test_past_meeting_without_date_needs_a_place_and_both_parties() -> None:
+    text = MEETING + "Ruto recalled that when they met in Nairobi, he and Kishida agreed on roads."
+    (event,) = _mentioned(text)
+    assert (event.type, event.date, event.location) == ("meeting", None, "Nairobi")
+    assert set(event.participants) == {"William Ruto", "Fumio Kishida"}
+    assert _mentioned(MEETING + "There have been many high-level visits.") == []
+
+
+def test_explicit_establishment_date_beats_anniversary_arithmetic() -> None:
+    text = (
+        MEETING + "The two countries celebrated the 50th anniversary of their relations in 2013. "
+        "Since the establishment of diplomatic relations on 15 June 1963, trade has grown."
+    )
+    (event,) = _mentioned(text)
+    assert (event.type, event.date, event.precision) == ("diplomatic_relations", "1963-06-15", "day")
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "The two sides recently exchanged letters.",  # no date: too vague
+        "Kishida will soon visit Africa again.",
+        # the same meeting told again is no second event
+        "On Tuesday, Ruto and Kishida met in Tokyo for two hours.",
+    ],
+)
+def test_no_mentioned_event(background: str) -> None:
+    assert _mentioned(MEETING + background) == []
+
+
+def _statement(speaker: str, start: int, end: int) -> Statement:
+    return Statement(speaker=speaker, kind="reported", start=start, end=end, text="x" * (end - start))
+
+
+def test_link_statements_to_the_primary_event_unless_another_event_is_the_speakers() -> None:
+    people = (
+        Person("Ana Silva", "Ana Silva", "President", "PT"),
+        Person("Ken Mori", "Ken Mori", "Prime Minister", "JP"),
+        Person("Omar Diallo", "Omar Diallo", "Foreign Minister", "SN"),
+    )
+    mentions = (
+        Mention("Ana Silva", 0, 9, 0, "name"),
+        Mention("Omar Diallo", 200, 211, 5, "name"),
+    )
+    cast = Actors(people=people, mentions=mentions)
+    primary = Event("e0", "meeting", "2019-03-12", "day", ("JP", "PT"), "Tokyo",
+                    ("Ana Silva", "Ken Mori"), True, 0)
+    earlier = Event("e1", "statement", "2019-02", "month", ("PT", "SN"), None,
+                    ("Omar Diallo",), False, 5)
+    statements = (
+        _statement("Ana Silva", 0, 60),
+        _statement("Ken Mori", 61, 120),
+        _statement("Omar Diallo", 200, 260),  # his own words in the sentence of event e1
+        _statement("Omar Diallo", 300, 340),  # elsewhere: the event the text reports
+    )
+    linked = events.link_statements(statements, (primary, earlier), cast)
+    assert [s.event_key for s in linked] == ["e0", "e0", "e1", "e0"]
+    assert [s.start for s in linked] == [s.start for s in statements]
+
+
+def test_no_sentences_no_events() -> None:
+    assert _events("") == ()
