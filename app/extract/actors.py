@@ -46,6 +46,7 @@ _TOKEN = re.compile(
     r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*(?:['’](?![sS]\b)[^\W\d_]+)*|['’][sS]\b|\d+(?:[.,:]\d+)*|\S"
 )
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an|ben|bin|abu|ibn)-[^\W\d_]", re.I)
+_REGNAL = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 _HYPHEN_PREFIX = re.compile(r"^(?:then|ex|former)-", re.I)
 _ELECT = "-elect"
 _MAX_PHRASE = 6  # the longest modifier, honorific, rank or verb phrase, in tokens
@@ -220,6 +221,7 @@ AUXILIARIES = frozenset(
 )
 _DASHES = frozenset({"--", "—", "–", "-"})
 _OPEN_QUOTES = frozenset({'"', "“", "«"})
+_CLOSE_QUOTES = frozenset({'"', "”", "»", "'", "’"})
 
 
 class Token(NamedTuple):
@@ -255,6 +257,7 @@ class Lexicon:
     person_verbs: frozenset[tuple[str, ...]]
     non_names: frozenset[str]
     form_starts: frozenset[str]  # first words of honorifics and ranks ("Mr", "Maj")
+    form_ends: frozenset[str]  # their last tokens ("Mr", ".", "Excellency")
     modifier_starts: frozenset[str]
     speech_starts: frozenset[str]
     person_verb_starts: frozenset[str]
@@ -326,6 +329,7 @@ def lexicon() -> Lexicon:
         speech_starts=frozenset(key[0] for key in speech),
         person_verb_starts=frozenset(key[0] for key in person_verbs),
         form_starts=frozenset(key[0] for key in (*honorifics, *ranks)),
+        form_ends=frozenset(key[-1] for key in (*honorifics, *ranks)) | {"."},
         titles=titles,
         title_starts=frozenset(key[0] for key in titles),
         modifiers=modifiers,
@@ -415,10 +419,21 @@ def _is_name_word(token: Token, lex: Lexicon) -> bool:
     )
 
 
-def _name_run(a: _Analysed, i: int) -> int:
-    """Index after a run of name words starting at `i` ("Luiz Inácio Lula da Silva")."""
+def _particles_then_name(a: _Analysed, j: int) -> int:
+    """Index after lower-case particles ("van der") that a name word follows, else `j`."""
+    k = j
+    while k < len(a.tokens) and a.tokens[k].low in _PARTICLES and a.tokens[k].text.islower():
+        k += 1
+    return k if k > j and k < len(a.tokens) and a.name_ok[k] else j
+
+
+def _name_run(a: _Analysed, i: int, particle_start: bool = False) -> int:
+    """Index after a run of name words starting at `i` ("Luiz Inácio Lula da Silva",
+    "Harald V"); `particle_start` lets it open with a particle ("Mrs. van der Berg")."""
     tokens, ok = a.tokens, a.name_ok
     j, count = i, 0
+    if particle_start:
+        j = _particles_then_name(a, i)
     while j < len(tokens) and count < 6:
         token = tokens[j]
         if j in a.country_tokens:
@@ -433,14 +448,11 @@ def _name_run(a: _Analysed, i: int) -> int:
             j, count = j + 2, count + 1
         elif ok[j]:
             j, count = j + 1, count + 1
-        elif (
-            token.low in _PARTICLES
-            and token.text.islower()
-            and count > 0
-            and j + 1 < len(tokens)
-            and ok[j + 1]
-        ):
-            j += 1
+        elif count > 0 and _particles_then_name(a, j) > j:
+            j = _particles_then_name(a, j)
+        elif count > 0 and _REGNAL.match(token.text):
+            j += 1  # "Harald V", "Abdullah II"
+            break
         else:
             break
     return j if count else i
@@ -696,6 +708,8 @@ def _appositive(a: _Analysed, j: int, lex: Lexicon) -> Title | None:
     country = None
     if k in a.countries:
         k, country = a.countries[k]
+        if k < len(tokens) and tokens[k].low == "'s":
+            k += 1  # "Kenya's Cabinet Secretary"
     title = title_at(tokens, k, a.countries, lex)
     if title is None:
         return None
@@ -744,7 +758,7 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
                 j += 1  # "the Prime Minister, Mark Carney,"
             j, gender = _honorific_at(tokens, j, lex)
             j = _rank_at(tokens, j, lex)
-            end = _name_run(a, j)
+            end = _name_run(a, j, particle_start=True)
             if end > j:
                 after_name, of_code = _of_country(tokens, end, a.countries)
                 found.append(
@@ -772,7 +786,7 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
         j, gender = _honorific_at(tokens, i, lex)
         j = _rank_at(tokens, j, lex)
         cue = j > i
-        end = _run_at(a, j)
+        end = _name_run(a, j, particle_start=True) if cue else _run_at(a, j)
         if end == j:
             i = max(j, i + 1)
             continue
@@ -832,13 +846,13 @@ def _alone_words(analysed: list[_Analysed], lex: Lexicon) -> set[str]:
 
 def _compatible(words: tuple[str, ...], person: _Person) -> bool:
     """Same person: one name's words inside the other's, or same surname and initial."""
-    mine, theirs = set(words), set(person.words)
+    mine, theirs = {w.lower() for w in words}, {w.lower() for w in person.words}
     if mine <= theirs or theirs <= mine:
         return True
     return (
         len(words) > 1
         and len(person.words) > 1
-        and words[-1] == person.words[-1]
+        and words[-1].lower() == person.words[-1].lower()
         and words[0][0] == person.words[0][0]
     )
 
@@ -854,7 +868,7 @@ def _merge(candidates: list[_Candidate], alone: set[str]) -> list[_Person]:
             matches = exact if len(exact) == 1 else matches
         if len(matches) == 1:
             person = matches[0]
-            if set(person.words) < set(cand.words):
+            if {w.lower() for w in person.words} < {w.lower() for w in cand.words}:
                 person.words, person.text = cand.words, cand.text  # a fuller form
             person.forms.add(cand.words)
             person.title = person.title or cand.title
@@ -910,13 +924,14 @@ def _aliases(
     table: dict[tuple[str, ...], set[tuple[int, str]]] = defaultdict(set)
     for n, person in enumerate(people):
         for form in person.forms | {person.words}:
-            table[form].add((n, "name" if len(form) > 1 or form == person.words else "surname"))
+            kind = "name" if len(form) > 1 or form == person.words else "surname"
+            table[_lower(form)].add((n, kind))
         surname = _surname(person)
         if len(surname) > 1 or surname[0].lower() not in lex.non_names:
-            table[surname].add((n, "surname"))
+            table[_lower(surname)].add((n, "surname"))
         for word in person.words:
             if word in alone and word.lower() not in lex.non_names:
-                table[(word,)].add((n, "surname"))
+                table[(word.lower(),)].add((n, "surname"))
     result = {}
     for words, owners in table.items():
         who = {n for n, _ in owners}
@@ -924,6 +939,10 @@ def _aliases(
             kinds = {k for _, k in owners}
             result[words] = (who.pop(), "name" if "name" in kinds else "surname")
     return result
+
+
+def _lower(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w.lower() for w in words)
 
 
 def _match_name(
@@ -934,7 +953,7 @@ def _match_name(
     headline: bool,
 ) -> tuple[int, int, str] | None:
     """(person, token end, kind) for a known name in the run tokens[i:end]."""
-    words = [(k, t.text) for k, t in enumerate(tokens[i:end], start=i) if t.text != "."]
+    words = [(k, t.low) for k, t in enumerate(tokens[i:end], start=i) if t.text != "."]
     for size in range(len(words), 0, -1):
         key = tuple(w for _, w in words[:size])
         if key in aliases and (size == len(words) or headline):
@@ -1021,6 +1040,12 @@ _LEADER_ROLES = frozenset(
 def _role_fits(wanted: frozenset[str], held: frozenset[str]) -> bool:
     if wanted & held:
         return True
+    if wanted & {"minister", "secretary"}:
+        # "the Norwegian minister" for a foreign minister, never for a prime minister
+        heads = {w for w in wanted if w in ("minister", "secretary")}
+        return any(
+            r.endswith(tuple(f" {h}" for h in heads)) and "prime" not in r for r in held
+        )
     if "leader" in wanted:
         return bool(held & _LEADER_ROLES)
     if "monarch" in wanted:
@@ -1082,28 +1107,12 @@ def _next_focus(a: _Analysed, refs: list[Reference], focus: _Focus, lex: Lexicon
     tokens = a.tokens
     subject = subject_start(tokens)
     head = subject_reference(tokens, subject, refs)
-    speakers = set()
-    for r in refs:
-        if r.person is None:
-            continue
-        k = _token_after(tokens, r.end)
-        if speech_verb_at(tokens, skip_auxiliaries(tokens, k), lex) > skip_auxiliaries(tokens, k):
-            speakers.add(r.person)
-        before = r.token - 1
-        while before >= 0 and tokens[before].low in AUXILIARIES:
-            before -= 1
-        if (before >= 0 and speech_verb_at(tokens, before, lex) > before) or (
-            before >= 1 and speech_verb_at(tokens, before - 1, lex) == before + 1
-        ):
-            speakers.add(r.person)
+    speakers = {r.person for r in refs if r.person is not None and _speaks(tokens, r, head, lex)}
     if len(speakers) == 1:
         return _Focus(speakers.pop())
-    if len(speakers) > 1:
+    if len(speakers) > 1 or joint_subject(tokens, subject):
         return _Focus(None, True)
     if head is not None and head.person is not None:
-        conjunction = _token_after(tokens, head.end)
-        if conjunction < len(tokens) and tokens[conjunction].low == "and":
-            return _Focus(None, True)
         return _Focus(head.person)
     np = _first_np(tokens, subject)
     if any(np.startswith(p) for p in _PLURAL_SUBJECTS) or (head is not None):
@@ -1111,6 +1120,68 @@ def _next_focus(a: _Analysed, refs: list[Reference], focus: _Focus, lex: Lexicon
     if any(w in _HUMAN_NOUNS for w in np.split()):
         return _Focus(None, True)
     return focus
+
+
+def _speaks(
+    tokens: tuple[Token, ...], ref: Reference, head: Reference | None, lex: Lexicon
+) -> bool:
+    """A reference next to a reporting verb: "Li said", "..., Qin noted", "..., said Qin"."""
+    start = noun_phrase_start(tokens, ref.token)
+    opens_clause = ref is head or (
+        start > 0 and (tokens[start - 1].text == "," or tokens[start - 1].text in _CLOSE_QUOTES)
+    )
+    k = skip_auxiliaries(tokens, _token_after(tokens, ref.end))
+    if opens_clause and speech_verb_at(tokens, k, lex) > k:
+        return True
+    # inverted: '..., said the Chinese president'
+    for size in (1, 2, 3):
+        verb = start - size
+        if verb >= 1 and speech_verb_at(tokens, verb, lex) == start:
+            before = tokens[verb - 1].text
+            return before == "," or before in _CLOSE_QUOTES
+    return False
+
+
+def noun_phrase_start(tokens: tuple[Token, ...], k: int) -> int:
+    """First token of the noun phrase ending with a name at `k`: the titles, honorifics
+    and country words before it ("Chinese Foreign Minister Qin Gang")."""
+    lex = lexicon()
+    while k > 0:
+        token = tokens[k - 1]
+        if (
+            token.text[:1].isupper()
+            or token.text in (".", "'s", "’s")
+            or token.low in lex.title_starts
+            or (token.low,) in lex.modifiers
+            or token.low == "the"
+        ):
+            k -= 1
+        else:
+            break
+    return k
+
+
+def joint_subject(tokens: tuple[Token, ...], subject: int) -> bool:
+    """Whether the main clause opens with two people joined by "and" ("Ruto and Foreign
+    Minister Eide met"); "and" inside a compound title ("Deputy Prime Minister and
+    Foreign Minister Bui Thanh Son") does not count."""
+    lex = lexicon()
+    for k in range(subject, min(subject + 14, len(tokens))):
+        token = tokens[k]
+        if token.low in ("and", "&"):
+            previous = tokens[k - 1] if k > subject else None
+            return previous is not None and (
+                previous.text[:1].isupper() and previous.low not in lex.title_starts
+            )
+        if not (
+            token.text[:1].isupper()
+            or token.text in (".", "'s", "’s", ",")
+            or token.low in lex.title_starts
+            or (token.low,) in lex.modifiers
+            or token.low in ("the", "of")
+        ):
+            return False
+    return False
 
 
 def subject_reference(
@@ -1211,10 +1282,12 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
         taken: set[int] = set()
         i = 0
         while i < len(a.tokens):
-            if not a.may_start[i]:
+            if not a.may_start[i] and not (i and a.tokens[i - 1].text in lex.form_ends):
                 i += 1
                 continue
             end = _run_at(a, i)
+            if end == i and i and a.tokens[i - 1].text in lex.form_ends:
+                end = _name_run(a, i, particle_start=True)  # "Mrs. van der Berg"
             if end > i:
                 hit = _match_name(a.tokens, i, end, aliases, a.sentence.kind == "title")
                 if hit:

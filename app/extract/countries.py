@@ -109,6 +109,7 @@ def _pycountry_names() -> dict[str, list[str]]:
             value = getattr(entry, attr, None)
             if not value:
                 continue
+            value = _LEADING_THE.sub("", value)
             head, sep, tail = value.partition(", ")
             if sep and (tail.endswith((" of", " of the")) or " " not in tail):
                 found.append(f"{tail} {head}")

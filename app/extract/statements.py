@@ -39,7 +39,9 @@ from app.extract.actors import (
     Reference,
     Token,
     is_tail_only,
+    joint_subject,
     lexicon,
+    noun_phrase_start,
     skip_auxiliaries,
     speech_verb_at,
     subject_reference,
@@ -102,6 +104,9 @@ def _speakers(read: _Read) -> tuple[set[int], bool]:
     subject = subject_start(tokens)
     head = subject_reference(tokens, subject, list(refs))
     joint = False
+    if joint_subject(tokens, subject):
+        joint = _joint_speech(tokens, subject)
+        head = None
     if head is not None:
         after = _token_after(tokens, head.end)
         if after < len(tokens) and tokens[after].low in ("and", "&"):
@@ -130,7 +135,7 @@ def _speakers(read: _Read) -> tuple[set[int], bool]:
             found.add(ref.person)
             continue
         # ", Lahbib said." / '," Kuleba added.' / ", Chinese Foreign Minister Qin Gang said"
-        start = _np_start(tokens, ref.token)
+        start = noun_phrase_start(tokens, ref.token)
         previous = tokens[start - 1] if start else None
         if previous is not None and (previous.text == "," or _is_quote_close(previous)):
             after = skip_auxiliaries(tokens, _token_after(tokens, ref.end))
@@ -158,32 +163,13 @@ def _joint_speech(tokens: tuple[Token, ...], i: int) -> bool:
         and (
             tokens[k].text[:1].isupper()
             or tokens[k].text in (".", "'s")
-            or tokens[k].low == "the"
+            or tokens[k].low in ("the", "and", "of", ",")
             or tokens[k].low in lex.title_starts
         )
     ):
         k += 1
     k = skip_auxiliaries(tokens, k)
     return speech_verb_at(tokens, k) > k
-
-
-def _np_start(tokens: tuple[Token, ...], k: int) -> int:
-    """First token of the noun phrase ending with a name at `k`: titles, honorifics and
-    country words before it ("Chinese Foreign Minister Qin Gang")."""
-    lex = lexicon()
-    while k > 0:
-        token = tokens[k - 1]
-        if (
-            token.text[:1].isupper()
-            or token.text in (".", "'s", "’s")
-            or token.low in lex.title_starts
-            or (token.low,) in lex.modifiers
-            or token.low == "the"
-        ):
-            k -= 1
-        else:
-            break
-    return k
 
 
 def _kind(statement_text: str) -> str:

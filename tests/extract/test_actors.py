@@ -1,0 +1,206 @@
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Kenyan President William Ruto met Norwegian Foreign Minister Espen Barth Eide in Nairobi on Monday.",
+            {("William Ruto", "President", "KE"), ("Espen Barth Eide", "Foreign Minister", "NO")},
+        ),
+        (
+            "Saudi Crown Prince Mohammed bin Salman received the visitors in Riyadh.",
+            {("Mohammed bin Salman", "Crown Prince", "SA")},
+        ),
+        (
+            "Qatar's Emir Sheikh Tamim bin Hamad Al Thani hosted the talks.",
+            {("Tamim bin Hamad Al Thani", "Emir", "QA")},
+        ),
+        (
+            "King Harald V of Norway welcomed the guests.",
+            {("Harald V", "King", "NO")},
+        ),
+        (
+            "Deputy Prime Minister and Minister of Foreign Affairs of Thailand Parnpree Bahiddha-Nukara arrived.",
+            {("Parnpree Bahiddha-Nukara", "Deputy Prime Minister and Minister of Foreign Affairs", "TH")},
+        ),
+        (
+            "Musalia Mudavadi, the Prime Cabinet Secretary of Kenya, opened the forum.",
+            set(),  # "Prime Cabinet Secretary" is no office we know; no other cue names him
+        ),
+        (
+            "Amina Mohamed, Kenya's Cabinet Secretary for Foreign Affairs, opened the forum.",
+            {("Amina Mohamed", "Cabinet Secretary", "KE")},
+        ),
+        (
+            "Today, the Prime Minister, Jonas Gahr Store, spoke with the President of Kenya, William Ruto.",
+            {("Jonas Gahr Store", "Prime Minister", None), ("William Ruto", "President", "KE")},
+        ),
+        (
+            "Prime Minister Kishida Fumio of Japan met Ruto. Kishida said the talks were useful.",
+            {("Kishida Fumio", "Prime Minister", "JP")},
+        ),
+        (
+            "Mr. Olusegun Obasanjo attended the ceremony.",
+            {("Olusegun Obasanjo", None, None)},
+        ),
+        (
+            "Chief of Defence Forces Gen. Charles Kahariri attended the parade.",
+            {("Charles Kahariri", "Chief of Defence Forces", None)},
+        ),
+        (
+            "South Africa's President-elect Thabo Nkosi thanked voters.",
+            {("Thabo Nkosi", "President-elect", "ZA")},
+        ),
+        (
+            "Former president Uhuru Kenyatta also attended.",
+            {("Uhuru Kenyatta", "Former President", None)},
+        ),
+        (
+            "Foreign Minister Retno said the meeting went well.",
+            {("Retno", "Foreign Minister", None)},
+        ),
+        (
+            "Ahmed Hassan Osman told reporters that the port deal was signed.",
+            {("Ahmed Hassan Osman", None, None)},
+        ),
+        # names of places, organisations and programmes are not people
+        (
+            "Delegates landed at Jomo Kenyatta International Airport and went to the State House.",
+            set(),
+        ),
+        (
+            "The African Union Commission and Human Rights Watch said the Lake Victoria Basin Initiative works.",
+            set(),
+        ),
+        (
+            "The Nairobi Securities Exchange said trading was halted. Amnesty International said nothing.",
+            set(),
+        ),
+        (
+            "Ruto Holds Talks With Norwegian Minister",
+            set(),  # a headline in title case is no evidence of names
+        ),
+    ],
+)
+def test_people(run, text, expected):
+    result = run(text)
+    assert {(p.name, p.title, p.country) for p in result.actors.people} == expected
+
+
+def test_repeated_surname_makes_a_person(run):
+    result = run("The first call Jean-Paul Mbeki took was from Oslo. Mbeki later thanked his hosts.")
+    assert result.names() == {"Jean-Paul Mbeki"}
+
+
+def test_a_capitalized_pair_seen_once_is_not_a_person(run):
+    assert run("The Rumah Tangsi cultural space and Casa Blanca Gardens hosted guests.").names() == set()
+
+
+def test_names_keep_particles_and_drop_titles_and_possessives(run):
+    result = run(
+        "President Luiz Carlos da Costa met Norway's Foreign Minister Anne van der Berg. "
+        "Da Costa's aides said Mrs. van der Berg's visit went well."
+    )
+    assert result.names() == {"Luiz Carlos da Costa", "Anne van der Berg"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # surname of a Chinese name is its first word
+        (
+            "Chinese Foreign Minister Wang Yi met Eide. Wang said ties were strong.",
+            [("Wang Yi", "Wang Yi"), ("Wang", "Wang Yi")],
+        ),
+        # a western surname is the last word, with its particle
+        (
+            "Dutch Prime Minister Maria de Vries met Ruto. De Vries said the talks went well.",
+            [("Maria de Vries", "Maria de Vries"), ("Ruto", None), ("De Vries", "Maria de Vries")],
+        ),
+        # a first name after an honorific
+        (
+            "Mr. Espen Barth Eide arrived. Mr. Espen then met the press.",
+            [("Espen Barth Eide", "Espen Barth Eide"), ("Espen", "Espen Barth Eide")],
+        ),
+        # a word of the name used alone
+        (
+            "President Joaquim Nkosi Zuma arrived. Later, Nkosi toured the port.",
+            [("Joaquim Nkosi Zuma", "Joaquim Nkosi Zuma"), ("Nkosi", "Joaquim Nkosi Zuma")],
+        ),
+        # title references resolve when one person fits
+        (
+            "Kenyan President William Ruto hosted Norwegian Foreign Minister Espen Barth Eide. "
+            "The Kenyan president said the Norwegian minister was welcome.",
+            [
+                ("William Ruto", "William Ruto"),
+                ("Espen Barth Eide", "Espen Barth Eide"),
+                ("The Kenyan president", "William Ruto"),
+                ("the Norwegian minister", "Espen Barth Eide"),
+            ],
+        ),
+        (
+            "King Harald V of Norway met Ruto. The king praised Kenya.",
+            [("Harald V", "Harald V"), ("Ruto", None), ("The king", "Harald V")],
+        ),
+        # two presidents: "the president" fits both, so it resolves to nobody
+        (
+            "President William Ruto met President Samia Suluhu Hassan. The president said little.",
+            [("William Ruto", "William Ruto"), ("Samia Suluhu Hassan", "Samia Suluhu Hassan")],
+        ),
+        # a title used for someone else in the same sentence is never resolved
+        (
+            "The Prime Minister spoke to the Norwegian Prime Minister, Jonas Gahr Store. "
+            "The Prime Minister thanked him.",
+            [("Jonas Gahr Store", "Jonas Gahr Store")],
+        ),
+    ],
+)
+def test_mentions(run, text, expected):
+    result = run(text)
+    found = result.referred()
+    people = result.names()
+    for mention, person in expected:
+        if person is None:
+            continue
+        assert (mention, person) in found
+    assert all(person in people for _, person in found)
+    resolved = {m for m, p in expected if p}
+    assert {m for m, _ in found if m[0].isupper() or m.startswith("the")} >= resolved
+    assert not [m for m, _ in found if m.lower() in {"the president", "the prime minister"} and m not in resolved]
+
+
+@pytest.mark.parametrize(
+    "text, pronoun_owner",
+    [
+        ("Foreign Minister Espen Barth Eide arrived in Nairobi. He said the talks went well.", "Espen Barth Eide"),
+        ("For his part, Foreign Minister Espen Barth Eide said the talks went well.", "Espen Barth Eide"),
+        ("Ms. Naledi Pandor arrived in Oslo. She praised Norway.", "Naledi Pandor"),
+        # two people as subject: nobody
+        ("Ruto and Foreign Minister Espen Barth Eide met in Nairobi. He said the talks went well.", None),
+        # a plural subject in between breaks the chain
+        (
+            "Foreign Minister Espen Barth Eide arrived in Nairobi. The two sides signed a deal. He said it was good.",
+            None,
+        ),
+        # the gender does not fit the only candidate: nobody
+        ("Queen Sonja of Norway arrived in Nairobi. He said the visit was historic.", None),
+        # an unnamed official as subject: nobody
+        (
+            "Foreign Minister Espen Barth Eide arrived in Nairobi. A ministry spokesperson said he would stay. He left.",
+            None,
+        ),
+    ],
+)
+def test_pronouns(run, text, pronoun_owner):
+    result = run(text)
+    pronouns = [m for m in result.actors.mentions if m.kind == "pronoun" and result.cleaned.text[m.start:m.end].lower() in {"he", "she", "his", "her"}]
+    last_sentence = len(result.sentences) - 1
+    owners = {m.person_id for m in pronouns if m.sentence == last_sentence or "part" in text}
+    assert owners == ({pronoun_owner} if pronoun_owner else set())
+
+
+def test_he_as_a_chinese_surname_is_not_a_pronoun(run):
+    result = run("Vice Premier He Lifeng attended the talks. He Lifeng said trade grew.")
+    assert result.names() == {"He Lifeng"}
+    assert [m.kind for m in result.actors.mentions] == ["name", "name"]

@@ -1,0 +1,96 @@
+import itertools
+
+import pytest
+
+from app.extract.countries import country_code, find_countries
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("Kenya", "KE"),
+        ("Kenyan", "KE"),
+        ("Kenyans", "KE"),
+        ("the United States", "US"),
+        ("United States of America", "US"),
+        ("US", "US"),
+        ("us", None),  # a pronoun, not a code
+        ("UK", "GB"),
+        ("Britain", "GB"),
+        ("British", "GB"),
+        ("ROK", "KR"),
+        ("DPRK", "KP"),
+        ("the Republic of Korea", "KR"),
+        ("Democratic People's Republic of Korea", "KP"),
+        ("Türkiye", "TR"),
+        ("Turkey", "TR"),
+        ("Turkish", "TR"),
+        ("the Democratic Socialist Republic of Sri Lanka", "LK"),
+        ("Sri Lankan", "LK"),
+        ("Norwegian", "NO"),
+        ("Emirati", "AE"),
+        ("UAE", "AE"),
+        ("Saudi", "SA"),
+        ("Côte d’Ivoire", "CI"),
+        ("Ivory Coast", "CI"),
+        ("Eswatini", "SZ"),
+        ("Swaziland", "SZ"),
+        ("Czechia", "CZ"),
+        ("Filipino", "PH"),
+        ("Kiribati", "KI"),
+        ("Palestinian", "PS"),
+        ("Kosovo", "XK"),
+        ("European Union", "EU"),
+        ("EU", "EU"),
+        ("Norway's", "NO"),
+        ("norway", "NO"),  # names match in any case
+        ("FRA", "FR"),  # an ISO alpha-3 code in capitals
+        ("IT", None),  # an English word in capitals, not Italy
+        ("North American", None),
+        ("Atlantis", None),
+    ],
+)
+def test_country_code(word, expected):
+    assert country_code(word) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kenyan President William Ruto", [("Kenyan", "KE")]),
+        ("Norway-Kenya ties", [("Norway", "NO"), ("Kenya", "KE")]),
+        (
+            "the Democratic People’s Republic of Korea and the Republic of Korea",
+            [("Democratic People’s Republic of Korea", "KP"), ("Republic of Korea", "KR")],
+        ),
+        ("Papua New Guinea and Guinea-Bissau", [("Papua New Guinea", "PG"), ("Guinea-Bissau", "GW")]),
+        ("South Sudan, not Sudan", [("South Sudan", "SS"), ("Sudan", "SD")]),
+        ("Norway's envoy", [("Norway", "NO")]),
+        ("the U.S. and the E.U.", [("U.S.", "US"), ("E.U.", "EU")]),
+        ("North American trade in the South China Sea", []),
+        ("Chinese Taipei athletes", [("Chinese Taipei", "TW")]),
+        ("what it means for us in China", [("China", "CN")]),
+        ("New Zealand\nZealand", [("New Zealand", "NZ")]),  # no phrase across a line break
+    ],
+)
+def test_find_countries(text, expected):
+    assert [(text[s:e], code) for s, e, code in find_countries(text)] == expected
+
+
+def test_spans_do_not_overlap():
+    text = "Bosnia and Herzegovina and the Dominican Republic and Dominica"
+    spans = find_countries(text)
+    assert [code for _, _, code in spans] == ["BA", "DO", "DM"]
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_every_iso_country_resolves_from_its_names():
+    import pycountry
+
+    names = [
+        (name, entry.alpha_2)
+        for entry in pycountry.countries
+        for name in (entry.name, getattr(entry, "official_name", None))
+        if name and "," not in name
+    ]
+    assert [name for name, code in names if country_code(name) != code] == []
