@@ -93,6 +93,7 @@ _SPEECH_AFTER = re.compile(
 _SPEECH_BEFORE = re.compile(
     rf"(?:\b{_SPEECH}|\baccording\s+to|\bFor\s+(?:his|her|their)\s+part,)\s+(?:the\s+)?$", re.I
 )
+_SAID_ON = re.compile(rf"\b{_SPEECH}\s+(?:on\s+)?$")
 _BOTH_SIDES = re.compile(
     r"\b(?:two|both)\s+(?:countries|nations|sides|leaders|states|governments|peoples|ministers"
     r"|presidents|premiers|heads\s+of\s+state)\b|\bbilateral\b|\bthe\s+leaders\b|\beach\s+other\b"
@@ -439,6 +440,12 @@ def _party_countries(
     return parties, places
 
 
+def _subject_countries(text: str) -> set[str]:
+    """States named before a trigger, outside place phrases: "Kenya and Japan signed"."""
+    places = set(_party_countries(text, 0, frozenset())[1])
+    return {code for _, _, code in find_countries(text) if code != "EU"} - places
+
+
 # ---------------------------------------------------------------- the document view
 
 
@@ -586,10 +593,7 @@ def _choose_primary(doc: _Doc, source: Source) -> _Primary:
     candidates: list[tuple[Sentence, list[_Hit]]] = []
     for sentence in body:
         hits = [h for h in doc.hits[sentence.index] if h.type != "statement"]
-        named = (
-            doc.mentions.get(sentence.index)
-            or _party_countries(sentence.text, sentence.start, doc.mention_starts)[0]
-        )
+        named = doc.mentions.get(sentence.index) or find_countries(sentence.text)
         if hits and named:
             candidates.append((sentence, hits))
     wanted = _GROUP.get(title_best.type, title_best.type) if title_best else None
@@ -649,7 +653,10 @@ def _primary_date(doc: _Doc, primary: _Primary) -> DateMention | None:
     position = (
         primary.hit.start if primary.hit and primary.hit.start >= sentence.start else sentence.start
     )
-    found = _nearest(_plain_dates(doc, sentence), position)
+    own = _plain_dates(doc, sentence)
+    if _is_future(sentence.text):  # "will travel ..., his spokesman said on Friday"
+        own = [d for d in own if not _SAID_ON.search(doc.text, sentence.start, d.start)]
+    found = _nearest(own, position)
     if found:
         return found
     title = next((s for s in doc.sentences if s.kind == "title"), None)
@@ -793,6 +800,11 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
     location, destination = _location(doc, primary.type, texts)
     if destination:
         countries.add(destination)
+    if len(countries) < 2:  # "Australia and Papua New Guinea signed ...": states as subjects
+        for text, offset in texts:
+            hits = [h for h in _find_triggers(text, offset) if h.type == primary.type]
+            if hits:
+                countries.update(_subject_countries(text[: hits[0].start - offset]))
     _fill_unknown(doc, countries, people, [t for t, _ in texts], bare_title)
     for other in doc.sentences:
         if other.kind == "body" and not _own_date_differs(doc, other, date):

@@ -134,6 +134,18 @@ def test_date_comes_from_the_lead_when_the_trigger_sentence_has_none() -> None:
     assert (event.type, event.date) == ("phone_call", "2019-03-12")
 
 
+def test_a_coming_visit_is_not_dated_by_the_announcement() -> None:
+    text = "Kenyan President William Ruto will travel to Japan, his spokesman said on Monday."
+    event = _primary(text)
+    assert (event.type, event.date, event.location) == ("visit", None, "Japan")
+    assert event.countries == ("JP", "KE")
+
+
+def test_states_as_subjects_are_parties() -> None:
+    event = _primary("Kenya and Tanzania signed a border accord in Arusha on Monday.")
+    assert (event.type, event.countries, event.location) == ("agreement", ("KE", "TZ"), "Arusha")
+
+
 def test_participants_are_the_parties_attendees_and_speakers_not_background() -> None:
     text = (
         "Kenyan President William Ruto met Japanese Prime Minister Fumio Kishida in Tokyo on "
