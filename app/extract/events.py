@@ -603,7 +603,7 @@ def _choose_primary(doc: _Doc, source: Source) -> _Primary:
     )
     if chosen is None:
         fallback = next((s for s in body if doc.mentions.get(s.index)), body[0] if body else None)
-        hit = title_best
+        hit = title_best if title_sentence else None  # offsets of a title outside the text
         kind: EventType = title_best.type if title_best else "statement"
         return _Primary(hit, kind, fallback, {fallback.index} if fallback else set())
     sentence, hits = chosen
