@@ -55,6 +55,10 @@ _QUOTED = re.compile(r"[\"“«]([^\"“”«»]*)[\"”»]")
 _WORD = re.compile(r"\w+")
 _OPEN = ('"', "“", "«")
 _CLOSE = ('"', "”", "»")
+_PRESENT = frozenset(
+    {"will", "is", "are", "has", "have", "would", "can", "could", "must", "should", "shall",
+     "may", "might", "stands", "remains", "always", "also", "firmly", "fully", "never"}
+)  # fmt: skip
 _FIRST_PERSON = frozenset({"i", "we", "our", "my"})
 _JOINT = frozenset(
     {"both", "they", "the two", "the leaders", "the two leaders", "the two sides", "both sides",
@@ -214,9 +218,24 @@ def _country_ends(read: _Read) -> tuple[set[int], set[str]]:
         k = ends.get(base + end)
         if k is not None:
             last.add(k)
-        if starts.get(base + start) == subject:
+        if (
+            starts.get(base + start) == subject
+            and k is not None
+            and _speaks_now(read.tokens, k + 1)
+        ):
             subject_codes.add(code)
     return last, subject_codes
+
+
+def _speaks_now(tokens: tuple[Token, ...], k: int) -> bool:
+    """A country subject followed by a present or future verb ("Kenya will", "Norway
+    hopes"): how reported speech goes on; "Norway and Kenya established" is narrative."""
+    if k >= len(tokens):
+        return False
+    verb = tokens[k].low
+    if verb in ("was", "were", "had", "and", "did") or verb.endswith("ed"):
+        return False
+    return verb in _PRESENT or (verb.endswith("s") and not verb.endswith("ss"))
 
 
 def _subject_words(read: _Read) -> str:

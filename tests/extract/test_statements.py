@@ -1,0 +1,151 @@
+import pytest
+
+INTRO = "Kenyan President William Ruto hosted Norwegian Foreign Minister Espen Barth Eide in Nairobi on Monday.\n\n"
+
+
+def said(run, text):
+    """(speaker, kind, start of the statement's text) for each statement of INTRO + text."""
+    result = run(INTRO + text)
+    for s in result.statements:
+        assert result.cleaned.text[s.start : s.end] == s.text
+        assert s.event_key is None and s.topics == ()
+    return [(s.speaker, s.kind, s.text[:20]) for s in result.statements]
+
+
+RUTO, EIDE = "William Ruto", "Espen Barth Eide"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ruto said that Kenya valued its ties with Norway.", [(RUTO, "reported", "Ruto said that Kenya")]),
+        ("Eide stressed the importance of climate finance.", [(EIDE, "reported", "Eide stressed the im")]),
+        ("Ruto also pointed out that trade had doubled.", [(RUTO, "reported", "Ruto also pointed ou")]),
+        ("Kenya is ready to deepen cooperation, Ruto said.", [(RUTO, "reported", "Kenya is ready to de")]),
+        ("Norway will keep its aid steady, said Eide.", [(EIDE, "reported", "Norway will keep its")]),
+        ("Trade must grow, said the Kenyan president.", [(RUTO, "reported", "Trade must grow, sai")]),
+        (
+            "Noting that the two countries share values, Eide said Norway would open a trade office.",
+            [(EIDE, "reported", "Noting that the two ")],
+        ),
+        ("For his part, Eide said Norway supported Kenya's bid.", [(EIDE, "reported", "For his part, Eide s")]),
+        ("Speaking to reporters, Ruto said the visit was historic.", [(RUTO, "reported", "Speaking to reporter")]),
+        ("According to Eide, the fund will open next year.", [(EIDE, "reported", "According to Eide, t")]),
+        ("The fund will open next year, according to Eide.", [(EIDE, "reported", "The fund will open n")]),
+        (
+            '"Norway stands with Kenya. We will keep working together," Eide told reporters.',
+            [(EIDE, "direct", '"Norway stands with ')],
+        ),
+        (
+            "“We will not accept what some call a ‘temporary fix’ for the debt crisis,” Ruto said.",
+            [(RUTO, "direct", "“We will not accept ")],
+        ),
+        (
+            'Eide pledged to "support Kenya in every forum where climate finance is decided."',
+            [(EIDE, "direct", 'Eide pledged to "sup')],
+        ),
+        # a short quoted phrase does not make the statement direct
+        ('Ruto hailed the deal as a "new chapter" for both nations.', [(RUTO, "reported", 'Ruto hailed the deal')]),
+        # the speech goes on in the next sentences: first person, the speaker's country
+        (
+            "Ruto said the talks were useful. We want more Norwegian investment. Kenya will cut red tape.",
+            [
+                (RUTO, "reported", "Ruto said the talks "),
+                (RUTO, "reported", "We want more Norwegi"),
+                (RUTO, "reported", "Kenya will cut red t"),
+            ],
+        ),
+        # ... and stop at a sentence about something else
+        (
+            "Ruto said the talks were useful. Ruto made the remarks at State House. Kenya will cut red tape.",
+            [(RUTO, "reported", "Ruto said the talks ")],
+        ),
+        (
+            "Eide said Norway was ready. The two sides signed three agreements.",
+            [(EIDE, "reported", "Eide said Norway was")],
+        ),
+        (
+            "Eide said Norway was ready. The statement added that talks would resume.",
+            [(EIDE, "reported", "Eide said Norway was")],
+        ),
+        # a quote followed by a bare attribution is one statement
+        (
+            '"We are grateful to Norway for its steady support!" Ruto had said earlier on X.',
+            [(RUTO, "direct", '"We are grateful to ')],
+        ),
+        # pronouns resolve to the speaker in focus
+        (
+            "Eide said Norway was ready to help. He added that a fund would open in May.",
+            [(EIDE, "reported", "Eide said Norway was"), (EIDE, "reported", "He added that a fund")],
+        ),
+    ],
+)
+def test_statements(run, text, expected):
+    assert said(run, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # joint statements of both sides
+        "The two sides agreed to expand trade.",
+        "Ruto and Eide agreed to meet again next year.",
+        "Both leaders said they were satisfied.",
+        # organisations are not speakers
+        "The State Department said the visit was productive.",
+        "Kenya's foreign ministry said in a statement that talks went well.",
+        '"Talks went well," the ministry said.',
+        # nobody speaks
+        "Ruto visited the port of Mombasa on Tuesday.",
+        "Eide met business leaders in Nairobi.",
+        # an ambiguous pronoun: two people as subject before it
+        "Ruto and Eide toured the port. He said it was the biggest in East Africa.",
+        # a pronoun whose gender does not fit the person in focus
+        "Ms. Naledi Pandor joined them later. He said the talks were useful.",
+        # an unnamed official speaks; "he" after it could be anyone
+        "A Norwegian official said the fund was ready. He said it would open soon.",
+        # someone else's aides speak
+        "Eide was the first minister to visit, according to Ruto's aides.",
+        # a reporting verb with no person: "it said"
+        '"The visit is a milestone," it said.',
+    ],
+)
+def test_no_statement(run, text):
+    assert said(run, text) == []
+
+
+def test_caption_gives_nothing(run):
+    text = (
+        INTRO
+        + "President William Ruto said farewell to Espen Barth Eide at State House in Nairobi, "
+        "Kenya, March 4, 2024. (Xinhua/John Okoth)\n\nThe talks ended."
+    )
+    assert run(text).statements == ()
+
+
+def test_headline_gives_nothing(run):
+    text = "Ruto says Kenya ready to deepen ties with Norway\n\n" + INTRO
+    assert run(text, title="Ruto says Kenya ready to deepen ties with Norway").statements == ()
+
+
+def test_speech_continues_into_a_paragraph_that_names_the_speaker_again(run):
+    text = (
+        INTRO
+        + "Ruto said the talks were useful.\n\n"
+        + "History shows that partners who trust each other prosper. Ruto said Kenya would act.\n\n"
+        + "The ministers later toured the port."
+    )
+    assert [s.text[:20] for s in run(text).statements] == [
+        "Ruto said the talks ",
+        "History shows that p",
+        "Ruto said Kenya woul",
+    ]
+
+
+def test_paragraph_of_background_after_speech_is_not_speech(run):
+    text = (
+        INTRO
+        + "Eide said Norway was ready to help.\n\n"
+        + "Norway and Kenya established diplomatic relations in 1963."
+    )
+    assert [s.text[:20] for s in run(text).statements] == ["Eide said Norway was"]
