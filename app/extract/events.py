@@ -874,6 +874,8 @@ def _mentioned_event(doc: _Doc, sentence: Sentence, primary: Event) -> Event | N
     if best.type == "statement" and (date is None or date.value == primary.date):
         return None
     people = _people_in(doc, sentence, spans)
+    if best.type == "statement" and not people:
+        return None  # a statement is someone's: "the ministry announced" is too vague
     texts = [(doc.text[a:b], a) for a, b in spans]
     location, destination = _location(doc, best.type, texts)
     if date is None and (_is_future(sentence.text) or not (location and len(people) >= 2)):

@@ -251,6 +251,7 @@ def test_explicit_establishment_date_beats_anniversary_arithmetic() -> None:
     [
         "The two sides recently exchanged letters.",  # no date: too vague
         "Kishida will soon visit Africa again.",
+        "In February, the ministry announced new visa rules.",  # a statement needs a speaker
         # the same meeting told again is no second event
         "On Tuesday, Ruto and Kishida met in Tokyo for two hours.",
     ],
