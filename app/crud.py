@@ -23,6 +23,7 @@ from app.models import (
     EventParticipant,
     EventPublic,
     EventSource,
+    EventTopic,
     Person,
     PersonPublic,
     SourcePublic,
@@ -93,10 +94,13 @@ def _event_conditions(flt: EventFilter) -> list:
         conditions.append(Event.type == flt.type)
     if flt.topic is not None:
         conditions.append(
-            col(Event.id).in_(
-                select(Statement.event_id)
-                .join(StatementTopic, col(StatementTopic.statement_id) == Statement.id)
-                .where(StatementTopic.topic == flt.topic)
+            or_(
+                col(Event.id).in_(
+                    select(Statement.event_id)
+                    .join(StatementTopic, col(StatementTopic.statement_id) == Statement.id)
+                    .where(StatementTopic.topic == flt.topic)
+                ),
+                col(Event.id).in_(select(EventTopic.event_id).where(EventTopic.topic == flt.topic)),
             )
         )
     if flt.speaker_ids is not None:
@@ -226,6 +230,10 @@ def events_public(session: Session, *, events: Sequence[Event]) -> list[EventPub
         .join(StatementTopic, col(StatementTopic.statement_id) == Statement.id)
         .where(col(Statement.event_id).in_(ids))
         .distinct()
+    ):
+        topics[event_id].add(topic)
+    for event_id, topic in session.exec(
+        select(EventTopic.event_id, EventTopic.topic).where(col(EventTopic.event_id).in_(ids))
     ):
         topics[event_id].add(topic)
 

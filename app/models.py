@@ -144,6 +144,19 @@ class EventParticipant(SQLModel, table=True):
     title: str | None = Field(default=None, max_length=300)
 
 
+# A topic one document says an event addressed outside any statement ("the leaders discussed ...").
+class EventTopic(SQLModel, table=True):
+    __table_args__ = (Index("ix_eventtopic_topic_event", "topic", "event_id"),)
+
+    event_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("event.id", ondelete="CASCADE"), primary_key=True)
+    )
+    document_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)
+    )
+    topic: str = Field(foreign_key="topic.slug", primary_key=True, max_length=60)
+
+
 # ---------------------------------------------------------------- statements
 
 

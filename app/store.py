@@ -26,6 +26,7 @@ from app.models import (
     EventCountry,
     EventParticipant,
     EventSource,
+    EventTopic,
     IngestResult,
     Person,
     Statement,
@@ -115,6 +116,8 @@ def store_extraction(
                 countries=",".join(found.countries),
             )
         )
+        for slug in dict.fromkeys(found.topics):
+            session.add(EventTopic(event_id=event_id, document_id=document.id, topic=slug))
         for pid in found.participants:
             person = people.get(pid)
             if person is not None:
@@ -262,6 +265,7 @@ def refresh_event(session: Session, *, event_id: int) -> Event | None:
             )
         )
         session.exec(delete(Statement).where(col(Statement.event_id) == event_id))  # type: ignore[call-overload]
+        session.exec(delete(EventTopic).where(col(EventTopic.event_id) == event_id))  # type: ignore[call-overload]
         session.exec(delete(EventParticipant).where(col(EventParticipant.event_id) == event_id))  # type: ignore[call-overload]
         session.exec(delete(EventCountry).where(col(EventCountry.event_id) == event_id))  # type: ignore[call-overload]
         session.delete(event)
@@ -328,6 +332,7 @@ def delete_document(session: Session, *, document: Document) -> list[int]:
     session.exec(delete(StatementTopic).where(col(StatementTopic.statement_id).in_(statement_ids)))  # type: ignore[call-overload]
     session.exec(delete(Statement).where(col(Statement.document_id) == document.id))  # type: ignore[call-overload]
     session.exec(delete(EventParticipant).where(col(EventParticipant.document_id) == document.id))  # type: ignore[call-overload]
+    session.exec(delete(EventTopic).where(col(EventTopic.document_id) == document.id))  # type: ignore[call-overload]
     session.exec(delete(EventSource).where(col(EventSource.document_id) == document.id))  # type: ignore[call-overload]
     session.delete(document)
     session.flush()

@@ -26,6 +26,7 @@ def event(
     *,
     primary: bool = True,
     location: str | None = None,
+    topics: tuple[str, ...] = (),
 ) -> Event:
     return Event(
         key=key,
@@ -37,6 +38,7 @@ def event(
         participants=participants,
         primary=primary,
         sentence=0,
+        topics=topics,
     )
 
 

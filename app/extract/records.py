@@ -142,6 +142,9 @@ class Event:
     participants: tuple[str, ...]  # Person ids
     primary: bool
     sentence: int  # the sentence that reports it
+    # Topics of what the text says about the event outside any one speaker's words
+    # ("the leaders discussed trade and climate change"); statements carry their own.
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

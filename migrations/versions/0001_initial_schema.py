@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 13:25:36.581843
+Create Date: 2026-11-23 13:44:36.768032
 """
 
 from collections.abc import Sequence
@@ -134,6 +134,22 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_eventsource_event_id"), ["event_id"], unique=False)
 
     op.create_table(
+        "eventtopic",
+        sa.Column("event_id", sa.Integer(), nullable=False),
+        sa.Column("document_id", sa.Integer(), nullable=False),
+        sa.Column("topic", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),
+        sa.ForeignKeyConstraint(["document_id"], ["document.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["event_id"], ["event.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["topic"],
+            ["topic.slug"],
+        ),
+        sa.PrimaryKeyConstraint("event_id", "document_id", "topic"),
+    )
+    with op.batch_alter_table("eventtopic", schema=None) as batch_op:
+        batch_op.create_index("ix_eventtopic_topic_event", ["topic", "event_id"], unique=False)
+
+    op.create_table(
         "statement",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("event_id", sa.Integer(), nullable=False),
@@ -202,6 +218,10 @@ def downgrade() -> None:
         batch_op.drop_index("ix_statement_date_key_id")
 
     op.drop_table("statement")
+    with op.batch_alter_table("eventtopic", schema=None) as batch_op:
+        batch_op.drop_index("ix_eventtopic_topic_event")
+
+    op.drop_table("eventtopic")
     with op.batch_alter_table("eventsource", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_eventsource_event_id"))
         batch_op.drop_index(batch_op.f("ix_eventsource_document_id"))

@@ -133,3 +133,16 @@ def test_tampered_cursor_is_a_bad_request(client, cursor):
 
 def test_unknown_event_is_404(client):
     assert_problem(client.get("/v1/events/999999"), 404, detail_contains="999999")
+
+
+def test_topics_the_text_gives_the_event_itself_count_and_filter(client):
+    from tests.factories import event, person, put_document
+
+    text = "The two leaders discussed maritime security and fisheries."
+    left, right = person("Ana Lima", "BR"), person("Tom Berg", "NO")
+    put_document(text, people=(left, right), events=(
+        event("e0", "meeting", "2020-02-02", ("BR", "NO"), (left.id, right.id),
+              topics=("maritime", "security")),
+    ))
+    (item,) = all_items(client, "/v1/events", topic="maritime")
+    assert item["topics"] == ["maritime", "security"]
