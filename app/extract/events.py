@@ -202,6 +202,7 @@ class _Phrase:
 class _TriggerTable:
     phrases: dict[tuple[str, ...], _Phrase]
     prefixes: frozenset[tuple[str, ...]]
+    starts: frozenset[str]  # first words of phrases
     longest: int
 
 
@@ -217,6 +218,7 @@ def _triggers_table() -> _TriggerTable:
     return _TriggerTable(
         phrases=phrases,
         prefixes=frozenset(k[:n] for k in phrases for n in range(1, len(k))),
+        starts=frozenset(k[0] for k in phrases),
         longest=max(map(len, phrases)),
     )
 
@@ -254,6 +256,9 @@ def _find_triggers(text: str, offset: int = 0) -> list[_Hit]:
     hits: list[_Hit] = []
     i = 0
     while i < len(tokens):
+        if words[i] not in table.starts:
+            i += 1
+            continue
         best: tuple[int, _Phrase] | None = None
         key: tuple[str, ...] = ()
         for j in range(i, min(i + table.longest, len(tokens))):
