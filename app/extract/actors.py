@@ -81,6 +81,8 @@ _PARTICLES = frozenset(
         "zu",
     }
 )
+_COUNTERPART = frozenset({"counterpart"})
+_SUFFIXES = frozenset({"Jr", "Sr", "Jnr", "Snr"})
 _SURNAME_PARTICLES = frozenset({"de", "da", "van", "von", "le", "la", "du", "del", "di", "dos"})
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _SUBJECT_PRONOUNS = frozenset({"he", "she"})
@@ -255,7 +257,9 @@ class Lexicon:
     ranks: frozenset[tuple[str, ...]]
     speech: dict[tuple[str, ...], bool]  # verb phrase -> only after the words it reports
     person_verbs: frozenset[tuple[str, ...]]
-    non_names: frozenset[str]
+    non_names: frozenset[str]  # organisation, place and event nouns, and function words
+    org_nouns: frozenset[str]  # the nouns alone: "Ministry", "Airport", "Initiative"
+    form_words: frozenset[str]  # every word of an honorific or rank ("His", "Highness")
     form_starts: frozenset[str]  # first words of honorifics and ranks ("Mr", "Maj")
     form_ends: frozenset[str]  # their last tokens ("Mr", ".", "Excellency")
     modifier_starts: frozenset[str]
@@ -324,6 +328,7 @@ def lexicon() -> Lexicon:
         speech[_words(verb)] = kind == "tail"
     ranks = frozenset(tuple(t.text for t in tokenize(r)) for r in _lines("ranks.txt"))
     person_verbs = frozenset(_words(v) for v in _lines("person_verbs.txt"))
+    org_nouns = frozenset(w.lower() for w in _lines("non_names.txt"))
     return Lexicon(
         modifier_starts=frozenset(key[0] for key in modifiers),
         speech_starts=frozenset(key[0] for key in speech),
@@ -337,7 +342,9 @@ def lexicon() -> Lexicon:
         ranks=ranks,
         speech=speech,
         person_verbs=person_verbs,
-        non_names=frozenset(w.lower() for w in _lines("non_names.txt")),
+        non_names=org_nouns | frozenset(w.lower() for w in _lines("function_words.txt")),
+        org_nouns=org_nouns,
+        form_words=frozenset(w for key in (*honorifics, *ranks) for w in key if w != "."),
     )
 
 
@@ -372,6 +379,25 @@ def _honorific_at(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> tuple[int,
     if j < len(tokens) and tokens[j].text == "." and not tokens[j - 1].text.endswith("."):
         j += 1
     return j, gender
+
+
+def _forms_at(
+    tokens: tuple[Token, ...], i: int, lex: Lexicon
+) -> tuple[int, str | None, str | None]:
+    """Honorifics and ranks before a name ("His Highness Sheikh", "H.E. Dr.", "Lt. Gen."):
+    (index after them, implied gender, a "His/Her ..." honorific that may stand alone)."""
+    gender = styled = None
+    while True:
+        j, found_gender = _honorific_at(tokens, i, lex)
+        if j > i:
+            gender = gender or found_gender
+            if tokens[i].text in ("His", "Her") and styled is None:
+                styled = " ".join(t.text for t in tokens[i:j])
+        else:
+            j = _rank_at(tokens, i, lex)
+        if j == i:
+            return i, gender, styled
+        i = j
 
 
 def _rank_at(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> int:
@@ -415,7 +441,7 @@ def _is_name_word(token: Token, lex: Lexicon) -> bool:
     return (
         token.low not in lex.non_names
         and token.low not in lex.title_starts
-        and token.text not in lex.form_starts
+        and token.text not in lex.form_words
     )
 
 
@@ -635,7 +661,7 @@ def _organisation(
         token = tokens[j]
         if token.low == "'s" or (token.text[:1].isupper() and token.text.isalpha()):
             j += 1
-            if token.low in lex.non_names:
+            if token.low in lex.org_nouns:
                 last_org = j
             continue
         break
@@ -655,6 +681,7 @@ class _Candidate:
     roles: frozenset[str] = frozenset()
     country: str | None = None
     gender: str | None = None
+    styled: str | None = None  # "His Highness": how the text may refer to them later
 
 
 @dataclass
@@ -666,6 +693,7 @@ class _Person:
     country: str | None
     gender: str | None
     forms: set[tuple[str, ...]] = field(default_factory=set)
+    styled: str | None = None
 
 
 @dataclass(frozen=True)
@@ -756,8 +784,7 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
             j = title.end
             if j < len(tokens) and tokens[j].text == "," and _closed_appositive(a, j + 1, lex):
                 j += 1  # "the Prime Minister, Mark Carney,"
-            j, gender = _honorific_at(tokens, j, lex)
-            j = _rank_at(tokens, j, lex)
+            j, gender, styled = _forms_at(tokens, j, lex)
             end = _name_run(a, j, particle_start=True)
             if end > j:
                 after_name, of_code = _of_country(tokens, end, a.countries)
@@ -770,10 +797,11 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
                         ],
                         position=tokens[j].start,
                         strong=True,
-                        title=title.text,
-                        roles=title.roles,
+                        title=None if title.roles == _COUNTERPART else title.text,
+                        roles=frozenset() if title.roles == _COUNTERPART else title.roles,
                         country=country or title.country or of_code,
                         gender=gender or title.gender,
+                        styled=styled,
                     )
                 )
                 i = after_name
@@ -783,8 +811,7 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
         if country is not None:
             i = a.countries[start][0]
             continue
-        j, gender = _honorific_at(tokens, i, lex)
-        j = _rank_at(tokens, j, lex)
+        j, gender, styled = _forms_at(tokens, i, lex)
         cue = j > i
         end = _name_run(a, j, particle_start=True) if cue else _run_at(a, j)
         if end == j:
@@ -820,6 +847,7 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
                     roles=apposition.roles if apposition else frozenset(),
                     country=(apposition.country if apposition else None) or of_code,
                     gender=gender or (apposition.gender if apposition else None),
+                    styled=styled,
                 )
             )
         i = apposition.end if apposition else max(after_name, end)
@@ -875,28 +903,18 @@ def _merge(candidates: list[_Candidate], alone: set[str]) -> list[_Person]:
             person.roles = person.roles or cand.roles
             person.country = person.country or cand.country
             person.gender = person.gender or cand.gender
-        elif not matches and (len(cand.words) > 1 or (cand.strong and cand.title)):
+            person.styled = person.styled or cand.styled
+        elif not matches and (len(cand.words) > 1 or cand.strong):
             people.append(
                 _Person(
-                    cand.words,
-                    cand.text,
-                    cand.title,
-                    cand.roles,
-                    cand.country,
-                    cand.gender,
-                    {cand.words},
-                )
-            )
-        elif not matches and cand.strong:
-            people.append(
-                _Person(
-                    cand.words,
-                    cand.text,
-                    None,
-                    frozenset(),
-                    cand.country,
-                    cand.gender,
-                    {cand.words},
+                    words=cand.words,
+                    text=cand.text,
+                    title=cand.title,
+                    roles=cand.roles,
+                    country=cand.country,
+                    gender=cand.gender,
+                    forms={cand.words},
+                    styled=cand.styled,
                 )
             )
     return people
@@ -907,6 +925,8 @@ def _merge(candidates: list[_Candidate], alone: set[str]) -> list[_Person]:
 
 def _surname(person: _Person) -> tuple[str, ...]:
     words = person.words
+    while len(words) > 1 and (words[-1] in _SUFFIXES or _REGNAL.match(words[-1])):
+        words = words[:-1]  # "Ferdinand Marcos Jr" -> Marcos
     if len(words) == 1:
         return words
     if person.country in _SURNAME_FIRST:
@@ -975,28 +995,44 @@ class Reference:
     country: str | None = None
     gender: str | None = None
     token: int = 0
+    style: str | None = None  # "His Highness", for a style used alone
 
 
-def _title_refs(a: _Analysed, lex: Lexicon, taken: set[int]) -> list[Reference]:
-    """ "the [country] title [of country]" not followed by a name."""
+def _title_refs(a: _Analysed, lex: Lexicon) -> list[Reference]:
+    """Titles used as references: "the [country] title [of country]", or a capitalized
+    title without article ("Prime Minister conveyed his greetings"), not followed by a
+    name; and styles used alone ("His Highness thanked ...")."""
     tokens, refs = a.tokens, []
     for i, token in enumerate(tokens):
-        if token.low != "the" or i in taken:
+        if token.text in ("His", "Her"):
+            end, _ = _honorific_at(tokens, i, lex)
+            after_forms = _forms_at(tokens, i, lex)[0]
+            if end > i + 1 and not (after_forms < len(tokens) and a.name_ok[after_forms]):
+                style = " ".join(t.text for t in tokens[i:end])
+                refs.append(Reference(token.start, tokens[end - 1].end, "title", token=i,
+                                      style=style))  # fmt: skip
             continue
-        k, country = i + 1, None
+        if token.low == "the":
+            k = i + 1
+        elif _bare_title_start(a, i, lex):
+            k = i
+        else:
+            continue
+        country = None
         if k in a.countries:
             after, country = a.countries[k]
             k = after + (after < len(tokens) and tokens[after].low == "'s")
         title = title_at(tokens, k, a.countries, lex)
-        if title is None:
+        if title is None or title.roles == _COUNTERPART:
             continue
         end = title.end
         if end < len(tokens) and (
             _name_run(a, end) > end
             or (tokens[end].text == "," and _name_run(a, end + 1) > end + 1)
             or _honorific_at(tokens, end, lex)[0] > end
+            or tokens[end].low == "'s"
         ):
-            continue  # a title that introduces a name is not a reference
+            continue  # a title that introduces a name, or an office: "Prime Minister's Office"
         refs.append(
             Reference(
                 tokens[i].start,
@@ -1009,6 +1045,21 @@ def _title_refs(a: _Analysed, lex: Lexicon, taken: set[int]) -> list[Reference]:
             )
         )
     return refs
+
+
+def _title_key(ref: Reference) -> tuple[frozenset[str], str | None]:
+    return (ref.roles or frozenset({ref.style or ""}), ref.country)
+
+
+def _bare_title_start(a: _Analysed, i: int, lex: Lexicon) -> bool:
+    """A capitalized title with no article or country before it ("thanked Prime Minister")."""
+    token = a.tokens[i]
+    if not token.text[:1].isupper() or token.low not in lex.title_starts:
+        return False
+    if i == 0:
+        return True
+    previous = a.tokens[i - 1]
+    return not previous.text[:1].isupper() and previous.low not in ("the", "a", "an", "'s")
 
 
 _ROLE_GROUPS = (
@@ -1043,9 +1094,7 @@ def _role_fits(wanted: frozenset[str], held: frozenset[str]) -> bool:
     if wanted & {"minister", "secretary"}:
         # "the Norwegian minister" for a foreign minister, never for a prime minister
         heads = {w for w in wanted if w in ("minister", "secretary")}
-        return any(
-            r.endswith(tuple(f" {h}" for h in heads)) and "prime" not in r for r in held
-        )
+        return any(r.endswith(tuple(f" {h}" for h in heads)) and "prime" not in r for r in held)
     if "leader" in wanted:
         return bool(held & _LEADER_ROLES)
     if "monarch" in wanted:
@@ -1054,6 +1103,8 @@ def _role_fits(wanted: frozenset[str], held: frozenset[str]) -> bool:
 
 
 def _title_candidates(ref: Reference, people: list[_Person]) -> list[int]:
+    if ref.style is not None:
+        return [n for n, p in enumerate(people) if p.styled == ref.style]
     fits = [n for n, p in enumerate(people) if _role_fits(ref.roles, p.roles)]
     if ref.country is None:
         return fits
@@ -1130,7 +1181,7 @@ def _speaks(
     opens_clause = ref is head or (
         start > 0 and (tokens[start - 1].text == "," or tokens[start - 1].text in _CLOSE_QUOTES)
     )
-    k = skip_auxiliaries(tokens, _token_after(tokens, ref.end))
+    k = verb_after_subject(tokens, _token_after(tokens, ref.end))
     if opens_clause and speech_verb_at(tokens, k, lex) > k:
         return True
     # inverted: '..., said the Chinese president'
@@ -1140,6 +1191,23 @@ def _speaks(
             before = tokens[verb - 1].text
             return before == "," or before in _CLOSE_QUOTES
     return False
+
+
+def verb_after_subject(tokens: tuple[Token, ...], k: int) -> int:
+    """Where the verb of a subject ending before token `k` should be: past an appositive
+    or relative clause ("Sulyok, who was on his first visit, said") and adverbs."""
+    lex = lexicon()
+    if (
+        k + 1 < len(tokens)
+        and tokens[k].text == ","
+        and (tokens[k + 1].text[:1].islower() or tokens[k + 1].low in lex.title_starts)
+    ):
+        for j in range(k + 1, min(k + 30, len(tokens))):
+            if tokens[j].text in (";", ":") or tokens[j].text in _OPEN_QUOTES:
+                break
+            if tokens[j].text == ",":
+                return skip_auxiliaries(tokens, j + 1)
+    return skip_auxiliaries(tokens, k)
 
 
 def noun_phrase_start(tokens: tuple[Token, ...], k: int) -> int:
@@ -1227,6 +1295,8 @@ def _resolve_pronouns(
             continue
         if k + 1 < len(tokens) and a.name_ok[k + 1] and token.text[0].isupper():
             continue  # "He Lifeng": a name, not a pronoun
+        if _honorific_at(tokens, k, lexicon())[0] > k + 1:
+            continue  # "His Highness": a style, not a pronoun
         person: int | None = None
         before = [r for r in named if r.start < token.start]
         if k < subject and named and subject < len(tokens):
@@ -1279,7 +1349,6 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
     poisoned: set[tuple[frozenset[str], str | None]] = set()
     for a in analysed:
         refs: list[Reference] = []
-        taken: set[int] = set()
         i = 0
         while i < len(a.tokens):
             if not a.may_start[i] and not (i and a.tokens[i - 1].text in lex.form_ends):
@@ -1300,11 +1369,11 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
                 i = end
             else:
                 i += 1
-        for ref in _title_refs(a, lex, taken):
+        for ref in _title_refs(a, lex):
             fits = _title_candidates(ref, people)
             named_here = {r.person for r in refs}
             if len(fits) == 1 and fits[0] in named_here and not _adjacent(ref, refs):
-                poisoned.add((ref.roles, ref.country))  # the title names someone else
+                poisoned.add(_title_key(ref))  # the title names someone else
             refs.append(ref)
         per_sentence.append(refs)
 
@@ -1314,7 +1383,7 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
         for ref in refs:
             if ref.kind == "title":
                 fits = _title_candidates(ref, people)
-                if len(fits) == 1 and (ref.roles, ref.country) not in poisoned:
+                if len(fits) == 1 and _title_key(ref) not in poisoned:
                     ref.person = fits[0]
         resolved = [r for r in refs if r.person is not None]
         pronouns = _resolve_pronouns(a, resolved, focus, people)

@@ -47,6 +47,7 @@ from app.extract.actors import (
     subject_reference,
     subject_start,
     tokenize,
+    verb_after_subject,
 )
 from app.extract.countries import find_countries
 from app.extract.records import Actors, Mention, Sentence, Statement
@@ -116,7 +117,7 @@ def _speakers(read: _Read) -> tuple[set[int], bool]:
         if after < len(tokens) and tokens[after].low in ("and", "&"):
             joint = _joint_speech(tokens, after + 1)
         else:
-            verb = skip_auxiliaries(tokens, after)
+            verb = verb_after_subject(tokens, after)
             end = speech_verb_at(tokens, verb)
             if end > verb and not is_tail_only(tokens, verb, end):
                 found.add(head.person)  # type: ignore[arg-type]
