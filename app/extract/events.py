@@ -1017,7 +1017,8 @@ def link_statements(
     `event_key` is the primary event's key — statements are the participants'
     words at the event the text reports — unless the speaker takes no part in
     the primary event but does in a mentioned event reported in the
-    statement's own sentence.
+    statement's own sentence. Words of someone who takes part in neither are
+    dropped: a statement belongs to an event its speaker attended.
     """
     primary = next((e for e in events if e.primary), None)
     if primary is None:
@@ -1038,7 +1039,8 @@ def link_statements(
                     for m in actors.mentions
                 )
             ]
-            if own:
-                key = own[0].key
+            if not own:
+                continue  # a bystander's words (a third country's leader) are no part of it
+            key = own[0].key
         linked.append(replace(statement, event_key=key))
     return tuple(linked)

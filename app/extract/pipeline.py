@@ -20,9 +20,10 @@ def extract(source: Source) -> Extraction:
     found_statements = statements.find_statements(cleaned.text, sentences, people)
     linked = events.link_statements(found_statements, found_events, people)
     tagged = topics.tag_statements(linked)
+    topical_events = topics.tag_events(found_events, sentences, people, tagged)
     return Extraction(
         people=people.people,
-        events=found_events,
+        events=topical_events,
         statements=tagged,
         reference_date=cleaned.reference_date,
     )

@@ -25,13 +25,26 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 
-from app.extract.records import Statement
+from app.extract.records import Actors, Event, Sentence, Statement
 
 _NO_TOPIC = "_none"
 _TOKEN = re.compile(r"[A-Za-z0-9&]+")
 _ACRONYM = re.compile(r"^[A-Z0-9&]{2,5}$")
 # what may stand between two words of one phrase: spaces, a hyphen, an apostrophe, a comma
 _JOINER = re.compile(r"[\s\-'\u2019\u2018,]*")
+# Both sides as one subject: "the two leaders", "both sides", "the ministers", "they".
+_JOINT_SUBJECT = re.compile(
+    r"\b(?:(?:the|both)\s+(?:two\s+)?(?:leaders|sides|ministers|presidents|premiers"
+    r"|prime\s+ministers|foreign\s+ministers|heads\s+of\s+(?:state|government)|delegations"
+    r"|counterparts)|the\s+two|they)\b",
+    re.I,
+)
+# What a meeting addresses, as opposed to what it is: "discussed", "agreed on", "focused on".
+_ADDRESSED = re.compile(
+    r"\b(?:discuss\w*|agreed|agree|committed|exchanged\s+views|talked\s+about|focus\w*\s+on"
+    r"|cent(?:red|ered)\s+on|reviewed|touched\s+on|addressed)\b",
+    re.I,
+)
 
 
 def _read(name: str) -> list[dict[str, str]]:
@@ -142,3 +155,44 @@ def tag_statements(statements: tuple[Statement, ...]) -> tuple[Statement, ...]:
     taxonomy's slugs in its order), everything else unchanged.
     """
     return tuple(replace(s, topics=topics_of(s.text)) for s in statements)
+
+
+def tag_events(
+    events: tuple[Event, ...],
+    sentences: tuple[Sentence, ...],
+    actors: Actors,
+    statements: tuple[Statement, ...],
+) -> tuple[Event, ...]:
+    """Give the primary event the topics its sides addressed together.
+
+    Reads events, body sentences, actors' mentions and statements; returns the
+    events with the primary one's `topics` set from sentences outside any
+    statement where both sides, as one subject ("the leaders discussed ...",
+    "Among issues both leaders discussed were ...") or as two named
+    participants ("A and B discussed ..."), address something. Sentences that
+    report a mentioned event give it nothing: its topics are not the text's.
+    """
+    primary = next((e for e in events if e.primary), None)
+    if primary is None:
+        return events
+    spoken = [(s.start, s.end) for s in statements]
+    elsewhere = {e.sentence for e in events if not e.primary}
+    found: set[str] = set()
+    for sentence in sentences:
+        if sentence.kind != "body" or sentence.index in elsewhere:
+            continue
+        verb = _ADDRESSED.search(sentence.text)
+        if verb is None or any(a < sentence.end and sentence.start < b for a, b in spoken):
+            continue
+        subject = sentence.text[: verb.start()]
+        named = {
+            m.person_id
+            for m in actors.in_sentence(sentence.index)
+            if m.person_id in primary.participants and m.start < sentence.start + verb.start()
+        }
+        if _JOINT_SUBJECT.search(subject) or len(named) >= 2:
+            found.update(topics_of(sentence.text))
+    if not found:
+        return events
+    topics = tuple(slug for slug in taxonomy() if slug in found)
+    return tuple(replace(e, topics=topics) if e is primary else e for e in events)

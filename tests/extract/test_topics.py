@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from importlib import resources
 
 import pytest
 
-from app.extract.records import Statement
+from app.extract.pipeline import extract
+from app.extract.records import Source, Statement
 from app.extract.topics import tag_statements, taxonomy, topics_of
 
 
@@ -23,16 +25,28 @@ from app.extract.topics import tag_statements, taxonomy, topics_of
         ("Food security is a priority for East Africa.", {"agriculture"}),
         ("The ministers discussed tariffs and market access.", {"trade"}),
         ("Ghana reaffirmed its adherence to the one-China policy.", {"one-china"}),
-        ("Both leaders stressed people-to-people and cultural exchanges.", {"people-to-people-exchanges"}),
+        (
+            "Both leaders stressed people-to-people and cultural exchanges.",
+            {"people-to-people-exchanges"},
+        ),
         ("The COVID-19 pandemic hit tourism hard.", {"covid-19", "people-to-people-exchanges"}),
         ("Japan will donate vaccines and ventilators.", {"vaccines", "medical-supplies"}),
         ("This year marks the 60th anniversary of relations.", {"diplomatic-anniversary"}),
         ("They agreed to enhance political mutual trust.", {"political-trust"}),
-        ("Cooperation on semiconductors and artificial intelligence will grow.", {"microelectronics", "digital-economy"}),
+        (
+            "Cooperation on semiconductors and artificial intelligence will grow.",
+            {"microelectronics", "digital-economy"},
+        ),
         ("The minister raised the safety of Kenyan citizens in Japan.", {"consular-affairs"}),
         ("They discussed the South China Sea and freedom of navigation.", {"maritime"}),
-        ("Both condemned North Korea's ballistic missile launches.", {"korean-peninsula", "nuclear-nonproliferation"}),
-        ("They discussed the war in Ukraine and the situation in Gaza.", {"ukraine", "middle-east"}),
+        (
+            "Both condemned North Korea's ballistic missile launches.",
+            {"korean-peninsula", "nuclear-nonproliferation"},
+        ),
+        (
+            "They discussed the war in Ukraine and the situation in Gaza.",
+            {"ukraine", "middle-east"},
+        ),
         ("Kenya values its partnership with the EU.", {"eu-relations"}),
         ("The summit gave the green light to a new fund.", set()),
         ("Who will attend remains unclear.", set()),  # "WHO" only in capitals
@@ -70,9 +84,51 @@ def test_every_taxonomy_slug_has_keywords() -> None:
 
 def test_tag_statements_sets_topics_and_keeps_the_rest() -> None:
     text = "Ruto said Kenya seeks Japanese investment in railways."
-    statement = Statement(speaker="William Ruto", kind="reported", start=5, end=5 + len(text), text=text)
+    statement = Statement(
+        speaker="William Ruto", kind="reported", start=5, end=5 + len(text), text=text
+    )
     (tagged,) = tag_statements((statement,))
     assert tagged.topics == ("investment", "connectivity")
     assert (tagged.speaker, tagged.start, tagged.end, tagged.text) == (
-        statement.speaker, statement.start, statement.end, statement.text,
+        statement.speaker,
+        statement.start,
+        statement.end,
+        statement.text,
     )
+
+
+def _tagged_events(text: str) -> tuple:
+    return extract(Source(text=text, published=dt.date(2022, 9, 14))).events
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # both sides as one subject, outside any speaker's words
+        (
+            "Kenyan President Amina Odhiambo held a phone call with Japanese Prime Minister "
+            "Kenji Sato on Tuesday. The two leaders discussed fisheries and vaccine supplies.",
+            ("maritime", "vaccines"),
+        ),
+        # two named participants as the subject
+        (
+            "Kenyan President Amina Odhiambo held a phone call with Japanese Prime Minister "
+            "Kenji Sato on Tuesday. Odhiambo and Sato discussed maritime security.",
+            ("security", "maritime"),
+        ),
+        # a bystander's subject gives the event nothing
+        (
+            "Kenyan President Amina Odhiambo held a phone call with Japanese Prime Minister "
+            "Kenji Sato on Tuesday. Analysts in Nairobi discussed oil prices.",
+            (),
+        ),
+    ],
+)
+def test_event_topics_come_from_what_both_sides_addressed(text, expected):
+    primary = _tagged_events(text)[0]
+    assert set(primary.topics) == set(expected)
+
+
+def test_a_plural_keyword_never_collides_with_another_topics_singular():
+    # "securities" (finance) and "security" reduce to one stem: only one may be a keyword
+    assert topics_of("They discussed security on the border.") == ("security",)
