@@ -1016,6 +1016,13 @@ def _title_refs(a: _Analysed, lex: Lexicon) -> list[Reference]:
             k = i + 1
         elif _bare_title_start(a, i, lex):
             k = i
+        elif (
+            i in a.countries
+            and a.countries[i][0] < len(tokens)
+            and tokens[a.countries[i][0]].low == "'s"
+            and not (i and tokens[i - 1].low == "the")
+        ):
+            k = i  # "Norway's foreign minister"
         else:
             continue
         country = None

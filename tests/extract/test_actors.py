@@ -204,3 +204,33 @@ def test_he_as_a_chinese_surname_is_not_a_pronoun(run):
     result = run("Vice Premier He Lifeng attended the talks. He Lifeng said trade grew.")
     assert result.names() == {"He Lifeng"}
     assert [m.kind for m in result.actors.mentions] == ["name", "name"]
+
+
+def test_a_counterpart_gives_a_country_but_no_office(run):
+    result = run("Eide met his Kenyan counterpart Musalia Mudavadi in Oslo.")
+    assert {(p.name, p.title, p.country) for p in result.actors.people} == {
+        ("Musalia Mudavadi", None, "KE")
+    }
+
+
+def test_a_style_used_alone_refers_to_the_person_styled_so(run):
+    result = run(
+        "Prime Minister Jonas Gahr Store spoke with the Emir of Qatar His Highness Sheikh "
+        "Tamim bin Hamad Al Thani. Prime Minister thanked His Highness for the invitation."
+    )
+    assert ("His Highness", "Tamim bin Hamad Al Thani") in result.referred()
+    assert ("Prime Minister", "Jonas Gahr Store") in result.referred()
+    assert "Highness" not in " ".join(result.names())
+
+
+def test_name_suffix_is_not_a_surname(run):
+    result = run("President Ferdinand Marcos Jr. met Ruto. Marcos said trade would grow.")
+    assert result.names() == {"Ferdinand Marcos Jr"}
+    assert ("Marcos", "Ferdinand Marcos Jr") in result.referred()
+
+
+def test_an_office_named_after_a_title_is_no_reference(run):
+    result = run(
+        "Prime Minister Jonas Gahr Store arrived. The Prime Minister's Office said he was tired."
+    )
+    assert [m for m, _ in result.referred() if "Office" in m or m.startswith("The Prime")] == []

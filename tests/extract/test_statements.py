@@ -149,3 +149,27 @@ def test_paragraph_of_background_after_speech_is_not_speech(run):
         + "Norway and Kenya established diplomatic relations in 1963."
     )
     assert [s.text[:20] for s in run(text).statements] == ["Eide said Norway was"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a relative clause or an appositive between the speaker and the verb
+        (
+            "Eide, who arrived in Nairobi on Sunday, said Norway would double its support.",
+            [(EIDE, "reported", "Eide, who arrived in N")],
+        ),
+        (
+            "Ruto, the host of the talks, told reporters the deal was fair.",
+            [(RUTO, "reported", "Ruto, the host of the ")],
+        ),
+        # a list of subjects is not an appositive
+        ("Ruto, Eide and Pandor said the deal was fair.", []),
+        # a spokesperson of the person speaks, not the person
+        ("Ruto's spokesperson said the president was satisfied.", []),
+        # a title that the speaker holds, written after the verb
+        ("The deal is fair, said Norway's foreign minister.", [(EIDE, "reported", "The deal is fair, said")]),
+    ],
+)
+def test_attribution_forms(run, text, expected):
+    assert [(s, k, t[:22]) for s, k, t in [(x.speaker, x.kind, x.text) for x in run(INTRO + text).statements]] == expected
