@@ -79,9 +79,6 @@ def _first_line(exc: Exception) -> str:
 
 
 def database_is_empty() -> bool:
-    from app.main import prepare_database
-
-    prepare_database()
     with Session(get_engine()) as session:
         return session.exec(select(func.count()).select_from(Document)).one() == 0
 
@@ -103,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
     if args.command == "ingest":
         started = dt.datetime.now()
@@ -114,6 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "serve":
         import uvicorn
 
+        from app.main import prepare_database
+
+        prepare_database()
         if args.seed and database_is_empty():
             new, _, failed = ingest_folder(args.seed, progress=True)
             print(f"seeded {new} documents from {args.seed} ({failed} failed)")
