@@ -47,6 +47,7 @@ _TOKEN = re.compile(
 )
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an|ben|bin|abu|ibn)-[^\W\d_]", re.I)
 _REGNAL = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
+_ARABIC_PREFIX_TEXT = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an)-(?=[^\W\d_])", re.I)
 _HYPHEN_PREFIX = re.compile(r"^(?:then|ex|former)-", re.I)
 _ELECT = "-elect"
 _MAX_PHRASE = 6  # the longest modifier, honorific, rank or verb phrase, in tokens
@@ -82,6 +83,10 @@ _PARTICLES = frozenset(
     }
 )
 _COUNTERPART = frozenset({"counterpart"})
+# a run of capitalized words after these is a place ("talks in Addis Ababa")
+_LOCATIVE = frozenset({"in", "at", "to", "from", "near", "via", "across", "outside", "inside"})
+# words that end an organisation's name: "head of the ministry and ..." stops at "and"
+_STOP_ORG = frozenset({"and", "or", "who", "which", "that", "said", "says", "was", "is", "has"})
 _SUFFIXES = frozenset({"Jr", "Sr", "Jnr", "Snr"})
 _SURNAME_PARTICLES = frozenset({"de", "da", "van", "von", "le", "la", "du", "del", "di", "dos"})
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -260,6 +265,7 @@ class Lexicon:
     non_names: frozenset[str]  # organisation, place and event nouns, and function words
     org_nouns: frozenset[str]  # the nouns alone: "Ministry", "Airport", "Initiative"
     form_words: frozenset[str]  # every word of an honorific or rank ("His", "Highness")
+    places: frozenset[tuple[str, ...]]  # city names, lower case: "New Delhi" is no person
     form_starts: frozenset[str]  # first words of honorifics and ranks ("Mr", "Maj")
     form_ends: frozenset[str]  # their last tokens ("Mr", ".", "Excellency")
     modifier_starts: frozenset[str]
@@ -292,6 +298,15 @@ def _lines(name: str) -> Iterable[str]:
 
 def _words(phrase: str) -> tuple[str, ...]:
     return tuple(t.low for t in tokenize(phrase))
+
+
+def _places() -> frozenset[tuple[str, ...]]:
+    """City names from the events stage's city lexicon (first column), if it is there."""
+    try:
+        rows = list(_lines("cities.csv"))
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(_words(row.split(",")[0]) for row in rows[1:])
 
 
 @cache
@@ -344,6 +359,7 @@ def lexicon() -> Lexicon:
         person_verbs=person_verbs,
         non_names=org_nouns | frozenset(w.lower() for w in _lines("function_words.txt")),
         org_nouns=org_nouns,
+        places=_places(),
         form_words=frozenset(w for key in (*honorifics, *ranks) for w in key if w != "."),
     )
 
@@ -621,7 +637,7 @@ def _single_title(
         role_words[-1] += _ELECT
     role_text = " ".join(role_words)
     # "head of the Turkish Foreign Ministry", "Minister of Foreign Affairs of Ukraine"
-    if j < len(tokens) and tokens[j].low == "of":
+    if j < len(tokens) and tokens[j].low in ("of", "for"):
         k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].low == "the")
         org_end, inner = _organisation(tokens, k, countries, lex)
         if org_end > k:
@@ -652,14 +668,15 @@ def _span_text(tokens: tuple[Token, ...], i: int, j: int) -> str:
 def _organisation(
     tokens: tuple[Token, ...], i: int, countries: dict[int, tuple[int, str]], lex: Lexicon
 ) -> tuple[int, str | None]:
-    """A capitalized organisation name ending in an organisation noun ("Foreign Ministry")."""
+    """An organisation ending in an organisation noun: "Turkish Foreign Ministry",
+    "Ethiopian foreign ministry", "main opposition party"."""
     j, country, last_org = i, None, i
     while j < len(tokens) and j - i < 8:
         if j in countries:
             j, country = countries[j][0], countries[j][1]
             continue
         token = tokens[j]
-        if token.low == "'s" or (token.text[:1].isupper() and token.text.isalpha()):
+        if token.low in ("'s", "’s") or (token.text.isalpha() and token.low not in _STOP_ORG):
             j += 1
             if token.low in lex.org_nouns:
                 last_org = j
@@ -820,11 +837,9 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
         words = _name_words(tokens[j:end])
         apposition = _appositive(a, end, lex)
         after_name, of_code = _of_country(tokens, end, a.countries)
-        verb = speech_verb_at(tokens, skip_auxiliaries(tokens, end), lex) > end or (
-            _longest(
-                tokens, skip_auxiliaries(tokens, end), lex.person_verbs, lex.person_verb_starts
-            )
-            > skip_auxiliaries(tokens, end)
+        verb_at = skip_auxiliaries(tokens, end)
+        verb = speech_verb_at(tokens, verb_at, lex) > verb_at or (
+            _longest(tokens, verb_at, lex.person_verbs, lex.person_verb_starts) > verb_at
         )
         preceded_by_the = j > 0 and tokens[j - 1].low == "the"
         followed_by_org = (
@@ -833,7 +848,8 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
             and tokens[end].text[:1].isupper()
         )
         strong = cue or apposition is not None
-        weak = len(words) >= 2 and not preceded_by_the and not followed_by_org
+        place = _lower(words) in lex.places or (j > 0 and tokens[j - 1].low in _LOCATIVE)
+        weak = len(words) >= 2 and not preceded_by_the and not followed_by_org and not place
         if strong or weak:
             found.append(
                 _Candidate(
@@ -952,6 +968,9 @@ def _aliases(
         for word in person.words:
             if word in alone and word.lower() not in lex.non_names:
                 table[(word.lower(),)].add((n, "surname"))
+            bare = _ARABIC_PREFIX_TEXT.sub("", word)
+            if bare != word and bare in alone:
+                table[(bare.lower(),)].add((n, "surname"))  # "al-Sisi" -> "Sisi"
     result = {}
     for words, owners in table.items():
         who = {n for n, _ in owners}
@@ -1204,6 +1223,8 @@ def verb_after_subject(tokens: tuple[Token, ...], k: int) -> int:
     """Where the verb of a subject ending before token `k` should be: past an appositive
     or relative clause ("Sulyok, who was on his first visit, said") and adverbs."""
     lex = lexicon()
+    if k + 1 < len(tokens) and tokens[k].text == "," and speech_verb_at(tokens, k + 1) > k + 1:
+        return k + 1  # the comma closing "A spokesman for the ministry, Nebiat Getachew,"
     if (
         k + 1 < len(tokens)
         and tokens[k].text == ","
@@ -1269,6 +1290,13 @@ def subject_reference(
         if ref.token < subject:
             continue
         between = tokens[subject : ref.token]
+        if (
+            between
+            and between[-1].text == ","
+            and len(between) <= 14
+            and any(t.low in lex.title_starts for t in between)
+        ):
+            return ref  # "A spokesman for the ministry, Nebiat Getachew, said"
         if all(
             t.text[:1].isupper()
             or t.text in (".", "'s", "’s", ",")

@@ -234,3 +234,25 @@ def test_an_office_named_after_a_title_is_no_reference(run):
         "Prime Minister Jonas Gahr Store arrived. The Prime Minister's Office said he was tired."
     )
     assert [m for m, _ in result.referred() if "Office" in m or m.startswith("The Prime")] == []
+
+
+def test_arabic_article_is_dropped_for_the_surname(run):
+    result = run("Egyptian President Abdel Fattah al-Sisi received Eide. Sisi praised Norway.")
+    assert ("Sisi", "Abdel Fattah al-Sisi") in result.referred()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New Delhi said it would respond. Addis Ababa said nothing.",  # capitals speak for states
+        "The delegation flew on to Port Moresby and Dar Es Salaam. Moresby was hot.",
+    ],
+)
+def test_places_are_not_people(run, text):
+    assert run(text).names() == set()
+
+
+def test_a_title_with_its_organisation_then_the_name(run):
+    result = run("A spokesman for the Ethiopian foreign ministry, Nebiat Getachew, said talks went well.")
+    assert {(p.name, p.country) for p in result.actors.people} == {("Nebiat Getachew", "ET")}
+    assert [s.speaker for s in result.statements] == ["Nebiat Getachew"]
