@@ -83,6 +83,15 @@ _PARTICLES = frozenset(
     }
 )
 _COUNTERPART = frozenset({"counterpart"})
+# a short circumstance between a subject and its verb: "Ruto on Monday said"
+_CIRCUMSTANCE_OPENERS = frozenset({"on", "in", "at", "during", "earlier", "later", "last",
+                                   "yesterday", "today", "tonight", "separately"})  # fmt: skip
+_CIRCUMSTANCE_WORDS = _CIRCUMSTANCE_OPENERS | frozenset(
+    {"a", "an", "the", "his", "her", "this", "that", "late", "early", "morning", "afternoon",
+     "evening", "night", "week", "month", "year", "statement", "interview", "speech",
+     "message", "letter", "video", "post", "call", "conference", "press", "joint", "televised",
+     "address", "remarks", "briefing", "written", "separate", "also", "further", "then"}
+)  # fmt: skip
 # a run of capitalized words after these is a place ("talks in Addis Ababa")
 _LOCATIVE = frozenset({"in", "at", "to", "from", "near", "via", "across", "outside", "inside"})
 # words that end an organisation's name: "head of the ministry and ..." stops at "and"
@@ -429,7 +438,7 @@ def speech_verb_at(tokens: tuple[Token, ...], i: int, lex: Lexicon | None = None
     if i >= len(tokens) or tokens[i].low not in lex.speech_starts:
         return i
     best = i
-    for size in (1, 2, 3):
+    for size in (1, 2, 3, 4):
         key = tuple(t.low for t in tokens[i : i + size])
         if len(key) == size and key in lex.speech:
             best = i + size
@@ -1088,30 +1097,12 @@ def _bare_title_start(a: _Analysed, i: int, lex: Lexicon) -> bool:
     return not previous.text[:1].isupper() and previous.low not in ("the", "a", "an", "'s")
 
 
-_ROLE_GROUPS = (
-    frozenset({"prime minister", "premier"}),
-    frozenset({"leader"}),
-)
+
 _LEADER_ROLES = frozenset(
-    {
-        "president",
-        "prime minister",
-        "chancellor",
-        "king",
-        "queen",
-        "emir",
-        "sultan",
-        "emperor",
-        "president-elect",
-        "prime minister-elect",
-        "head of state",
-        "head of government",
-        "supreme leader",
-        "taoiseach",
-        "monarch",
-        "crown prince",
-    }
-)
+    {"president", "prime minister", "chancellor", "king", "queen", "emir", "sultan", "emperor",
+     "president-elect", "prime minister-elect", "head of state", "head of government",
+     "supreme leader", "taoiseach", "monarch", "crown prince"}
+)  # fmt: skip
 
 
 def _role_fits(wanted: frozenset[str], held: frozenset[str]) -> bool:
@@ -1235,7 +1226,16 @@ def verb_after_subject(tokens: tuple[Token, ...], k: int) -> int:
                 break
             if tokens[j].text == ",":
                 return skip_auxiliaries(tokens, j + 1)
-    return skip_auxiliaries(tokens, k)
+    k = skip_auxiliaries(tokens, k)
+    # "Ruto on Monday said", "Eide in a televised address stressed"
+    if k < len(tokens) and tokens[k].low in _CIRCUMSTANCE_OPENERS:
+        for j in range(k + 1, min(k + 6, len(tokens))):
+            if speech_verb_at(tokens, j) > j:
+                return j
+            if not (tokens[j].low in _CIRCUMSTANCE_WORDS or tokens[j].text[:1].isupper()
+                    or tokens[j].text.isdigit()):  # fmt: skip
+                break
+    return k
 
 
 def noun_phrase_start(tokens: tuple[Token, ...], k: int) -> int:

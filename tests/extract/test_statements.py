@@ -173,3 +173,18 @@ def test_paragraph_of_background_after_speech_is_not_speech(run):
 )
 def test_attribution_forms(run, text, expected):
     assert [(s, k, t[:22]) for s, k, t in [(x.speaker, x.kind, x.text) for x in run(INTRO + text).statements]] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ruto on Monday said Kenya would host the summit.", [RUTO]),
+        ("Eide in a televised address stressed that aid would continue.", [EIDE]),
+        ("Eide, however, said the fund was not enough.", [EIDE]),
+        ("Ruto was quoted as saying the deal was historic.", [RUTO]),
+        # a verb further on belongs to someone else
+        ("Ruto hosted a minister who said the fund was not enough.", []),
+    ],
+)
+def test_words_between_speaker_and_verb(run, text, expected):
+    assert [s.speaker for s in run(INTRO + text).statements] == expected
