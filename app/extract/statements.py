@@ -252,12 +252,14 @@ def _continues(read: _Read, speaker: int, same_block: bool, speaker_country: str
     subject = subject_start(read.tokens)
     head = subject_reference(read.tokens, subject, list(read.refs))
     if head is not None:
-        # "Li made the remarks ...", "He Lifeng attended ...": narrative, not speech.
+        # "Li made the remarks ...", "He Lifeng attended ...", "Eide visited a school":
+        # narrative about a person, not speech. Others acting together ("President X and
+        # King Y exchanged messages") can be what the speaker recalls.
         after = _token_after(read.tokens, head.end)
-        joint_with_speaker = after < len(read.tokens) and read.tokens[after].low == "and"
+        coordinated = after < len(read.tokens) and read.tokens[after].low == "and"
         if head.person == speaker or head.kind == "pronoun" or not same_block:
             return False
-        if joint_with_speaker and any(r.person == speaker for r in read.refs):
+        if not coordinated or any(r.person == speaker for r in read.refs):
             return False
     country_ends, subject_codes = _country_ends(read)
     if _speech_elsewhere(read, country_ends):

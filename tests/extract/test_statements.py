@@ -188,3 +188,19 @@ def test_attribution_forms(run, text, expected):
 )
 def test_words_between_speaker_and_verb(run, text, expected):
     assert [s.speaker for s in run(INTRO + text).statements] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # another person as subject ends the speech ...
+        ("Ruto said the deal was fair. Eide later visited a school in Kibera.", ["Ruto said the deal was"]),
+        # ... but the speaker may recall what two others did together
+        (
+            "Ruto said ties were strong. President Samia Suluhu Hassan and King Harald V exchanged letters last year.",
+            ["Ruto said ties were st", "President Samia Suluhu"],
+        ),
+    ],
+)
+def test_who_else_acts(run, text, expected):
+    assert [s.text[:22] for s in run(INTRO + text).statements] == expected
