@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from app import store
@@ -23,9 +24,9 @@ traceable to the exact words of its source. Read freely; write with a key.
 """
 
 
-def prepare_database() -> None:
+def prepare_database(engine: Engine | None = None) -> None:
     """Upgrade the schema to the newest migration and add missing taxonomy topics."""
-    engine = get_engine()
+    engine = engine or get_engine()
     upgrade_schema(engine)
     with Session(engine) as session:
         if store.sync_topics(session):

@@ -22,7 +22,8 @@ from pathlib import Path
 from sqlmodel import Session
 
 from app import store
-from app.db import begin_write, make_engine, upgrade_schema
+from app.db import begin_write, make_engine
+from app.main import prepare_database
 from app.models import DocumentCreate
 
 COUNTRIES = [
@@ -133,7 +134,7 @@ def generate(count: int, seed: int = 7) -> list[str]:
 
 def run(count: int, folder: Path) -> float:
     engine = make_engine(f"sqlite:///{folder / f'merge_{count}.db'}")
-    upgrade_schema(engine)
+    prepare_database(engine)
     texts = generate(count)
     started = time.perf_counter()
     for text in texts:
