@@ -459,10 +459,10 @@ def skip_auxiliaries(tokens: tuple[Token, ...], i: int) -> int:
 
 def _is_name_word(token: Token, lex: Lexicon) -> bool:
     text = token.text
-    if _ARABIC_PREFIX.match(text):
-        return True
-    if not text[0].isupper() or not any(c.islower() for c in text):
-        return False
+    if not text[0].isupper():
+        return "-" in text and bool(_ARABIC_PREFIX.match(text))  # "al-Sisi"
+    if text == token.low.upper():
+        return False  # all capitals: an acronym, not a name
     return (
         token.low not in lex.non_names
         and token.low not in lex.title_starts
@@ -745,7 +745,8 @@ def _analyse(text: str, sentence: Sentence, spans: list[tuple[int, int, str]]) -
         or t.text == "He"
         or t.text in lex.form_starts
         or t.low in lex.modifier_starts
-        or _HYPHEN_PREFIX.sub("", t.low).removesuffix(_ELECT) in lex.title_starts
+        or t.low in lex.title_starts
+        or ("-" in t.low and _HYPHEN_PREFIX.sub("", t.low).removesuffix(_ELECT) in lex.title_starts)
         for ok, t in zip(name_ok, tokens, strict=True)
     )
     return _Analysed(sentence, tokens, countries, inside, name_ok, may_start)
@@ -1032,6 +1033,8 @@ def _title_refs(a: _Analysed, lex: Lexicon) -> list[Reference]:
     name; and styles used alone ("His Highness thanked ...")."""
     tokens, refs = a.tokens, []
     for i, token in enumerate(tokens):
+        if not a.may_start[i] and token.low != "the" and i not in a.countries:
+            continue
         if token.text in ("His", "Her"):
             end, _ = _honorific_at(tokens, i, lex)
             after_forms = _forms_at(tokens, i, lex)[0]
@@ -1095,7 +1098,6 @@ def _bare_title_start(a: _Analysed, i: int, lex: Lexicon) -> bool:
         return True
     previous = a.tokens[i - 1]
     return not previous.text[:1].isupper() and previous.low not in ("the", "a", "an", "'s")
-
 
 
 _LEADER_ROLES = frozenset(

@@ -3,7 +3,9 @@
 A sentence is a statement of person P when P is its speaker:
 - P opens the main clause and a reporting verb follows ("Li said that ...",
   "Mr. Ding emphasised ...", "Noting that ..., Han said ...", "For her part,
-  Lahbib said ...", "In his message, Xi said ...", 'Carney pledged to "..."');
+  Lahbib said ...", "In his message, Xi said ...", 'Carney pledged to "..."'),
+  possibly after an appositive, a relative clause or a circumstance ("Eide,
+  who arrived on Sunday, said", "Ruto on Monday said");
 - P closes it after a comma or a quote ("..., Qin noted.", "..., said the
   Chinese president.", '"...," Kuleba added.');
 - the sentence is "according to P".
