@@ -282,6 +282,9 @@ class Lexicon:
     person_verb_starts: frozenset[str]
 
 
+_new = tuple.__new__
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Tokens of `text[start:end]` with document offsets."""
     chunk = text[start:end]
@@ -291,10 +294,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
             Token(start + m.start(), start + m.end(), m.group(), m.group().lower())
             for m in _TOKEN.finditer(chunk)
         )
-    return tuple(
-        Token(start + m.start(), start + m.end(), m.group(), low[m.start() : m.end()])
-        for m in _TOKEN.finditer(chunk)
-    )
+    tokens = []
+    for match in _TOKEN.finditer(chunk):
+        left, right = match.span()
+        # tuple.__new__ skips NamedTuple's Python-level constructor: this runs per word
+        tokens.append(
+            _new(Token, (start + left, start + right, chunk[left:right], low[left:right]))
+        )
+    return tuple(tokens)
 
 
 def _lines(name: str) -> Iterable[str]:
@@ -574,6 +581,16 @@ def title_at(
     """An office title starting at token `i` ("Deputy Prime Minister and Foreign Minister",
     "caretaker Prime Minister", "President-elect", "head of the Turkish Foreign Ministry")."""
     lex = lex or lexicon()
+    if i >= len(tokens):
+        return None
+    first = tokens[i].low
+    if (
+        first not in lex.title_starts
+        and first not in lex.modifier_starts
+        and i not in countries
+        and "-" not in first
+    ):
+        return None  # most words start no title
     parts: list[Title] = []
     j = i
     while True:
