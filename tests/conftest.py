@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import csv
+import os
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, make_url, text
 
 from app.config import get_settings
 from app.db import get_engine
@@ -17,6 +21,27 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "seed_data"
 KEY = "test-write-key"
 AUTH = {"Authorization": f"Bearer {KEY}"}
+# A PostgreSQL server to run the suite against (a URL to its maintenance database);
+# unset, every test gets a SQLite file of its own.
+POSTGRES_URL = os.environ.get("READOUT_TEST_POSTGRES_URL")
+
+
+@contextmanager
+def fresh_database(folder: Path) -> Iterator[str]:
+    """The URL of an empty database, dropped afterwards."""
+    if not POSTGRES_URL:
+        yield f"sqlite:///{folder / 'readout.db'}"
+        return
+    name = f"readout_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def seed_payloads() -> list[dict]:
@@ -32,36 +57,37 @@ def seed_payloads() -> list[dict]:
     ]
 
 
-def _client(monkeypatch: pytest.MonkeyPatch, db_path: Path, keys: str) -> Iterator[TestClient]:
-    monkeypatch.setenv("READOUT_DATABASE_URL", f"sqlite:///{db_path}")
-    monkeypatch.setenv("READOUT_API_KEYS", keys)
-    get_settings.cache_clear()
-    get_engine.cache_clear()
-    with TestClient(create_app()) as client:
-        yield client
-    get_engine().dispose()
-    get_engine.cache_clear()
-    get_settings.cache_clear()
+def _client(monkeypatch: pytest.MonkeyPatch, folder: Path, keys: str) -> Iterator[TestClient]:
+    with fresh_database(folder) as url:
+        monkeypatch.setenv("READOUT_DATABASE_URL", url)
+        monkeypatch.setenv("READOUT_API_KEYS", keys)
+        get_settings.cache_clear()
+        get_engine.cache_clear()
+        with TestClient(create_app()) as client:
+            yield client
+        get_engine().dispose()
+        get_engine.cache_clear()
+        get_settings.cache_clear()
 
 
 @pytest.fixture
 def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
     """An app with an empty database and one write key (KEY)."""
-    yield from _client(monkeypatch, tmp_path / "readout.db", KEY)
+    yield from _client(monkeypatch, tmp_path, KEY)
 
 
 @pytest.fixture
 def readonly_client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
     """An app with no write key configured."""
-    yield from _client(monkeypatch, tmp_path / "readout.db", "")
+    yield from _client(monkeypatch, tmp_path, "")
 
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """An app with the seed texts posted through the API (shared by a test module)."""
     with pytest.MonkeyPatch.context() as monkeypatch:
-        db_path = tmp_path_factory.mktemp("seeded") / "readout.db"
-        for client in _client(monkeypatch, db_path, KEY):
+        folder = tmp_path_factory.mktemp("seeded")
+        for client in _client(monkeypatch, folder, KEY):
             for body in seed_payloads():
                 answer = client.post("/v1/documents", json=body, headers=AUTH)
                 assert answer.status_code == 201, answer.text
