@@ -62,6 +62,7 @@ class EventFilter:
     topic: str | None = None
     speaker_ids: tuple[int, ...] | None = None  # None: no speaker filter
     q: str | None = None
+    updated_since: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class StatementFilter:
     event_id: int | None = None
     kind: str | None = None
     q: str | None = None
+    updated_since: dt.datetime | None = None
 
 
 def _events_with_country(code: str):  # type: ignore[no-untyped-def]
@@ -117,6 +119,8 @@ def _event_conditions(flt: EventFilter) -> list:
                 ),
             )
         )
+    if flt.updated_since is not None:
+        conditions.append(col(Event.updated_at) >= flt.updated_since)
     if flt.q:
         pattern = _like(flt.q)
         conditions.append(
@@ -166,6 +170,8 @@ def _statement_conditions(flt: StatementFilter) -> list:
         conditions.append(Statement.event_id == flt.event_id)
     if flt.kind is not None:
         conditions.append(Statement.kind == flt.kind)
+    if flt.updated_since is not None:
+        conditions.append(col(Statement.updated_at) >= flt.updated_since)
     if flt.q:
         conditions.append(func.lower(Statement.text).like(_like(flt.q), escape="\\"))
     return conditions

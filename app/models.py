@@ -104,7 +104,7 @@ class Event(SQLModel, table=True):
     type: str = Field(max_length=30)
     location: str | None = Field(default=None, max_length=200)
     is_primary: bool = False
-    updated_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow, index=True)
 
 
 # The countries of an event, one row each, for the country and pair filters.
@@ -180,7 +180,7 @@ class Statement(SQLModel, table=True):
     group_id: int | None = Field(default=None, index=True)  # same words, several sources
     date_key: str = Field(default="", max_length=10)  # copied from the event for ordering
     year: int | None = None
-    updated_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow, index=True)
 
 
 # ---------------------------------------------------------------- topics

@@ -58,6 +58,13 @@ def event_filter(
         str | None,
         Query(description="Words in statements, titles, places or names.", max_length=300),
     ] = None,
+    updated_since: Annotated[
+        dt.datetime | None,
+        Query(
+            description="Only events created or changed at or after this time (ISO 8601).",
+            examples=["2024-01-01T00:00:00Z"],
+        ),
+    ] = None,
 ) -> crud.EventFilter:
     if date_from and date_to and date_from > date_to:
         raise ProblemError(422, "date_from is after date_to.")
@@ -71,6 +78,7 @@ def event_filter(
         topic=check_topic(session, topic),
         speaker_ids=speaker_ids(session, speaker),
         q=q or None,
+        updated_since=updated_since,
     )
 
 

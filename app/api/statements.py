@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -46,6 +47,10 @@ def statement_filter(
     event_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
     kind: Annotated[Literal["direct", "reported"] | None, Query()] = None,
     q: Annotated[str | None, Query(description="Words in the statement.", max_length=300)] = None,
+    updated_since: Annotated[
+        dt.datetime | None,
+        Query(description="Only statements created or changed at or after this time (ISO 8601)."),
+    ] = None,
 ) -> crud.StatementFilter:
     return crud.StatementFilter(
         countries=tuple(parse_country(c) for c in country),
@@ -56,6 +61,7 @@ def statement_filter(
         event_id=event_id,
         kind=kind,
         q=q or None,
+        updated_since=updated_since,
     )
 
 

@@ -140,9 +140,42 @@ def test_topics_the_text_gives_the_event_itself_count_and_filter(client):
 
     text = "The two leaders discussed maritime security and fisheries."
     left, right = person("Ana Lima", "BR"), person("Tom Berg", "NO")
-    put_document(text, people=(left, right), events=(
-        event("e0", "meeting", "2020-02-02", ("BR", "NO"), (left.id, right.id),
-              topics=("maritime", "security")),
-    ))
+    put_document(
+        text,
+        people=(left, right),
+        events=(
+            event(
+                "e0",
+                "meeting",
+                "2020-02-02",
+                ("BR", "NO"),
+                (left.id, right.id),
+                topics=("maritime", "security"),
+            ),
+        ),
+    )
     (item,) = all_items(client, "/v1/events", topic="maritime")
     assert item["topics"] == ["maritime", "security"]
+
+
+def test_updated_since_returns_only_what_changed(client, ids):
+    import datetime as dt
+    import time
+
+    everything = event_ids(client)
+    time.sleep(0.01)
+    mark = dt.datetime.now(dt.UTC).isoformat()
+    assert event_ids(client, updated_since=mark) == set()
+    from tests.factories import event, person, put_document
+
+    left, right = person("Ana Lima", "BR"), person("Tom Berg", "NO")
+    new = put_document(
+        "Lima met Berg.",
+        people=(left, right),
+        events=(event("e0", "meeting", "2020-02-02", ("BR", "NO"), (left.id, right.id)),),
+    )
+    assert event_ids(client, updated_since=mark) == set(new["events"])
+    assert event_ids(client, updated_since="2000-01-01T00:00:00Z") == everything | set(
+        new["events"]
+    )
+    assert_problem(client.get("/v1/events", params={"updated_since": "soon"}), 422)
