@@ -6,10 +6,12 @@ import base64
 import binascii
 import hmac
 import json
-from typing import Annotated, Any, Generic, TypeVar
+from collections.abc import Iterator
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 import pycountry
-from fastapi import Depends, Header, Path, Query
+from fastapi import Depends, Header, Path, Query, Request
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 from sqlmodel import Session
 
@@ -167,3 +169,51 @@ def get_document_or_404(
 
 EventDep = Annotated[Event, Depends(get_event_or_404)]
 DocumentDep = Annotated[Document, Depends(get_document_or_404)]
+
+
+# ---------------------------------------------------------------- exports
+
+Format = Literal["json", "csv", "ndjson", "plover"]
+MEDIA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "ndjson": "application/x-ndjson",
+    "plover": "application/x-ndjson",
+}
+EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The page as JSON; with format=csv or ndjson (or Accept: text/csv or "
+        "application/x-ndjson), every matching record, streamed.",
+        "content": {"text/csv": {}, "application/x-ndjson": {}},
+    }
+}
+
+
+def output_format(
+    request: Request,
+    format: Annotated[
+        Format | None,
+        Query(description="json (a page), csv or ndjson (every matching record, streamed)."),
+    ] = None,
+) -> Format:
+    """The format asked for by `format`, else by the Accept header, else JSON."""
+    if format:
+        return format
+    accept = request.headers.get("accept", "")
+    if "text/csv" in accept:
+        return "csv"
+    if "application/x-ndjson" in accept:
+        return "ndjson"
+    return "json"
+
+
+FormatDep = Annotated[Format, Depends(output_format)]
+
+
+def export_response(fmt: Format, chunks: Iterator[str], name: str) -> StreamingResponse:
+    """Stream an export with a download file name."""
+    extension = "csv" if fmt == "csv" else "ndjson"
+    return StreamingResponse(
+        chunks,
+        media_type=MEDIA_TYPES[fmt],
+        headers={"Content-Disposition": f'attachment; filename="readout-{name}.{extension}"'},
+    )

@@ -6,16 +6,20 @@ import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import StreamingResponse
 
-from app import crud
+from app import crud, exports
 from app.api.deps import (
+    EXPORT_RESPONSES,
     EventDep,
+    FormatDep,
     Page,
     PageDep,
     SessionDep,
     check_topic,
     decode_cursor,
     encode_cursor,
+    export_response,
     parse_country,
     parse_pair,
     speaker_ids,
@@ -86,13 +90,22 @@ def event_filter(
     "",
     operation_id="listEvents",
     response_model=Page[EventPublic],
-    responses=problem_responses(400, 422),
+    responses={**EXPORT_RESPONSES, **problem_responses(400, 422)},
 )
 def list_events(
-    session: SessionDep, page: PageDep, flt: Annotated[crud.EventFilter, Depends(event_filter)]
-) -> Page[EventPublic]:
-    """Events matching every filter given, newest first."""
+    session: SessionDep,
+    page: PageDep,
+    flt: Annotated[crud.EventFilter, Depends(event_filter)],
+    fmt: FormatDep,
+) -> Page[EventPublic] | StreamingResponse:
+    """Events matching every filter given, newest first (format=plover: PLOVER-style lines)."""
     after = decode_cursor(page.cursor, str, int)
+    if fmt != "json":
+        events_iter = exports.iter_events(flt, after)  # type: ignore[arg-type]
+        if fmt == "csv":
+            return export_response(fmt, exports.csv_chunks(events_iter, EventPublic), "events")
+        shape = exports.plover if fmt == "plover" else None
+        return export_response(fmt, exports.ndjson_chunks(events_iter, shape), "events")
     events = crud.list_events(session, flt=flt, limit=page.limit + 1, after=after)  # type: ignore[arg-type]
     more = len(events) > page.limit
     events = events[: page.limit]

@@ -6,15 +6,19 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
+from fastapi.responses import StreamingResponse
 
-from app import crud
+from app import crud, exports
 from app.api.deps import (
+    EXPORT_RESPONSES,
+    FormatDep,
     Page,
     PageDep,
     SessionDep,
     check_topic,
     decode_cursor,
     encode_cursor,
+    export_response,
     parse_country,
     parse_pair,
     speaker_ids,
@@ -69,15 +73,25 @@ def statement_filter(
     "",
     operation_id="listStatements",
     response_model=Page[StatementPublic],
-    responses=problem_responses(400, 422),
+    responses={**EXPORT_RESPONSES, **problem_responses(400, 422)},
 )
 def list_statements(
     session: SessionDep,
     page: PageDep,
     flt: Annotated[crud.StatementFilter, Depends(statement_filter)],
-) -> Page[StatementPublic]:
+    fmt: FormatDep,
+) -> Page[StatementPublic] | StreamingResponse:
     """Statements matching every filter given, newest event first."""
+    if fmt == "plover":
+        raise ProblemError(422, "format=plover is for events; use json, csv or ndjson.")
     after = decode_cursor(page.cursor, str, int)
+    if fmt != "json":
+        rows_iter = exports.iter_statements(flt, after)  # type: ignore[arg-type]
+        if fmt == "csv":
+            return export_response(
+                fmt, exports.csv_chunks(rows_iter, StatementPublic), "statements"
+            )
+        return export_response(fmt, exports.ndjson_chunks(rows_iter), "statements")
     rows = crud.list_statements(session, flt=flt, limit=page.limit + 1, after=after)  # type: ignore[arg-type]
     more = len(rows) > page.limit
     rows = rows[: page.limit]
