@@ -29,8 +29,7 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
         if "file" not in (reader.fieldnames or []):
             raise SystemExit(f"{manifest}: the header needs a 'file' column")
         return {
-            row["file"]: {k: v for k, v in row.items() if k and k != "file" and v}
-            for row in reader
+            row["file"]: {k: v for k, v in row.items() if k and k != "file" and v} for row in reader
         }
 
 

@@ -484,3 +484,119 @@ def document_records(session: Session, *, document_id: int) -> tuple[list[int], 
         )
     )
     return event_ids, statement_ids  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------- aggregations
+
+STAT_DIMENSIONS = ("year", "pair", "country", "topic", "speaker", "type")
+
+
+def stats(session: Session, *, dimension: str, flt: EventFilter) -> list[dict]:
+    """Counts of events and statements per value of a dimension, over events matching `flt`."""
+    events = select(Event.id).where(*_event_conditions(flt)).subquery()
+    in_events = col(Statement.event_id).in_(select(events.c.id))
+    event_counts: dict[str, int] = {}
+    statement_counts: dict[str, int] = {}
+    if dimension in ("year", "type"):
+        column = Event.year if dimension == "year" else Event.type
+        for key, n in session.exec(
+            select(column, func.count())
+            .where(col(Event.id).in_(select(events.c.id)))
+            .group_by(column)
+        ):
+            event_counts[str(key) if key is not None else ""] = n
+        for key, n in session.exec(
+            select(column, func.count(col(Statement.id)))
+            .join(Event, col(Event.id) == Statement.event_id)
+            .where(in_events)
+            .group_by(column)
+        ):
+            statement_counts[str(key) if key is not None else ""] = n
+    elif dimension == "country":
+        for key, n in session.exec(
+            select(EventCountry.country, func.count())
+            .where(col(EventCountry.event_id).in_(select(events.c.id)))
+            .group_by(col(EventCountry.country))
+        ):
+            event_counts[key] = n
+        for key, n in session.exec(
+            select(EventCountry.country, func.count(col(Statement.id)))
+            .join(Statement, col(Statement.event_id) == EventCountry.event_id)
+            .where(in_events)
+            .group_by(col(EventCountry.country))
+        ):
+            statement_counts[key] = n
+    elif dimension == "pair":
+        first, second = (
+            EventCountry.__table__.alias("first"),
+            EventCountry.__table__.alias("second"),
+        )
+        pair = (
+            select(first.c.event_id, first.c.country.label("a"), second.c.country.label("b"))
+            .join(
+                second,
+                (second.c.event_id == first.c.event_id) & (first.c.country < second.c.country),
+            )
+            .where(first.c.event_id.in_(select(events.c.id)))
+            .subquery()
+        )
+        for a, b, n in session.exec(
+            select(pair.c.a, pair.c.b, func.count()).group_by(pair.c.a, pair.c.b)
+        ):
+            event_counts[f"{a}-{b}"] = n
+        for a, b, n in session.exec(
+            select(pair.c.a, pair.c.b, func.count(col(Statement.id)))
+            .join(Statement, col(Statement.event_id) == pair.c.event_id)
+            .group_by(pair.c.a, pair.c.b)
+        ):
+            statement_counts[f"{a}-{b}"] = n
+    elif dimension == "topic":
+        statement_topics = (
+            select(Statement.event_id, StatementTopic.topic)
+            .join(StatementTopic, col(StatementTopic.statement_id) == Statement.id)
+            .where(in_events)
+        )
+        event_topics = select(EventTopic.event_id, EventTopic.topic).where(
+            col(EventTopic.event_id).in_(select(events.c.id))
+        )
+        both = statement_topics.union(event_topics).subquery()
+        for key, n in session.exec(
+            select(both.c.topic, func.count(func.distinct(both.c.event_id))).group_by(both.c.topic)
+        ):
+            event_counts[key] = n
+        for key, n in session.exec(
+            select(StatementTopic.topic, func.count())
+            .join(Statement, col(Statement.id) == StatementTopic.statement_id)
+            .where(in_events)
+            .group_by(col(StatementTopic.topic))
+        ):
+            statement_counts[key] = n
+    elif dimension == "speaker":
+        for name, n, m in session.exec(
+            select(
+                Person.name,
+                func.count(func.distinct(Statement.event_id)),
+                func.count(col(Statement.id)),
+            )
+            .join(Statement, col(Statement.person_id) == Person.id)
+            .where(in_events)
+            .group_by(col(Person.id), col(Person.name))
+        ):
+            event_counts[name], statement_counts[name] = n, m
+    else:
+        raise ValueError(f"unknown dimension {dimension!r}")
+    keys = set(event_counts) | set(statement_counts)
+    items = [
+        {
+            "key": key or None,
+            "events": event_counts.get(key, 0),
+            "statements": statement_counts.get(key, 0),
+        }
+        for key in keys
+    ]
+    order = (
+        (lambda i: (i["key"] is None, i["key"] or ""))
+        if dimension == "year"
+        else (lambda i: (-i["events"], -i["statements"], i["key"] or ""))
+    )
+    return sorted(items, key=order)

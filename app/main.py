@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from app import store
-from app.api import documents, errors, events, health, speakers, statements, topics
+from app.api import documents, errors, events, health, speakers, statements, stats, topics
 from app.api.limits import BodySizeLimit
 from app.config import get_settings
 from app.db import get_engine, upgrade_schema
@@ -48,7 +48,7 @@ def create_app() -> FastAPI:
     )
     errors.install(app)
     app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_body_bytes)
-    for module in (documents, events, statements, topics, speakers, health):
+    for module in (documents, events, statements, topics, speakers, stats, health):
         app.include_router(module.router)
     return app
 
