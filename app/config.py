@@ -27,6 +27,14 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=8_000_000, description="Largest request body accepted (bytes)."
     )
+    cors_origins: str = Field(
+        default="",
+        description="Comma-separated origins allowed to call the API from a browser ('*' for any).",
+    )
+
+    @property
+    def allowed_origins(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
 
     @property
     def write_keys(self) -> tuple[str, ...]:

@@ -7,11 +7,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from app import store
 from app.api import documents, errors, events, health, speakers, statements, stats, topics
+from app.api.caching import ETagMiddleware
 from app.api.limits import BodySizeLimit
 from app.config import get_settings
 from app.db import get_engine, upgrade_schema
@@ -47,7 +50,19 @@ def create_app() -> FastAPI:
         lifespan=lifespan,
     )
     errors.install(app)
-    app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_body_bytes)
+    settings = get_settings()
+    # Added innermost first: CORS answers preflights before anything else runs.
+    app.add_middleware(ETagMiddleware)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    if settings.allowed_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.allowed_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-None-Match"],
+            expose_headers=["ETag", "Content-Disposition"],
+        )
     for module in (documents, events, statements, topics, speakers, stats, health):
         app.include_router(module.router)
     return app
