@@ -82,6 +82,73 @@ def database_is_empty() -> bool:
         return session.exec(select(func.count()).select_from(Document)).one() == 0
 
 
+def _filter_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--country", action="append", default=[], help="repeatable")
+    parser.add_argument("--pair", help="two countries, like CN-BE")
+    parser.add_argument("--year", type=int)
+    parser.add_argument("--type", dest="event_type")
+    parser.add_argument("--topic")
+    parser.add_argument("--speaker")
+
+
+def _read_command(args: argparse.Namespace) -> int:
+    """`readout export` and `readout stats`: the API's exports and counts, on stdout."""
+    from app import crud, exports
+    from app.api.deps import parse_country, parse_pair
+    from app.api.errors import ProblemError
+    from app.main import prepare_database
+    from app.models import EventPublic, StatementPublic
+
+    prepare_database()
+    try:
+        countries = tuple(parse_country(c) for c in args.country)
+        pair = parse_pair(args.pair) if args.pair else None
+    except ProblemError as exc:
+        raise SystemExit(exc.detail) from exc
+    with Session(get_engine()) as session:
+        speakers = crud.find_speaker_ids(session, speaker=args.speaker) if args.speaker else None
+        if args.topic and args.topic not in crud.topic_slugs(session):
+            raise SystemExit(f"unknown topic {args.topic!r}")
+        if args.command == "stats":
+            flt = crud.EventFilter(
+                countries=countries,
+                pair=pair,
+                year=args.year,
+                type=args.event_type,
+                topic=args.topic,
+                speaker_ids=speakers,
+            )
+            for row in crud.stats(session, dimension=args.dimension, flt=flt):
+                print(f"{row['key'] or '-'}\t{row['events']}\t{row['statements']}")
+            return 0
+    if args.what == "events":
+        flt = crud.EventFilter(
+            countries=countries,
+            pair=pair,
+            year=args.year,
+            type=args.event_type,
+            topic=args.topic,
+            speaker_ids=speakers,
+        )
+        records = exports.iter_events(flt)
+        model: type = EventPublic
+    else:
+        if args.format == "plover":
+            raise SystemExit("--format plover is for events")
+        flt_s = crud.StatementFilter(
+            countries=countries, pair=pair, year=args.year, topic=args.topic, speaker_ids=speakers
+        )
+        records = exports.iter_statements(flt_s)  # type: ignore[assignment]
+        model = StatementPublic
+    if args.format == "csv":
+        chunks = exports.csv_chunks(records, model)
+    else:
+        chunks = exports.ndjson_chunks(records, exports.plover if args.format == "plover" else None)
+    for chunk in chunks:
+        sys.stdout.write(chunk)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="readout", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -97,6 +164,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--seed", type=Path, metavar="DIR", help="ingest DIR first when the database is empty"
     )
 
+    export = commands.add_parser("export", help="write events or statements to standard output")
+    export.add_argument("what", choices=["events", "statements"], nargs="?", default="events")
+    export.add_argument("--format", choices=["plover", "csv", "ndjson"], default="ndjson")
+    _filter_arguments(export)
+
+    stats = commands.add_parser("stats", help="count events and statements by a dimension")
+    stats.add_argument("dimension", choices=["year", "pair", "country", "topic", "speaker", "type"])
+    _filter_arguments(stats)
+
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
@@ -107,6 +183,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         seconds = (dt.datetime.now() - started).total_seconds()
         print(f"{new} new, {known} already stored, {failed} failed in {seconds:.1f} s")
         return 1 if failed else 0
+
+    if args.command in ("export", "stats"):
+        return _read_command(args)
 
     if args.command == "serve":
         import uvicorn

@@ -72,3 +72,27 @@ def test_a_bad_file_is_reported_and_the_rest_ingested(database, tmp_path, capsys
 def test_ingest_refuses_a_missing_folder(database, tmp_path):
     with pytest.raises(SystemExit, match="not a folder"):
         main(["ingest", str(tmp_path / "nowhere")])
+
+
+def test_export_and_stats_mirror_the_api(database, tmp_path, capsys):
+    import json
+
+    from tests.factories import event, person, put_document
+
+    main(["ingest", str(tmp_path)])  # an empty folder: prepares the database
+    capsys.readouterr()
+    left, right = person("Ana Lima", "BR"), person("Tom Berg", "NO")
+    put_document(
+        "Lima spoke with Berg.",
+        people=(left, right),
+        events=(event("e0", "phone_call", "2020-02-02", ("BR", "NO"), (left.id, right.id)),),
+    )
+    assert main(["export", "--format", "plover", "--pair", "no-bra"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert json.loads(line)["mode"] == "phone"
+    assert main(["export", "events", "--format", "csv", "--year", "1999"]) == 0
+    assert capsys.readouterr().out.startswith("id,date,")
+    assert main(["stats", "type"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["phone_call\t1\t0"]
+    with pytest.raises(SystemExit, match="Unknown country"):
+        main(["export", "--country", "Atlantis"])
