@@ -43,7 +43,9 @@ def event_filter(
         str | None,
         Query(description="Two countries, either order.", examples=["CN-BE"], max_length=200),
     ] = None,
-    year: Annotated[int | None, Query(ge=1, le=9999, examples=[2021])] = None,
+    year: Annotated[
+        int | None, Query(ge=1, le=9999, description="The year of the event.", examples=[2021])
+    ] = None,
     date_from: Annotated[dt.date | None, Query(description="Events on or after this date.")] = None,
     date_to: Annotated[dt.date | None, Query(description="Events on or before this date.")] = None,
     type: Annotated[EventType | None, Query(description="Event type.")] = None,

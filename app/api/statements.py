@@ -43,13 +43,21 @@ def statement_filter(
             max_length=200,
         ),
     ] = None,
-    year: Annotated[int | None, Query(ge=1, le=9999, examples=[2021])] = None,
+    year: Annotated[
+        int | None,
+        Query(ge=1, le=9999, description="The year of the statement's event.", examples=[2021]),
+    ] = None,
     topic: Annotated[str | None, Query(description="A topic slug.", max_length=100)] = None,
     speaker: Annotated[
         str | None, Query(description="Speaker id, full name or surname.", max_length=300)
     ] = None,
-    event_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
-    kind: Annotated[Literal["direct", "reported"] | None, Query()] = None,
+    event_id: Annotated[
+        int | None, Query(ge=1, le=2**62, description="Statements made at this event.")
+    ] = None,
+    kind: Annotated[
+        Literal["direct", "reported"] | None,
+        Query(description="direct: inside quotation marks; reported: indirect speech."),
+    ] = None,
     q: Annotated[str | None, Query(description="Words in the statement.", max_length=300)] = None,
     updated_since: Annotated[
         dt.datetime | None,
@@ -109,7 +117,8 @@ def list_statements(
     responses=problem_responses(404, 422),
 )
 def get_statement(
-    session: SessionDep, statement_id: Annotated[int, Path(ge=1, le=2**62)]
+    session: SessionDep,
+    statement_id: Annotated[int, Path(ge=1, le=2**62, description="Statement id.")],
 ) -> StatementPublic:
     """One statement with its speaker, topics and span in the source."""
     statement = session.get(Statement, statement_id)
