@@ -31,6 +31,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
+import pycountry
+
 from app.extract.countries import country_code, find_countries
 from app.extract.dates import counts_back
 from app.extract.records import (
@@ -122,6 +124,13 @@ _SIDELINES = re.compile(
     r"\b(?:sidelines\s+of|margins\s+of|on\s+the\s+eve\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}$",
     re.I,
 )
+# A summit a headline names only as the time or setting of its news ("... ahead of the
+# G20 summit") is not what the text reports.
+_OUTSIDE_SUMMIT = re.compile(
+    r"\b(?:sidelines\s+of|margins\s+of|ahead\s+of|on\s+the\s+eve\s+of|before|after|following"
+    r"|in\s+the\s+run-up\s+to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}$",
+    re.I,
+)
 _PLACE = re.compile(
     r"\b(?P<prep>in|at|to|visited|visiting|visit|reaches|reached|arrived\s+in|arrives\s+in"
     r"|landed\s+in|lands\s+in|tour\s+of)\s+(?:the\s+)?"
@@ -149,6 +158,19 @@ _VENUE_WORDS = frozenset(
     }
 )  # fmt: skip
 _HERE = re.compile(r"\bhere\b")
+# A photo credit ends a caption: its paragraph describes a picture, not the news.
+_CREDIT = re.compile(
+    r"^\s*(?:photo|photos|image|images|picture|pic|photograph|credit|file\s+photo)"
+    r"(?:\s+credit)?\s*:",
+    re.I,
+)
+# A group's name followed by one of these is the group, not a gathering of it:
+# "the G20 presidency", "G7 members".
+_NOT_GATHERING = re.compile(
+    r"(?:['’]s)?\s+(?:presidency|presidencies|chair|chairs|chairmanship|chairing|member|members"
+    r"|membership|countries|nations|economies|states|sherpas?|agenda|priorities|troika)\b",
+    re.I,
+)
 _DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*)\s*(?:,|:|\s[-—–])")
 # Words after a country or demonym that make it a party: "Belgian Prime Minister".
 _OFFICE_WORDS = frozenset(
@@ -176,6 +198,37 @@ _BARE_TITLE = re.compile(
     r"\b[Tt]he\s+(?:Prime\s+Minister|President|Chancellor|Premier|Foreign\s+(?:Minister"
     r"|Secretary)|Secretary\s+of\s+State|King|Queen|Emir|Taoiseach)\b(?!\s+of\b)(?!,?\s+[A-Z])"
 )
+# Two states coordinated as the sides of something: "Chile and Peru", "Chile-Peru",
+# "between Chile and Peru"; a comma joins them only in a list, which is no pair.
+_PAIR_JOINER = re.compile(r"\s*[-–—/&]\s*|\s+and\s+(?:the\s+)?|,\s*")
+# A speaker whose words make his state their subject: "Ruiz said Chile would ...".
+_SPEAKS_FOR = re.compile(
+    rf"^(?:\s*,[^,]{{1,80}},)?\s+(?:(?:also|further|then|again|later|\w+ly)\s+)*{_SPEECH}\b"
+    r"(?:\s+on\s+\w+)?\s*(?:that\s+)?(?:the\s+)?$"
+)
+_SUBJECT_VERB = re.compile(
+    r"^\s+(?:would|will|was|is|had|has|could|should|must|can|may|might|remained|remains"
+    r"|stands|stood|considers|regards|values|supports|wants|needs|intends|seeks|hopes|believes"
+    r"|welcomes|attaches|sees|[a-z]+ed)\b"
+)
+# Institutions of the European Union, whose officials speak for the EU.
+_EU_BODY = re.compile(
+    r"\b(?:European\s+(?:Commission|Council|Parliament|Union|External\s+Action\s+Service)"
+    r"|Council\s+of\s+the\s+(?:EU|European\s+Union)|EU|Commission\s+President"
+    r"|High\s+Representative)\b|(?:^|[/.])europa\.eu\b"
+)
+_URL_HOST = re.compile(r"^(?:[a-z]+://)?(?P<host>[^/:?#]+)", re.I)
+# Country-code domains sold as generic names: no evidence of a state.
+_VANITY_DOMAINS = frozenset(
+    {"tv", "io", "co", "me", "ai", "fm", "ly", "ws", "cc", "to", "gg", "am", "nu", "tk", "la",
+     "ms", "im", "sh", "ac", "vc", "gl", "is", "it", "so", "st", "ag", "sc", "md", "cx", "eu"}
+)  # fmt: skip
+# Offices that report what others did: their holder speaks about an event, not at it.
+_REPORTER = re.compile(
+    r"\bspokes(?:person|man|woman)\b|\bpress\s+(?:secretary|officer|attach)", re.I
+)
+_PAIR_HINT = re.compile(r"[-–—/&,]|\band\b")
+_SPEECH_HINT = re.compile(rf"\b{_SPEECH}\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 
@@ -276,6 +329,9 @@ def _find_triggers(text: str, offset: int = 0) -> list[_Hit]:
             i += 1
             continue
         j, phrase = best
+        if phrase.type == "summit" and _NOT_GATHERING.match(text, tokens[j].end()):
+            i = j + 1
+            continue
         hits.append(
             _Hit(phrase.type, phrase.strong, offset + tokens[i].start(), offset + tokens[j].end())
         )
@@ -469,6 +525,7 @@ class _Doc:
     publisher_country: str | None
     countries: dict[str, str]  # person id -> state, from actors or a title mention
     hits: dict[int, list[_Hit]]  # sentence index -> its trigger phrases
+    captions: frozenset[int]  # sentences of a photo caption
 
     def country(self, person_id: str) -> str | None:
         return self.countries.get(person_id)
@@ -487,13 +544,13 @@ def _index(
     mentions: dict[int, list[Mention]] = {}
     for mention in actors.mentions:
         mentions.setdefault(mention.sentence, []).append(mention)
-    publisher = find_countries(source.publisher) if source.publisher else []
     countries = {p.id: p.country for p in actors.people if p.country}
     for mention in actors.mentions:
         if mention.kind == "title" and mention.person_id not in countries:
             named = find_countries(cleaned.text[mention.start : mention.end])
             if named and named[0][2] != "EU":
                 countries[mention.person_id] = named[0][2]  # "the Brazilian president"
+    countries |= _spoken_for(cleaned.text, sentences, actors, countries)
     return _Doc(
         text=cleaned.text,
         sentences=sentences,
@@ -503,10 +560,73 @@ def _index(
         mention_starts=frozenset(m.start for m in actors.mentions),
         reference=cleaned.reference_date,
         dateline=_dateline_city(sentences),
-        publisher_country=publisher[-1][2] if publisher else None,
+        publisher_country=_publisher_country(source),
         countries=countries,
         hits={s.index: _find_triggers(s.text, s.start) for s in sentences},
+        captions=_captions(sentences),
     )
+
+
+def _captions(sentences: Sequence[Sentence]) -> frozenset[int]:
+    """Sentences of a paragraph that ends in a photo credit ("Photo: ...")."""
+    credited = {s.block for s in sentences if s.kind == "body" and _CREDIT.match(s.text)}
+    return frozenset(s.index for s in sentences if s.block in credited)
+
+
+def _publisher_country(source: Source) -> str | None:
+    """The state of the publisher: named in its name, an EU institution, or its country domain."""
+    named = [c for _, _, c in find_countries(source.publisher)] if source.publisher else []
+    if any(c != "EU" for c in named):
+        return [c for c in named if c != "EU"][-1]
+    if _EU_BODY.search(source.publisher or "") or _EU_BODY.search((source.url or "").lower()):
+        return "EU"
+    host = _URL_HOST.match(source.url or "")
+    if host is None:
+        return None
+    labels = host["host"].lower().rstrip(".").split(".")
+    if labels[-1] in ("gov", "mil"):
+        return "US"
+    if len(labels[-1]) != 2 or labels[-1] in _VANITY_DOMAINS:
+        return None
+    code = "GB" if labels[-1] == "uk" else labels[-1].upper()
+    return code if pycountry.countries.get(alpha_2=code) else None
+
+
+def _spoken_for(
+    text: str, sentences: Sequence[Sentence], actors: Actors, known: dict[str, str]
+) -> dict[str, str]:
+    """States of people of unknown state, from what they say or how they are introduced.
+
+    "Ruiz said Chile would ..." makes Ruiz Chilean (the state is the subject of
+    his words, not a possessive or a list: "said Peru's ...", "said Chile and
+    Peru ..." prove nothing); "European Commission President X" makes X the EU's.
+    Two different states for one person prove nothing either.
+    """
+    found: dict[str, set[str]] = {}
+    for mention in actors.mentions:
+        if mention.person_id in known:
+            continue
+        sentence = sentences[mention.sentence]
+        before = text[max(sentence.start, mention.start - 60) : mention.start]
+        if mention.kind == "name" and _EU_BODY.search(before.split(",")[-1]):
+            found.setdefault(mention.person_id, set()).add("EU")
+        after = text[mention.end : sentence.end]
+        for start, end, code in find_countries(after[:160]) if _SPEECH_HINT.search(after) else ():
+            if _SPEAKS_FOR.match(after[:start]) and _SUBJECT_VERB.match(after[end:]):
+                found.setdefault(mention.person_id, set()).add(code)
+            break  # only the first state named after the mention can be the subject
+    return {person: codes.pop() for person, codes in found.items() if len(codes) == 1}
+
+
+def _takes_part(doc: _Doc, person_id: str) -> bool:
+    """False for a seat of government taken for a person and for a spokesperson who reports."""
+    person = doc.actors.person(person_id)
+    if person is None:
+        return True
+    words = _words(person.name)
+    if _longest_in(_seats(), words) == len(words):
+        return False
+    return not (person.title and _REPORTER.search(person.title))
 
 
 def _people_in(doc: _Doc, sentence: Sentence, spans: list[tuple[int, int]]) -> list[str]:
@@ -592,12 +712,26 @@ def _choose_primary(doc: _Doc, source: Source) -> _Primary:
     """Pick the trigger sentence and the type of the event the text is about."""
     title_sentence, title_text = _title(doc, source)
     title_offset = title_sentence.start if title_sentence else 0
-    title_hits = [h for h in _find_triggers(title_text, title_offset) if h.type != "statement"]
+    title_hits = [
+        h
+        for h in _find_triggers(title_text, title_offset)
+        if h.type != "statement"
+        and not (
+            h.type == "summit" and _OUTSIDE_SUMMIT.search(title_text[: h.start - title_offset])
+        )
+    ]
     title_best = _best(title_hits, title_text, title_offset)
-    body = [s for s in doc.sentences if s.kind == "body"][:_LEAD]
+    body = [s for s in doc.sentences if s.kind == "body" and s.index not in doc.captions][:_LEAD]
     candidates: list[tuple[Sentence, list[_Hit]]] = []
     for sentence in body:
-        hits = [h for h in doc.hits[sentence.index] if h.type != "statement"]
+        hits = [
+            h
+            for h in doc.hits[sentence.index]
+            if h.type != "statement"
+            and not (
+                h.type == "summit" and _OUTSIDE_SUMMIT.search(doc.text, sentence.start, h.start)
+            )
+        ]
         named = doc.mentions.get(sentence.index) or find_countries(sentence.text)
         if hits and named:
             candidates.append((sentence, hits))
@@ -713,6 +847,10 @@ def _fill_unknown(
     if len(countries) >= 2 or not (unknown or bare_title):
         return
     candidates: list[str] = []
+    if len(countries) == 1:
+        partner = _pair_partner(doc, next(iter(countries)))
+        if partner:
+            candidates.append(partner)
     if doc.dateline:
         candidates.append(doc.dateline[1])
     if doc.publisher_country:
@@ -720,8 +858,40 @@ def _fill_unknown(
     for code in candidates:
         if len(countries) >= 2:
             break
-        if code != "EU":
-            countries.add(code)
+        countries.add(code)
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    """Pairs of states the text coordinates as two sides: "Chile and Peru", "Chile-Peru".
+
+    A run of three or more ("Chile, Peru and Bolivia") is a list, not a pair.
+    """
+    spans = find_countries(text)
+    runs: list[list[str]] = []
+    previous_end = -1
+    for start, end, code in spans:
+        if runs and _PAIR_JOINER.fullmatch(text, previous_end, start):
+            runs[-1].append(code)
+        else:
+            runs.append([code])
+        previous_end = end
+    return [(run[0], run[1]) for run in runs if len(run) == 2 and run[0] != run[1]]
+
+
+def _pair_partner(doc: _Doc, known: str) -> str | None:
+    """The state the text most often pairs with `known` ("Chile and Peru"), if one stands out."""
+    counts: dict[str, int] = {}
+    for sentence in doc.sentences:
+        if sentence.index in doc.captions or not _PAIR_HINT.search(sentence.text):
+            continue
+        for a, b in _pairs(sentence.text):
+            if known in (a, b):
+                other = b if a == known else a
+                counts[other] = counts.get(other, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _location(
@@ -800,7 +970,7 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
             and not _own_date_differs(doc, other, date)
         ):
             people += _people_in(doc, other, [(other.start, other.end)])
-    people = list(dict.fromkeys(people))
+    people = [p for p in dict.fromkeys(people) if _takes_part(doc, p)]
     countries.update(c for p in people if (c := doc.country(p)))
     location, destination = _location(doc, primary.type, texts)
     if destination:
@@ -835,11 +1005,18 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
 
 
 def _own_date_differs(doc: _Doc, sentence: Sentence, date: DateMention | None) -> bool:
-    """True when the sentence is dated, at day precision, away from the primary event."""
+    """True when the sentence is dated, to the day or month, away from the primary event."""
     if date is None:
         return False
-    own = [d for d in _plain_dates(doc, sentence) if d.precision == "day"]
-    return bool(own) and all(not _same_day(d.value, date.value, 1) for d in own)
+    own = [d for d in _plain_dates(doc, sentence) if d.precision != "year"]
+    return bool(own) and all(not _same_time(d.value, date.value) for d in own)
+
+
+def _same_time(value: str, other: str) -> bool:
+    """Dates that may name one day: within a day, or a month holding the other day."""
+    if len(value) == len(other) == 10:
+        return _same_day(value, other, 1)
+    return value[:7] == other[:7]
 
 
 # ---------------------------------------------------------------- mentioned events
@@ -910,7 +1087,7 @@ def _mentioned_event(doc: _Doc, sentence: Sentence, primary: Event) -> Event | N
         precision=date.precision if date else None,
         countries=tuple(sorted(countries)),
         location=location,
-        participants=tuple(people),
+        participants=tuple(p for p in people if _takes_part(doc, p)),
         primary=False,
         sentence=sentence.index,
     )

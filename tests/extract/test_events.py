@@ -23,8 +23,9 @@ def _events(
     title: str | None = None,
     publisher: str | None = None,
     published: dt.date | None = PUBLISHED,
+    url: str | None = None,
 ) -> tuple[Event, ...]:
-    source = Source(text=text, published=published, title=title, publisher=publisher)
+    source = Source(text=text, published=published, title=title, publisher=publisher, url=url)
     cleaned = clean.clean(source)
     sentences = segment.segment(cleaned)
     people = actors.find_actors(cleaned.text, sentences)
@@ -378,3 +379,154 @@ def test_link_statements_to_the_primary_event_unless_another_event_is_the_speake
 
 def test_no_sentences_no_events() -> None:
     assert _events("") == ()
+
+
+@pytest.mark.parametrize(
+    "text, title, kind",
+    [
+        (  # a call between leaders is no summit, whatever the ministry calls it
+            "On March 12, Prime Minister of Iceland Kristrun Frostadottir held a summit telephone "
+            "talk with President of Chile Gabriel Boric.",
+            "Iceland-Chile Summit Telephone Talk",
+            "phone_call",
+        ),
+        (  # the headline's summit only dates the news
+            "Finnish Foreign Minister Elina Valtonen held talks with her Chilean counterpart "
+            "Carlos Ruiz in Helsinki on Tuesday.",
+            "Finland, Chile to deepen ties ahead of G7 summit",
+            "meeting",
+        ),
+        (  # a group's presidency is no gathering
+            "Indian Foreign Minister Subrahmanyam Jaishankar welcomed Japan's support for India's "
+            "G20 presidency during talks with Japanese Foreign Minister Yoko Kamikawa on Tuesday.",
+            None,
+            "meeting",
+        ),
+        (  # a photo caption is not the lead
+            "Dubois in Lima, says trade must grow\n\n"
+            "President Ana Lopez receives President Marc Dubois at the palace in Lima on Tuesday. "
+            "Photo: Press Office\n\nFrench President Marc Dubois on Tuesday arrived in Lima on a "
+            "two-day state visit. He held talks with Peruvian President Ana Lopez.",
+            None,
+            "visit",
+        ),
+    ],
+)
+def test_primary_type_is_what_the_lead_reports(text: str, title: str | None, kind: str) -> None:
+    assert _primary(text, title=title).type == kind
+
+
+@pytest.mark.parametrize(
+    "text, title, url, countries",
+    [
+        (  # the two states the text pairs as sides
+            "Prime Minister Anna Berg held a video meeting with the Prime Minister of Iceland, "
+            "Kristrun Frostadottir, on Tuesday. 'Sweden and Iceland share the same values,' Berg "
+            "said.",
+            None,
+            None,
+            ("IS", "SE"),
+        ),
+        (  # a speaker whose state is the subject of his words
+            "President Ana Lopez received King Harald of Norway at the palace on Monday. Lopez "
+            "said Ecuador would open a trade office in Bergen.",
+            None,
+            None,
+            ("EC", "NO"),
+        ),
+        (  # a list of three states is no pair
+            "Prime Minister Anna Berg held a video meeting with the Prime Minister of Iceland, "
+            "Kristrun Frostadottir, on Tuesday. Berg praised Denmark, Finland and Iceland.",
+            None,
+            None,
+            ("IS",),
+        ),
+        (  # an EU institution's website speaks for the EU
+            "Today, President Ursula von der Leyen spoke with the President of Kenya, William "
+            "Ruto.",
+            "Readout of the phone call between President von der Leyen and President Ruto",
+            "https://ec.europa.eu/commission/presscorner/detail/en/statement",
+            ("EU", "KE"),
+        ),
+        (  # a government's country domain
+            "The Prime Minister spoke with the President of Kenya, William Ruto, on Tuesday.",
+            "Prime Minister's call with President Ruto",
+            "https://www.government.se/press-releases/call-ruto/",
+            ("KE", "SE"),
+        ),
+    ],
+)
+def test_unnamed_side_from_what_the_text_gives(
+    text: str, title: str | None, url: str | None, countries: tuple[str, ...]
+) -> None:
+    assert _primary(text, title=title, url=url).countries == countries
+
+
+@pytest.mark.parametrize(
+    "publisher, url, country",
+    [
+        ("The Daily Star (Bangladesh)", None, "BD"),
+        ("European Commission", None, "EU"),
+        (None, "https://www.gov.pl/web/premier/news", "PL"),
+        (None, "https://www.gov.uk/government/news/call", "GB"),
+        (None, "https://www.whitehouse.gov/briefings/", "US"),
+        (None, "https://news.example.io/article", None),
+        (None, "https://www.example.com/article", None),
+        (None, None, None),
+    ],
+)
+def test_publisher_country(publisher: str | None, url: str | None, country: str | None) -> None:
+    source = Source(text="", publisher=publisher, url=url)
+    assert events._publisher_country(source) == country
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        ("relations between Chile and Peru", [("CL", "PE")]),
+        ("the Chile-Peru border", [("CL", "PE")]),
+        ("Austria & Hungary", [("AT", "HU")]),
+        ("Chile, Peru and Bolivia", []),
+        ("Chile welcomed Peru", []),
+    ],
+)
+def test_pairs(text: str, pairs: list[tuple[str, str]]) -> None:
+    assert events._pairs(text) == pairs
+
+
+def test_a_spokesperson_who_reports_takes_no_part() -> None:
+    text = (
+        "Ecuadorian President Ana Lopez received Norwegian King Harald at the palace on Monday, "
+        "presidential spokesperson Jorge Diaz said."
+    )
+    event = _primary(text)
+    assert "Jorge Diaz" not in event.participants
+    assert {"Ana Lopez", "Harald"} <= set(event.participants)
+
+
+def test_a_seat_of_government_taken_for_a_person_takes_no_part() -> None:
+    text = "Premier Marco Rossi spoke by phone with President Ana Lopez on Tuesday, Downing Street said."
+    source = Source(text=text, published=PUBLISHED)
+    cleaned = clean.clean(source)
+    sentences = segment.segment(cleaned)
+    people = (
+        Person("Marco Rossi", "Marco Rossi", "Premier", "GB"),
+        Person("Ana Lopez", "Ana Lopez", "President", "EC"),
+        Person("Downing Street", "Downing Street", None, None),
+    )
+    mentions = tuple(
+        Mention(p.id, text.index(p.name), text.index(p.name) + len(p.name), 0, "name")
+        for p in people
+    )
+    found = dates.find_dates(sentences, cleaned.reference_date)
+    event = events.find_events(source, cleaned, sentences, Actors(people, mentions), found)[0]
+    assert event.participants == ("Marco Rossi", "Ana Lopez")
+
+
+def test_a_sentence_dated_another_month_adds_no_participants() -> None:
+    text = (
+        "Peruvian Foreign Minister Carlos Ruiz and his Chilean counterpart Maria Soto met in Lima "
+        "on Tuesday. The meeting followed an exchange of letters between President Ana Lopez and "
+        "President Jorge Diaz in January."
+    )
+    assert set(_primary(text).participants) == {"Carlos Ruiz", "Maria Soto"}
