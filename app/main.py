@@ -14,7 +14,17 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from app import store
-from app.api import documents, errors, events, health, speakers, statements, stats, topics
+from app.api import (
+    documents,
+    errors,
+    events,
+    explorer,
+    health,
+    speakers,
+    statements,
+    stats,
+    topics,
+)
 from app.api.caching import ETagMiddleware
 from app.api.limits import BodySizeLimit
 from app.config import get_settings
@@ -65,8 +75,9 @@ def create_app() -> FastAPI:
             allow_headers=["Authorization", "Content-Type", "If-None-Match"],
             expose_headers=["ETag", "Content-Disposition"],
         )
-    for module in (documents, events, statements, topics, speakers, stats, health):
+    for module in (documents, events, statements, topics, speakers, stats, health, explorer):
         app.include_router(module.router)
+    app.mount("/explorer", explorer.assets, name="explorer")
     return app
 
 
