@@ -92,6 +92,12 @@ _SPEECH_AFTER = re.compile(
     rf"^(?:\s*,[^,]{{1,80}},)?\s+(?:(?:also|further|then|again|has|had|have|later|earlier"
     rf"|once\s+again|\w+ly)\s+)*{_SPEECH}\b"
 )
+_REPORTS_AFTER = re.compile(
+    r"^(?:\s*,[^,]{1,80},)?\s+(?:(?:also|further|then|again|has|had|have|later|earlier|\w+ly)\s+)*"
+    r"(?:said|says|noted|notes|stressed|added|confirmed|confirms|recalled|announced|told"
+    r"|stated|explained|pointed\s+out|emphasi[sz]ed|underlined|remarked|observed|mentioned"
+    r"|insisted|warned|highlighted|expressed\s+(?:hope|confidence|optimism)|hoped|believes)\b"
+)
 _SPEECH_BEFORE = re.compile(
     rf"(?:\b{_SPEECH}|\baccording\s+to|\bFor\s+(?:his|her|their)\s+part,)\s+(?:the\s+)?$", re.I
 )
@@ -629,12 +635,24 @@ def _takes_part(doc: _Doc, person_id: str) -> bool:
     return not (person.title and _REPORTER.search(person.title))
 
 
-def _people_in(doc: _Doc, sentence: Sentence, spans: list[tuple[int, int]]) -> list[str]:
-    """Person ids mentioned inside the spans; an unresolved "he" is the sentence's subject."""
+def _people_in(
+    doc: _Doc,
+    sentence: Sentence,
+    spans: list[tuple[int, int]],
+    skip: frozenset[int] = frozenset(),
+) -> list[str]:
+    """Person ids mentioned inside the spans; an unresolved "he" is the sentence's subject.
+
+    Mentions starting at an offset of `skip` (a speaker's "Li said") do not count.
+    """
     people: list[str] = []
     mentions = doc.mentions.get(sentence.index, [])
     for mention in mentions:
-        if _within(spans, mention.start, mention.end) and mention.person_id not in people:
+        if (
+            _within(spans, mention.start, mention.end)
+            and mention.start not in skip
+            and mention.person_id not in people
+        ):
             people.append(mention.person_id)
     taken = {m.start for m in mentions}
     for match in _PRONOUN.finditer(sentence.text):
@@ -681,12 +699,18 @@ def _same_place(a: str, b: str) -> bool:
 
 
 def _duplicate(event: Event, other: Event) -> bool:
-    """True when two events are one contact: same kind, parties, place and day."""
+    """True when two events are one contact: same kind, a party in common, place and day."""
     if _GROUP.get(event.type, event.type) != _GROUP.get(other.type, other.type):
         return False
-    if event.countries and other.countries and event.countries != other.countries:
+    if event.countries and other.countries and not set(event.countries) & set(other.countries):
         return False
-    if event.location and other.location and not _same_place(event.location, other.location):
+    trip = other.primary and other.type == "visit"  # a trip's stops are the trip
+    if (
+        not trip
+        and event.location
+        and other.location
+        and not _same_place(event.location, other.location)
+    ):
         return False
     slack = 3 if _GROUP.get(event.type) == "in_person" else 1
     return _same_day(event.date, other.date, slack)
@@ -825,6 +849,22 @@ def _speakers(doc: _Doc, sentence: Sentence) -> list[str]:
         before = doc.text[sentence.start : mention.start]
         if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before):
             found.append(mention.person_id)
+    return found
+
+
+def _reporter_mentions(doc: _Doc, sentence: Sentence) -> list[Mention]:
+    """The mentions of the sentence that introduce someone's report of something.
+
+    "Li said the summit will ...", "according to Li": the words that follow are
+    about an event, which does not make Li a party to it ("Li and Kim agreed"
+    is no report).
+    """
+    found = []
+    for mention in doc.mentions.get(sentence.index, []):
+        after = doc.text[mention.end : sentence.end]
+        before = doc.text[sentence.start : mention.start]
+        if _REPORTS_AFTER.match(after) or _SPEECH_BEFORE.search(before):
+            found.append(mention)
     return found
 
 
@@ -1055,7 +1095,9 @@ def _mentioned_event(doc: _Doc, sentence: Sentence, primary: Event) -> Event | N
         spans += [c for c in clauses if _within([c], date.start, date.end) and c not in spans]
     if best.type == "statement" and (date is None or date.value == primary.date):
         return None
-    people = _people_in(doc, sentence, spans)
+    # who reports a contact is not for that a party to it: "Ruiz said the summit will ..."
+    skip = frozenset(m.start for m in _reporter_mentions(doc, sentence) if best.type != "statement")
+    people = _people_in(doc, sentence, spans, skip)
     if best.type == "statement" and not people:
         return None  # a statement is someone's: "the ministry announced" is too vague
     texts = [(doc.text[a:b], a) for a, b in spans]
@@ -1072,9 +1114,12 @@ def _mentioned_event(doc: _Doc, sentence: Sentence, primary: Event) -> Event | N
             places = _party_countries(text, offset, doc.mention_starts)[1]
             named = {c for _, _, c in find_countries(text) if c != "EU"}
             countries.update(named - set(places))
-    if _BOTH_SIDES.search(sentence.text) or (
-        len(countries) < 2 and any(doc.country(p) is None for p in people)
+    if (
+        _BOTH_SIDES.search(sentence.text)
+        or (len(countries) < 2 and any(doc.country(p) is None for p in people))
+        or (not people and len(primary.countries) == 2 and countries <= set(primary.countries))
     ):
+        # a text about a pair mentions the pair's other contacts: "the NATO summit in June"
         countries.update(primary.countries)
     if not countries:
         return None

@@ -530,3 +530,46 @@ def test_a_sentence_dated_another_month_adds_no_participants() -> None:
         "President Jorge Diaz in January."
     )
     assert set(_primary(text).participants) == {"Carlos Ruiz", "Maria Soto"}
+
+
+@pytest.mark.parametrize(
+    "background, kind, countries, participants",
+    [
+        (  # the speaker only reports the summit: no party to it, the pair is
+            "The Japanese Prime Minister expressed hope that the ASEAN summit in Jakarta in "
+            "September would be a success.",
+            "summit",
+            ("JP", "KE"),
+            (),
+        ),
+        (  # the one who attends is a participant, the one who confirms it is not
+            "Kishida confirmed that Emperor Naruhito would attend the summit in Nairobi in June.",
+            "summit",
+            ("JP", "KE"),
+            ("Naruhito",),
+        ),
+        (  # a speaker named again as a party stays one
+            "Ruto recalled that when they met in Nairobi in January, he and Kishida agreed on "
+            "roads.",
+            "meeting",
+            ("JP", "KE"),
+            ("William Ruto", "Fumio Kishida"),
+        ),
+    ],
+)
+def test_mentioned_event_parties(
+    background: str, kind: str, countries: tuple[str, ...], participants: tuple[str, ...]
+) -> None:
+    (event,) = _mentioned(MEETING + background)
+    assert (event.type, event.countries) == (kind, countries)
+    assert set(event.participants) == set(participants)
+
+
+def test_a_later_stop_of_the_trip_is_the_trip() -> None:
+    text = (
+        "Japanese Prime Minister Fumio Kishida on Monday began a two-day state visit to Kenya, "
+        "holding talks with Kenyan President William Ruto in Nairobi. Kishida is expected to "
+        "tour a geothermal plant on Tuesday before flying back to Tokyo."
+    )
+    found = _events(text, published=dt.date(2019, 3, 11))
+    assert [e.type for e in found] == ["visit"]
