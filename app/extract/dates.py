@@ -102,12 +102,22 @@ _YEARS_AGO = re.compile(rf"\b(?P<n>{_NUMBER}|a|an)\s+years?\s+ago\b", re.I)
 _PAST_YEARS = re.compile(
     rf"\b(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?P<n>{_NUMBER})\s+years\b", re.I
 )
+# A year that is the subject of a sentence: "2026 marks the 70th anniversary".
+_SUBJECT_YEAR = re.compile(
+    rf"\b(?P<year>{_YEAR})\s+(?:marks|marked|will\s+mark|is|was|will\s+be)\b"
+)
+# A time ahead of the reference, only as precise as its year: "in the coming weeks".
+_COMING = re.compile(
+    r"\b(?:in|over|within|during)\s+the\s+(?:coming|next|following)\s+(?:few\s+)?"
+    r"(?:days|weeks|months)\b",
+    re.I,
+)
 _ANNIVERSARY = re.compile(rf"\b(?P<n>{_ORDINAL})\s+(?:anniversary|year\s+of)\b", re.I)
 # Words that make a relative date point forward ("will travel on Wednesday").
 _FUTURE = re.compile(
     r"\b(?:will|shall|would(?!\s+have)|is\s+(?:set|scheduled|expected|due|slated|going)\s+to"
     r"|are\s+(?:set|scheduled|expected|due|slated|going)\s+to|to\s+be\s+held|upcoming"
-    r"|forthcoming)\b"
+    r"|forthcoming|towards?\s+the|preparations?\s+for)\b"
 )
 _SPOKEN_ON = re.compile(
     r"\b(?:said|noted|stressed|added|told|announced|stated|explained|emphasi[sz]ed)"
@@ -122,7 +132,7 @@ _COUNTS_BACK = re.compile(
 _DIGIT = re.compile(r"\d")
 _ANY_DATE = re.compile(
     r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|today|tonight|tomorrow|yesterday"
-    r"|morning|afternoon|evening|month|year|anniversar",
+    r"|morning|afternoon|evening|month|year|week|anniversar",
     re.I,
 )
 _ORDINAL_CUE = re.compile(r"anniversar|year\s+of", re.I)
@@ -316,6 +326,7 @@ def _relative(finder: _Finder, ref: dt.date) -> None:
 def _years(finder: _Finder, ref: dt.date | None) -> None:
     text = finder.sentence.text
     explicit_years = [int(m["year"]) for m in _BARE_YEAR.finditer(text)]
+    explicit_years += [int(m["year"]) for m in _SUBJECT_YEAR.finditer(text)]
     anniversaries = _ANNIVERSARY.finditer(text) if _ORDINAL_CUE.search(text) else ()
     for match in anniversaries:
         years = _ordinal(match["n"])
@@ -333,6 +344,8 @@ def _years(finder: _Finder, ref: dt.date | None) -> None:
     for match in _BARE_YEAR.finditer(text):
         finder.add(match.start("year"), match.end("year"), match["year"], "year")
     if ref is not None:
+        for match in _COMING.finditer(text) if "coming" in text or "next" in text else ():
+            finder.add(match.start(), match.end(), f"{ref.year:04d}", "year")
         for match in _YEAR_WORD.finditer(text):
             delta = {"last": -1, "past": -1, "next": 1}.get(match["rel"].lower(), 0)
             finder.add(match.start(), match.end(), f"{ref.year + delta:04d}", "year")

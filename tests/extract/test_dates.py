@@ -30,7 +30,10 @@ def _dates(text: str, ref: dt.date | None = REF) -> list[tuple[str, str, str]]:
         ("The accord was signed on 5 March 2019.", ("5 March 2019", "2019-03-05", "day")),
         ("Talks ended Feb. 28, 2019, officials said.", ("Feb. 28, 2019", "2019-02-28", "day")),
         ("The record is dated 2018-11-30 in the archive.", ("2018-11-30", "2018-11-30", "day")),
-        ("On the evening of 3rd of January 2019 they dined.", ("3rd of January 2019", "2019-01-03", "day")),
+        (
+            "On the evening of 3rd of January 2019 they dined.",
+            ("3rd of January 2019", "2019-01-03", "day"),
+        ),
         ("The forum ran from October 8-10, 2018.", ("October 8-10, 2018", "2018-10-08", "day")),
         # day and month without a year take the reference year, never far in the future
         ("The envoys met on 2 March.", ("2 March", "2019-03-02", "day")),
@@ -48,11 +51,28 @@ def _dates(text: str, ref: dt.date | None = REF) -> list[tuple[str, str, str]]:
         # years reckoned back
         ("The treaty was signed 25 years ago.", ("25 years ago", "1994", "year")),
         ("Ties were set up thirty years ago.", ("thirty years ago", "1989", "year")),
-        ("Over the past 30 years, cooperation has grown.", ("Over the past 30 years", "1989", "year")),
+        (
+            "Over the past 30 years, cooperation has grown.",
+            ("Over the past 30 years", "1989", "year"),
+        ),
         # relative years and months
         ("Both sides will meet again later this year.", ("this year", "2019", "year")),
         ("The visit is planned for later this month.", ("this month", "2019-03", "month")),
         ("The accord expired last year.", ("last year", "2018", "year")),
+        # a coming stretch of time is known only to its year
+        (
+            "The envoy will travel to Lima in the coming weeks.",
+            ("in the coming weeks", "2019", "year"),
+        ),
+        (
+            "Talks are planned over the next few months.",
+            ("over the next few months", "2019", "year"),
+        ),
+        # working towards an event looks ahead
+        (
+            "They pledged cooperation towards the summit in Hanoi in February.",
+            ("February", "2020-02", "month"),
+        ),
     ],
 )
 def test_single_date(text: str, expected: tuple[str, str, str]) -> None:
@@ -82,9 +102,7 @@ def test_relative_days(text: str, value: str) -> None:
 
 
 def test_weekday_followed_by_an_explicit_date_is_one_date() -> None:
-    assert _dates("On Tuesday 12 March, the ministers met.") == [
-        ("12 March", "2019-03-12", "day")
-    ]
+    assert _dates("On Tuesday 12 March, the ministers met.") == [("12 March", "2019-03-12", "day")]
     assert _dates("Friday Mar 8 2019 Nairobi") == [("Mar 8 2019", "2019-03-08", "day")]
 
 
@@ -97,6 +115,9 @@ def test_weekday_followed_by_an_explicit_date_is_one_date() -> None:
         ("The two nations marked the sixtieth anniversary of their relations in 2017.", "1957"),
         ("They celebrated their 20th year of partnership in 2015.", "1995"),
         ("The 25th anniversary of relations is celebrated on Thursday.", "1994"),
+        # the year the sentence makes its subject is the anniversary's year
+        ("Both sides noted that 2020 marks the 40th anniversary of their ties.", "1980"),
+        ("2018 was the 50th anniversary of relations.", "1968"),
     ],
 )
 def test_anniversaries_resolve_to_the_origin_year(text: str, origin: str) -> None:
