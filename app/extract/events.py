@@ -233,6 +233,7 @@ _VANITY_DOMAINS = frozenset(
 _REPORTER = re.compile(
     r"\bspokes(?:person|man|woman)\b|\bpress\s+(?:secretary|officer|attach)", re.I
 )
+_IN_FORCE = re.compile(r"\b(?:in(?:to)?\s+force|t(?:ook|akes)\s+effect|in\s+effect)\b", re.I)
 _PAIR_HINT = re.compile(r"[-–—/&,]|\band\b")
 _SPEECH_HINT = re.compile(rf"\b{_SPEECH}\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
@@ -1095,6 +1096,8 @@ def _mentioned_event(doc: _Doc, sentence: Sentence, primary: Event) -> Event | N
         spans += [c for c in clauses if _within([c], date.start, date.end) and c not in spans]
     if best.type == "statement" and (date is None or date.value == primary.date):
         return None
+    if best.type == "agreement" and not best.strong and _IN_FORCE.search(sentence.text):
+        return None  # an accord "in force since 2020" dates its effect, not a signing
     # who reports a contact is not for that a party to it: "Ruiz said the summit will ..."
     skip = frozenset(m.start for m in _reporter_mentions(doc, sentence) if best.type != "statement")
     people = _people_in(doc, sentence, spans, skip)

@@ -323,6 +323,9 @@ def test_explicit_establishment_date_beats_anniversary_arithmetic() -> None:
         "The two sides recently exchanged letters.",  # no date: too vague
         "Kishida will soon visit Africa again.",
         "In February, the ministry announced new visa rules.",  # a statement needs a speaker
+        # an accord's entry into force is no signing
+        "Ruto said the Kenya-Japan Investment Agreement, in force since May 2017, works well.",
+        "Kishida praised the trade agreement, which entered into force in June last year.",
         # the same meeting told again is no second event
         "On Tuesday, Ruto and Kishida met in Tokyo for two hours.",
     ],
