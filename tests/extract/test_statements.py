@@ -204,3 +204,25 @@ def test_words_between_speaker_and_verb(run, text, expected):
 )
 def test_who_else_acts(run, text, expected):
     assert [s.text[:22] for s in run(INTRO + text).statements] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # positions taken in talks are reported with many verbs besides "said"
+        ("Eide thanked Ruto for the warm welcome in Nairobi.", [EIDE]),
+        ("Ruto congratulated Norway on its new climate plan.", [RUTO]),
+        ("Eide informed his host about Norway's new aid strategy.", [EIDE]),
+        ("Ruto also raised the situation in eastern Congo.", [RUTO]),
+        ("Eide briefed Ruto on the peace talks in Oslo.", [EIDE]),
+        ("Ruto invited Eide to attend the summit in Mombasa.", [RUTO]),
+        ("Eide voiced concern over the drought in the north.", [EIDE]),
+        ("Ruto outlined Kenya's plans for a new rail line.", [RUTO]),
+        ("Eide described the partnership as a model for the region.", [EIDE]),
+        ("Ruto extended an invitation to the Norwegian king.", [RUTO]),
+        # nouns that look like verbs do not make anyone speak
+        ("Ruto gave a brief address before the voice of the crowd rose.", []),
+    ],
+)
+def test_reporting_verbs(run, text, expected):
+    assert [s.speaker for s in run(INTRO + text).statements] == expected
