@@ -16,7 +16,7 @@ from app.api.deps import (
     Page,
     PageDep,
     SessionDep,
-    check_topic,
+    TopicSlug,
     decode_cursor,
     encode_cursor,
     export_response,
@@ -50,7 +50,7 @@ def event_filter(
     date_to: Annotated[dt.date | None, Query(description="Events on or before this date.")] = None,
     type: Annotated[EventType | None, Query(description="Event type.")] = None,
     topic: Annotated[
-        str | None, Query(description="A topic slug.", examples=["trade"], max_length=100)
+        TopicSlug | None, Query(description="A topic slug of the taxonomy.", examples=["trade"])
     ] = None,
     speaker: Annotated[
         str | None,
@@ -81,7 +81,7 @@ def event_filter(
         date_from=date_from,
         date_to=date_to,
         type=type,
-        topic=check_topic(session, topic),
+        topic=topic,
         speaker_ids=speaker_ids(session, speaker),
         q=q or None,
         updated_since=updated_since,

@@ -15,7 +15,7 @@ from app.api.deps import (
     Page,
     PageDep,
     SessionDep,
-    check_topic,
+    TopicSlug,
     decode_cursor,
     encode_cursor,
     export_response,
@@ -47,7 +47,9 @@ def statement_filter(
         int | None,
         Query(ge=1, le=9999, description="The year of the statement's event.", examples=[2021]),
     ] = None,
-    topic: Annotated[str | None, Query(description="A topic slug.", max_length=100)] = None,
+    topic: Annotated[
+        TopicSlug | None, Query(description="A topic slug of the taxonomy.", examples=["trade"])
+    ] = None,
     speaker: Annotated[
         str | None, Query(description="Speaker id, full name or surname.", max_length=300)
     ] = None,
@@ -68,7 +70,7 @@ def statement_filter(
         countries=tuple(parse_country(c) for c in country),
         pair=parse_pair(pair) if pair else None,
         year=year,
-        topic=check_topic(session, topic),
+        topic=topic,
         speaker_ids=speaker_ids(session, speaker),
         event_id=event_id,
         kind=kind,
