@@ -210,10 +210,10 @@ _PAIR_JOINER = re.compile(r"\s*[-–—/&]\s*|\s+and\s+(?:the\s+)?|,\s*")
 # A speaker whose words make his state their subject: "Ruiz said Chile would ...".
 _SPEAKS_FOR = re.compile(
     rf"^(?:\s*,[^,]{{1,80}},)?\s+(?:(?:also|further|then|again|later|\w+ly)\s+)*{_SPEECH}\b"
-    r"(?:\s+on\s+\w+)?\s*(?:that\s+)?(?:the\s+)?$"
+    r"(?:\s+on\s+\w+)?\s*(?:that\s+)?(?:the\s+)?"
 )
 _SUBJECT_VERB = re.compile(
-    r"^\s+(?:would|will|was|is|had|has|could|should|must|can|may|might|remained|remains"
+    r"\s+(?:would|will|was|is|had|has|could|should|must|can|may|might|remained|remains"
     r"|stands|stood|considers|regards|values|supports|wants|needs|intends|seeks|hopes|believes"
     r"|welcomes|attaches|sees|[a-z]+ed)\b"
 )
@@ -235,7 +235,6 @@ _REPORTER = re.compile(
 )
 _IN_FORCE = re.compile(r"\b(?:in(?:to)?\s+force|t(?:ook|akes)\s+effect|in\s+effect)\b", re.I)
 _PAIR_HINT = re.compile(r"[-–—/&,]|\band\b")
-_SPEECH_HINT = re.compile(rf"\b{_SPEECH}\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 
@@ -617,11 +616,14 @@ def _spoken_for(
         before = text[max(sentence.start, mention.start - 60) : mention.start]
         if mention.kind == "name" and _EU_BODY.search(before.split(",")[-1]):
             found.setdefault(mention.person_id, set()).add("EU")
-        after = text[mention.end : sentence.end]
-        for start, end, code in find_countries(after[:160]) if _SPEECH_HINT.search(after) else ():
-            if _SPEAKS_FOR.match(after[:start]) and _SUBJECT_VERB.match(after[end:]):
-                found.setdefault(mention.person_id, set()).add(code)
-            break  # only the first state named after the mention can be the subject
+        after = text[mention.end : min(sentence.end, mention.end + 200)]
+        lead = _SPEAKS_FOR.match(after)
+        if lead is None:
+            continue
+        rest = after[lead.end() :]
+        named = find_countries(rest[:60])
+        if named and named[0][0] == 0 and _SUBJECT_VERB.match(rest, named[0][1]):
+            found.setdefault(mention.person_id, set()).add(named[0][2])
     return {person: codes.pop() for person, codes in found.items() if len(codes) == 1}
 
 
