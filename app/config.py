@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=8_000_000, description="Largest request body accepted (bytes)."
     )
+    write_rate_per_minute: int = Field(
+        default=600, description="Writes allowed per minute for each key (0: no limit)."
+    )
     cors_origins: str = Field(
         default="",
         description="Comma-separated origins allowed to call the API from a browser ('*' for any).",

@@ -27,6 +27,7 @@ from app.api import (
 )
 from app.api.caching import ETagMiddleware
 from app.api.limits import BodySizeLimit
+from app.api.ratelimit import RateLimiter
 from app.config import get_settings
 from app.db import get_engine, upgrade_schema
 
@@ -63,6 +64,7 @@ def create_app() -> FastAPI:
     )
     errors.install(app)
     settings = get_settings()
+    app.state.write_limiter = RateLimiter(settings.write_rate_per_minute)
     # Added innermost first: CORS answers preflights before anything else runs.
     app.add_middleware(ETagMiddleware)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)

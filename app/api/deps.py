@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import hmac
 import json
+import math
 from collections.abc import Iterator
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
@@ -17,6 +19,7 @@ from sqlmodel import Session
 
 from app import crud
 from app.api.errors import ProblemError
+from app.api.ratelimit import RateLimiter
 from app.config import get_settings
 from app.db import get_session
 from app.extract import countries
@@ -118,6 +121,7 @@ def speaker_ids(session: Session, speaker: str | None) -> tuple[int, ...] | None
 
 
 def require_writer(
+    request: Request,
     authorization: Annotated[
         str | None, Header(description="`Bearer <key>`, a key from READOUT_API_KEYS.")
     ] = None,
@@ -139,6 +143,15 @@ def require_writer(
         valid |= hmac.compare_digest(supplied, key.encode())
     if not valid:
         raise ProblemError(403, "This key may not write.")
+    # The bucket is named by a digest, so the key itself is never kept in memory twice.
+    limiter: RateLimiter = request.app.state.write_limiter
+    wait = limiter.wait_seconds(hashlib.sha256(supplied).hexdigest())
+    if wait:
+        raise ProblemError(
+            429,
+            f"Too many writes with this key; try again in {math.ceil(wait)} s.",
+            headers={"Retry-After": str(math.ceil(wait))},
+        )
 
 
 WriterDep = Depends(require_writer)

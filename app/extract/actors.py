@@ -1082,7 +1082,7 @@ def _title_refs(a: _Analysed, lex: Lexicon) -> list[Reference]:
             continue
         end = title.end
         if end < len(tokens) and (
-            _name_run(a, end) > end
+            _name_run(a, end, particle_start=True) > end
             or (tokens[end].text == "," and _name_run(a, end + 1) > end + 1)
             or _honorific_at(tokens, end, lex)[0] > end
             or tokens[end].low == "'s"
@@ -1405,14 +1405,20 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
         refs: list[Reference] = []
         i = 0
         while i < len(a.tokens):
-            if not a.may_start[i] and not (i and a.tokens[i - 1].text in lex.form_ends):
+            after_form = bool(i) and a.tokens[i - 1].text in lex.form_ends
+            particle = a.tokens[i].low in _PARTICLES and a.tokens[i].text.islower()
+            if not a.may_start[i] and not after_form and not particle:
                 i += 1
                 continue
             end = _run_at(a, i)
-            if end == i and i and a.tokens[i - 1].text in lex.form_ends:
-                end = _name_run(a, i, particle_start=True)  # "Mrs. van der Berg"
+            if end == i and (after_form or particle):
+                # "Mrs. van der Berg"; "President von der Leyen" when the text knows her
+                end = _name_run(a, i, particle_start=True)
             if end > i:
                 hit = _match_name(a.tokens, i, end, aliases, a.sentence.kind == "title")
+                if not hit and particle and not after_form:
+                    i += 1
+                    continue
                 if hit:
                     person, stop, kind = hit
                     refs.append(

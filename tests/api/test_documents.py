@@ -120,3 +120,30 @@ def test_delete_removes_the_document_and_what_only_it_supported(client):
     assert_problem(client.get(f"/v1/documents/{document_id}"), 404)
     assert counts(client) == (0, 0)
     assert_problem(client.delete(f"/v1/documents/{document_id}", headers=AUTH), 404)
+
+
+def test_writes_are_rate_limited_per_key(client):
+    from app.api.ratelimit import RateLimiter
+
+    client.app.state.write_limiter = RateLimiter(per_minute=2)
+    for n in range(2):
+        answer = client.post("/v1/documents", json={"text": f"Text number {n}."}, headers=AUTH)
+        assert answer.status_code == 201
+    refused = client.post("/v1/documents", json={"text": "One too many."}, headers=AUTH)
+    assert_problem(refused, 429)
+    assert int(refused.headers["retry-after"]) >= 1
+    assert client.get("/v1/events").status_code == 200  # reading is not limited
+
+
+def test_the_limiter_refills_with_time(monkeypatch):
+    from app.api import ratelimit
+
+    now = [1000.0]
+    monkeypatch.setattr(ratelimit.time, "monotonic", lambda: now[0])
+    limiter = ratelimit.RateLimiter(per_minute=60)
+    assert all(limiter.wait_seconds("k") == 0 for _ in range(60))
+    assert limiter.wait_seconds("k") == pytest.approx(1.0)
+    assert limiter.wait_seconds("other key") == 0
+    now[0] += 1.0
+    assert limiter.wait_seconds("k") == 0
+    assert ratelimit.RateLimiter(per_minute=0).wait_seconds("k") == 0
