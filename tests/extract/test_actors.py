@@ -256,3 +256,17 @@ def test_a_title_with_its_organisation_then_the_name(run):
     result = run("A spokesman for the Ethiopian foreign ministry, Nebiat Getachew, said talks went well.")
     assert {(p.name, p.country) for p in result.actors.people} == {("Nebiat Getachew", "ET")}
     assert [s.speaker for s in result.statements] == ["Nebiat Getachew"]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Prime Minister Anne van der Berg met Ruto. Prime Minister van der Berg said trade grew.", "van der Berg"),
+        ("President Luiz Carlos da Costa met Ruto. President da Costa thanked him.", "da Costa"),
+    ],
+)
+def test_a_surname_with_a_lowercase_particle_after_a_title(run, text, mention):
+    result = run(text)
+    person = next(iter(result.names()))
+    assert (mention, person) in result.referred()
+    assert [s.speaker for s in result.statements] == [person]
