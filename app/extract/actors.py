@@ -1143,7 +1143,11 @@ def _title_candidates(ref: Reference, people: list[_Person]) -> list[int]:
         return [n for n, p in enumerate(people) if p.styled == ref.style]
     fits = [n for n, p in enumerate(people) if _role_fits(ref.roles, p.roles)]
     if ref.country is None:
-        return fits
+        # "The Prime Minister congratulated ..." after "Prime Minister Jan Nowak spoke with
+        # the Prime Minister of Latvia, ...": a text qualifies the foreign office holder by
+        # country and leaves its own unqualified, so the one without a country is meant.
+        home = [n for n in fits if people[n].country is None]
+        return home if len(home) == 1 and len(fits) > 1 else fits
     same = [n for n in fits if people[n].country == ref.country]
     if same:
         return same

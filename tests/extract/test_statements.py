@@ -226,3 +226,29 @@ def test_who_else_acts(run, text, expected):
 )
 def test_reporting_verbs(run, text, expected):
     assert [s.speaker for s in run(INTRO + text).statements] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the office holder the text leaves without a country is its own
+        (
+            "Prime Minister Piotr Nowak spoke with the Prime Minister of Latvia, Ilze Kalnina. "
+            "The Prime Minister thanked Latvia for its support.",
+            ["Piotr Nowak"],
+        ),
+        (
+            "Minister Thandi Mokoena met the Foreign Minister of Argentina, Pablo Ruiz. "
+            '"Argentina is a trusted friend of ours," the Minister said.',
+            ["Thandi Mokoena"],
+        ),
+        # both without a country: nobody
+        (
+            "Prime Minister Piotr Nowak spoke with Prime Minister Ilze Kalnina. "
+            "The Prime Minister thanked Latvia for its support.",
+            [],
+        ),
+    ],
+)
+def test_an_unqualified_title_means_the_unqualified_office_holder(run, text, expected):
+    assert [s.speaker for s in run(text).statements] == expected
