@@ -1,0 +1,157 @@
+"""Concurrency and crash safety against a real server process."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_writers_and_readers_at_once_lose_nothing():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "bench/concurrency.py",
+            "--writers",
+            "8",
+            "--readers",
+            "32",
+            "--seconds",
+            "5",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    figures = dict(line.split(": ", 1) for line in result.stdout.splitlines() if ": " in line)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert int(figures["documents_posted"]) > 0
+    assert (figures["errors"], figures["documents_lost"], figures["duplicate_events"]) == (
+        "0",
+        "0",
+        "0",
+    )
+
+
+def _serve(database: Path, key: str) -> tuple[subprocess.Popen, str]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {
+        **os.environ,
+        "READOUT_DATABASE_URL": f"sqlite:///{database}",
+        "READOUT_API_KEYS": key,
+        "READOUT_WRITE_RATE_PER_MINUTE": "0",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            return process, base
+        except OSError:
+            time.sleep(0.05)
+    process.kill()
+    pytest.fail("the server did not start")
+
+
+def _post(base: str, key: str, body: dict) -> tuple[int, dict | None]:
+    request = urllib.request.Request(
+        base + "/v1/documents",
+        data=json.dumps(body).encode(),
+        method="POST",
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {key}"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, None
+
+
+def _get(base: str, path: str) -> tuple[int, dict | None]:
+    try:
+        with urllib.request.urlopen(base + path, timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, None
+
+
+BATCH = [
+    {
+        "text": f"Kenyan President Amina Odhiambo held talks with Norwegian Prime Minister "
+        f"Lars Berg in Oslo on May {day}, 2022. Odhiambo said Kenya would expand trade "
+        f"with Norway. Berg said Norway valued the partnership (report {day}).",
+        "published": f"2022-05-{day:02d}",
+    }
+    for day in range(1, 29)
+]
+
+
+def test_a_killed_server_leaves_whole_documents_and_a_rerun_completes_them(tmp_path):
+    key = secrets.token_hex(8)
+    database = tmp_path / "crash.db"
+    process, base = _serve(database, key)
+    answered: list[int] = []
+
+    def ingest() -> None:
+        for body in BATCH:
+            try:
+                status, answer = _post(base, key, body)
+            except OSError:
+                return  # the server is gone
+            if status == 201:
+                answered.append(answer["document"]["id"])
+
+    writer = threading.Thread(target=ingest)
+    writer.start()
+    while len(answered) < 8:
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    writer.join()
+
+    process, base = _serve(database, key)
+    try:
+        stored = []
+        for document_id in range(1, len(BATCH) + 2):
+            status, document = _get(base, f"/v1/documents/{document_id}")
+            if status == 200:
+                stored.append(document)
+        assert {d["id"] for d in stored} >= set(answered)
+        for document in stored:  # whole: every record it produced is there and points back
+            assert document["event_ids"] and len(document["statement_ids"]) == 2
+            for statement_id in document["statement_ids"]:
+                status, statement = _get(base, f"/v1/statements/{statement_id}")
+                assert status == 200 and statement["document_id"] == document["id"]
+        assert len(stored) < len(BATCH), "the kill came too late to test anything"
+
+        statuses = [_post(base, key, body)[0] for body in BATCH]
+        assert statuses.count(200) == len(stored)
+        assert statuses.count(201) == len(BATCH) - len(stored)
+        _, events = _get(base, "/v1/events?limit=500")
+        dates = [e["date"] for e in events["items"]]
+        assert sorted(dates) == sorted(f"2022-05-{day:02d}" for day in range(1, 29))
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
