@@ -341,6 +341,7 @@ def lexicon() -> Lexicon:
             f"minister for {of_form}",
             f"{adjective} minister",
             f"{adjective} secretary",
+            f"{of_form} minister",  # "Home Affairs Minister", "Trade and Industry Minister"
             f"secretary of {of_form}",
             f"secretary for {of_form}",
         ):
@@ -829,6 +830,7 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
             if j < len(tokens) and tokens[j].text == "," and _closed_appositive(a, j + 1, lex):
                 j += 1  # "the Prime Minister, Mark Carney,"
             j, gender, styled = _forms_at(tokens, j, lex)
+            styled = styled or _style_before(tokens, start, lex)
             end = _name_run(a, j, particle_start=True)
             if end > j:
                 after_name, of_code = _of_country(tokens, end, a.countries)
@@ -895,6 +897,15 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
             )
         i = apposition.end if apposition else max(after_name, end)
     return found
+
+
+def _style_before(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str | None:
+    """A "His/Her ..." style right before a title at `i` ("His Majesty King Abdullah"):
+    the text may later call the person by the style alone."""
+    for h in range(max(0, i - 4), i):
+        if tokens[h].text in ("His", "Her") and _honorific_at(tokens, h, lex)[0] == i:
+            return " ".join(t.text for t in tokens[h:i])
+    return None
 
 
 def _alone_words(analysed: list[_Analysed], lex: Lexicon) -> set[str]:
@@ -1055,6 +1066,9 @@ def _title_refs(a: _Analysed, lex: Lexicon) -> list[Reference]:
         if token.text in ("His", "Her"):
             end, _ = _honorific_at(tokens, i, lex)
             after_forms = _forms_at(tokens, i, lex)[0]
+            title = title_at(tokens, after_forms, a.countries, lex)
+            if title is not None and _name_run(a, title.end) > title.end:
+                continue  # "His Majesty King Abdullah II": the style of a name
             if end > i + 1 and not (after_forms < len(tokens) and a.name_ok[after_forms]):
                 style = " ".join(t.text for t in tokens[i:end])
                 refs.append(Reference(token.start, tokens[end - 1].end, "title", token=i,
@@ -1124,6 +1138,14 @@ _LEADER_ROLES = frozenset(
 )  # fmt: skip
 
 
+_HEADS_OF_STATE = frozenset(
+    {"president", "king", "queen", "emir", "sultan", "emperor", "monarch", "grand duke"}
+)
+_HEADS_OF_GOVERNMENT = frozenset(
+    {"prime minister", "chancellor", "taoiseach", "first minister", "president of the government"}
+)
+
+
 def _role_fits(wanted: frozenset[str], held: frozenset[str]) -> bool:
     if wanted & held:
         return True
@@ -1133,6 +1155,10 @@ def _role_fits(wanted: frozenset[str], held: frozenset[str]) -> bool:
         return any(r.endswith(tuple(f" {h}" for h in heads)) and "prime" not in r for r in held)
     if "leader" in wanted:
         return bool(held & _LEADER_ROLES)
+    if "head of state" in wanted:
+        return bool(held & _HEADS_OF_STATE)
+    if "head of government" in wanted:
+        return bool(held & _HEADS_OF_GOVERNMENT)
     if "monarch" in wanted:
         return bool(held & {"king", "queen", "emperor", "sultan", "emir"})
     return False
@@ -1283,12 +1309,19 @@ def noun_phrase_start(tokens: tuple[Token, ...], k: int) -> int:
 def joint_subject(tokens: tuple[Token, ...], subject: int) -> bool:
     """Whether the main clause opens with two people joined by "and" ("Ruto and Foreign
     Minister Eide met"); "and" inside a compound title ("Deputy Prime Minister and
-    Foreign Minister Bui Thanh Son") does not count."""
+    Foreign Minister Bui Thanh Son", "Trade and Industry Minister Ana Ruiz") does not
+    count."""
     lex = lexicon()
+    title_end = 0
     for k in range(subject, min(subject + 14, len(tokens))):
         token = tokens[k]
+        if k >= title_end and (token.low in lex.title_starts or token.low in lex.modifier_starts):
+            title = title_at(tokens, k, {}, lex)
+            title_end = title.end if title is not None else 0
         if token.low in ("and", "&"):
             previous = tokens[k - 1] if k > subject else None
+            if k < title_end:
+                continue
             return previous is not None and (
                 previous.text[:1].isupper() and previous.low not in lex.title_starts
             )

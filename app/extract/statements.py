@@ -62,6 +62,8 @@ _PRESENT = frozenset(
     {"will", "is", "are", "has", "have", "would", "can", "could", "must", "should", "shall",
      "may", "might", "stands", "remains", "always", "also", "firmly", "fully", "never"}
 )  # fmt: skip
+# offices whose holders speak for someone else
+_REPORTER = re.compile(r"spokes|press secretary|press officer|press attach")
 _FIRST_PERSON = frozenset({"i", "we", "our", "my"})
 _JOINT = frozenset(
     {"both", "they", "the two", "the leaders", "the two leaders", "the two sides", "both sides",
@@ -104,8 +106,13 @@ def _is_quote_close(token: Token) -> bool:
     return token.text in _CLOSE or token.text == "'"
 
 
-def _speakers(read: _Read) -> tuple[set[int], bool]:
-    """People the sentence attributes words to, and whether its subject is joint."""
+def _speakers(read: _Read, reporters: frozenset[int] = frozenset()) -> tuple[set[int], bool]:
+    """People the sentence attributes words to, and whether its subject is joint.
+
+    `reporters` are the people whose office is to speak for others (spokespersons):
+    closing a sentence about another person ("The King also said ..., the
+    spokesperson added"; "The President received ..., his spokesman said"), they
+    pass on that person's words or deeds and are not the speaker."""
     tokens, refs = read.tokens, read.refs
     found: set[int] = set()
     subject = subject_start(tokens)
@@ -123,6 +130,17 @@ def _speakers(read: _Read) -> tuple[set[int], bool]:
             end = speech_verb_at(tokens, verb)
             if end > verb and not is_tail_only(tokens, verb, end):
                 found.add(head.person)  # type: ignore[arg-type]
+    tail = _tail_speakers(tokens, refs, head)
+    if head is not None and head.person is not None and tail and tail <= reporters:
+        tail -= reporters
+    return found | tail, joint
+
+
+def _tail_speakers(
+    tokens: tuple[Token, ...], refs: tuple[Reference, ...], head: Reference | None
+) -> set[int]:
+    """People named after the main clause's subject next to a reporting verb."""
+    found: set[int] = set()
     for ref in refs:
         if ref is head or ref.person is None:
             continue
@@ -157,7 +175,7 @@ def _speakers(read: _Read) -> tuple[set[int], bool]:
             after = _token_after(tokens, ref.end)
             if after >= len(tokens) or tokens[after].low not in ("'s", "’s"):
                 found.add(ref.person)
-    return found, joint
+    return found
 
 
 def _joint_speech(tokens: tuple[Token, ...], i: int) -> bool:
@@ -288,9 +306,12 @@ def find_statements(
     """
     reads = [r for r in _read(text, sentences, actors) if r.sentence.kind == "body"]
     people = actors.people
+    reporters = frozenset(
+        n for n, p in enumerate(people) if p.title and _REPORTER.search(p.title.lower())
+    )
     speaker_of: dict[int, int] = {}  # sentence position in `reads` -> speaker
     for n, read in enumerate(reads):
-        found, joint = _speakers(read)
+        found, joint = _speakers(read, reporters)
         if len(found) == 1 and not joint:
             speaker_of[n] = found.pop()
         elif found or joint:

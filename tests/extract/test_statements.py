@@ -252,3 +252,45 @@ def test_reporting_verbs(run, text, expected):
 )
 def test_an_unqualified_title_means_the_unqualified_office_holder(run, text, expected):
     assert [s.speaker for s in run(text).statements] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the Head of State of <country>" is that country's president or monarch
+        (
+            "President Ana Duarte of Portugal and President Mamadou Sall of Senegal exchanged letters. "
+            "The Head of State of Senegal also thanked Portugal for its help.",
+            ["Mamadou Sall"],
+        ),
+        # a style written before a title and a name may later stand alone
+        (
+            "His Majesty King Harald V received Ruto at the palace. "
+            "His Majesty stressed the value of the partnership.",
+            ["Harald V"],
+        ),
+        # "and" inside a compound title joins no two people
+        (
+            "Trade and Industry Minister Lerato Dube welcomed the new shipping line.",
+            ["Lerato Dube"],
+        ),
+        # a spokesperson closing the sentence passes on the subject's words ...
+        (
+            "President Ana Duarte received Ruto, Presidential Spokesperson Joao Pinto said. "
+            "The President also said that trade must grow, the spokesperson added.",
+            ["Ana Duarte"],
+        ),
+        # ... and is no speaker when the subject only acted
+        (
+            "President Ana Duarte received Ruto in Lisbon, Presidential Spokesperson Joao Pinto said.",
+            [],
+        ),
+        # but speaks in their own name
+        (
+            "Presidential Spokesperson Joao Pinto met reporters. The spokesperson said the talks were long.",
+            ["Joao Pinto"],
+        ),
+    ],
+)
+def test_who_holds_the_words(run, text, expected):
+    assert [s.speaker for s in run(text).statements] == expected
