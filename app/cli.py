@@ -149,6 +149,30 @@ def _read_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _synth(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from app.db import make_engine
+    from app.main import prepare_database
+    from app.synth import synthesize
+
+    engine = make_engine(args.db)
+    prepare_database(engine)
+    with Session(engine) as session:
+        if session.exec(select(func.count()).select_from(Document)).one():
+            raise SystemExit(f"{args.db} already holds documents; synth needs an empty database")
+    with tqdm(total=args.events, unit="event", file=sys.stderr) as bar:
+        counts = synthesize(
+            engine,
+            events=args.events,
+            seed=args.seed,
+            statements_per_event=args.statements_per_event,
+            progress=bar.update,
+        )
+    print(", ".join(f"{n} {table}" for table, n in counts.items()))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="readout", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -173,6 +197,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     stats.add_argument("dimension", choices=["year", "pair", "country", "topic", "speaker", "type"])
     _filter_arguments(stats)
 
+    synth = commands.add_parser(
+        "synth", help="fill an empty database with realistic synthetic data"
+    )
+    synth.add_argument("--events", type=int, default=100_000)
+    synth.add_argument("--statements-per-event", type=int, default=10)
+    synth.add_argument("--db", required=True, help="SQLAlchemy URL of an empty database")
+    synth.add_argument("--seed", type=int, default=1)
+
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
@@ -186,6 +218,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command in ("export", "stats"):
         return _read_command(args)
+
+    if args.command == "synth":
+        return _synth(args)
 
     if args.command == "serve":
         import uvicorn
