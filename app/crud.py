@@ -43,6 +43,11 @@ def name_key(name: str) -> str:
     return " ".join(plain.casefold().replace("\u2019", "'").split())
 
 
+def _aware(moment: dt.datetime) -> dt.datetime:
+    """A time without a zone is read as UTC, the zone every stored time is in."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
 def _like(text: str) -> str:
     escaped = text.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -120,7 +125,7 @@ def _event_conditions(flt: EventFilter) -> list:
             )
         )
     if flt.updated_since is not None:
-        conditions.append(col(Event.updated_at) >= flt.updated_since)
+        conditions.append(col(Event.updated_at) >= _aware(flt.updated_since))
     if flt.q:
         pattern = _like(flt.q)
         conditions.append(
@@ -171,7 +176,7 @@ def _statement_conditions(flt: StatementFilter) -> list:
     if flt.kind is not None:
         conditions.append(Statement.kind == flt.kind)
     if flt.updated_since is not None:
-        conditions.append(col(Statement.updated_at) >= flt.updated_since)
+        conditions.append(col(Statement.updated_at) >= _aware(flt.updated_since))
     if flt.q:
         conditions.append(func.lower(Statement.text).like(_like(flt.q), escape="\\"))
     return conditions

@@ -179,3 +179,8 @@ def test_updated_since_returns_only_what_changed(client, ids):
         new["events"]
     )
     assert_problem(client.get("/v1/events", params={"updated_since": "soon"}), 422)
+
+
+def test_updated_since_without_a_zone_is_read_as_utc(client, ids):
+    assert event_ids(client, updated_since="2000-01-01T00:00:00") == set(ids.values())
+    assert event_ids(client, updated_since="2999-01-01T00:00:00+02:00") == set()

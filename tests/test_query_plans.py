@@ -1,0 +1,117 @@
+"""Every filter of the contract, alone and combined, reads through an index (SQLite plans).
+
+A later change that turns a filter into a table scan fails here. The one
+exception is `q`, a substring search over statement text, which scans in
+date order and stops at the page size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from sqlalchemy import text
+from sqlmodel import col, select
+
+from app import crud
+from app.db import make_engine, upgrade_schema
+from app.models import Event, Statement
+
+TABLES = (
+    "event",
+    "statement",
+    "eventcountry",
+    "eventparticipant",
+    "statementtopic",
+    "eventtopic",
+    "person",
+    "document",
+    "eventsource",
+)
+
+EVENT_FILTERS = {
+    "country": {"countries": ("CN",)},
+    "pair": {"pair": ("CN", "BE")},
+    "year": {"year": 2021},
+    "dates": {"date_from": dt.date(2020, 1, 1), "date_to": dt.date(2020, 12, 31)},
+    "type": {"type": "meeting"},
+    "topic": {"topic": "trade"},
+    "speaker": {"speaker_ids": (5,)},
+    "updated_since": {"updated_since": dt.datetime(2024, 1, 1, tzinfo=dt.UTC)},
+}
+STATEMENT_FILTERS = {
+    "country": {"countries": ("CN",)},
+    "pair": {"pair": ("CN", "BE")},
+    "year": {"year": 2021},
+    "topic": {"topic": "trade"},
+    "speaker": {"speaker_ids": (5,)},
+    "event_id": {"event_id": 3},
+    "kind": {"kind": "direct"},
+    "updated_since": {"updated_since": dt.datetime(2024, 1, 1, tzinfo=dt.UTC)},
+}
+
+
+def combos(filters: dict) -> list[tuple[str, dict]]:
+    cases = [(name, spec) for name, spec in filters.items()]
+    cases += [
+        (f"{a}+{b}", {**filters[a], **filters[b]}) for a, b in itertools.combinations(filters, 2)
+    ]
+    return [("none", {}), *cases]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('plans') / 'plans.db'}")
+    upgrade_schema(engine)
+    yield engine
+    engine.dispose()
+
+
+def plan(engine, query) -> list[str]:
+    sql = str(query.compile(engine, compile_kwargs={"literal_binds": True}))
+    with engine.connect() as connection:
+        return [row[3] for row in connection.execute(text("EXPLAIN QUERY PLAN " + sql))]
+
+
+def scans(lines: list[str]) -> list[str]:
+    """Plan lines that read a whole table without an index."""
+    return [
+        line
+        for line in lines
+        if line.startswith("SCAN ") and "USING" not in line and line.split()[1] in TABLES
+    ]
+
+
+@pytest.mark.parametrize(
+    "name, spec", combos(EVENT_FILTERS), ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_event_filters_use_indexes(engine, name, spec):
+    query = (
+        select(Event)
+        .where(
+            *crud._event_conditions(crud.EventFilter(**spec)),
+            *crud._after(Event, ("2021-05-01", 10)),
+        )
+        .order_by(col(Event.date_key).desc(), col(Event.id).desc())
+        .limit(50)
+    )
+    lines = plan(engine, query)
+    assert not scans(lines), lines
+
+
+@pytest.mark.parametrize(
+    "name, spec", combos(STATEMENT_FILTERS), ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_statement_filters_use_indexes(engine, name, spec):
+    query = (
+        select(Statement)
+        .where(
+            *crud._statement_conditions(crud.StatementFilter(**spec)),
+            *crud._after(Statement, ("2021-05-01", 10)),
+        )
+        .order_by(col(Statement.date_key).desc(), col(Statement.id).desc())
+        .limit(50)
+    )
+    lines = plan(engine, query)
+    assert not scans(lines), lines
