@@ -29,6 +29,7 @@ _OPENING = frozenset("“«")
 _CLOSING = frozenset("”»")
 _STRAIGHT = '"'
 _QUOTE_MARK = re.compile(r'["“”«»]')
+_SINGLE_MARK = re.compile(r"(?:(?<![^\s(\[])(?P<open>['‘])(?=\w))|(?:(?<=[,.!?])(?P<close>['’])(?=[\s,;:)]|$))")
 
 # terminal punctuation, then closing quotes or brackets, then the space before the next sentence
 _BOUNDARY = re.compile(r"""(?:[.!?]+|…)(?P<closers>['"’”»)\]]*)(?P<space>\s+)""")
@@ -62,8 +63,38 @@ _SENTENCE_OPENERS = frozenset(
 )  # fmt: skip
 
 
+def _single_quote_spans(text: str) -> list[tuple[int, int]]:
+    """(open, close) pairs of quotations in single marks ('We agree,' she said): an
+    opening mark after a space and before a letter, a closing one after punctuation;
+    apostrophes ("Norway's", "leaders' ") are neither. Nothing when they do not pair."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for match in _SINGLE_MARK.finditer(text):
+        if match.group("open") is not None:
+            if opened is not None:
+                return []
+            opened = match.start("open")
+        elif opened is not None:
+            spans.append((opened, match.start("close")))
+            opened = None
+    return [] if opened is not None else spans
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]] | None:
     """(open, close) index pairs of the quotations in one block, or None if unbalanced."""
+    spans = _double_quote_spans(text)
+    if spans is None:
+        return None
+    singles = [q for q in _single_quote_spans(text) if not any(_overlap(q, d) for d in spans)]
+    return sorted(spans + singles)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _double_quote_spans(text: str) -> list[tuple[int, int]] | None:
+    """(open, close) index pairs of double quotations, or None if unbalanced."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     for match in _QUOTE_MARK.finditer(text):

@@ -55,6 +55,8 @@ from app.extract.countries import find_countries
 from app.extract.records import Actors, Mention, Sentence, Statement
 
 _QUOTED = re.compile(r"[\"“«]([^\"“”«»]*)[\"”»]")
+# 'We agree,' she said: single marks open after a space and close after punctuation
+_SINGLE_QUOTED = re.compile(r"(?<![\w'’])['‘](\w.*?[,.!?])['’](?!\w)")
 _WORD = re.compile(r"\w+")
 _OPEN = ('"', "“", "«")
 _CLOSE = ('"', "”", "»")
@@ -167,6 +169,14 @@ def _tail_speakers(
             if speech_verb_at(tokens, after) > after:
                 found.add(ref.person)
                 continue
+        # "..., said Prime Minister Anna Berg." / '...,' said the Foreign Minister, Li Wei.
+        if start > ref.token - 6 and any(
+            speech_verb_at(tokens, verb) == start
+            and (tokens[verb - 1].text == "," or _is_quote_close(tokens[verb - 1]))
+            for verb in range(max(1, start - 2), start)
+        ):
+            found.add(ref.person)
+            continue
         # "according to X" (not "according to X's aides")
         if ref.token >= 2 and (tokens[ref.token - 2].low, tokens[ref.token - 1].low) == (
             "according",
@@ -198,16 +208,16 @@ def _joint_speech(tokens: tuple[Token, ...], i: int) -> bool:
 
 
 def _kind(statement_text: str) -> str:
-    quoted = sum(
-        len(m.group(0)) for m in _QUOTED.finditer(statement_text)
-        if len(_WORD.findall(m.group(1))) >= 5
-    )  # fmt: skip
+    quotes = [*_QUOTED.finditer(statement_text)] or [*_SINGLE_QUOTED.finditer(statement_text)]
+    quoted = sum(len(m.group(0)) for m in quotes if len(_WORD.findall(m.group(1))) >= 5)
     return "direct" if quoted and quoted >= 0.4 * len(statement_text) else "reported"
 
 
 def _is_full_quote(read: _Read) -> bool:
     text = read.sentence.text
-    return text.startswith(_OPEN) and text.rstrip(".").endswith(_CLOSE)
+    return (text.startswith(_OPEN) and text.rstrip(".").endswith(_CLOSE)) or bool(
+        _SINGLE_QUOTED.fullmatch(text.rstrip("."))
+    )
 
 
 def _speech_elsewhere(read: _Read, countries: set[int]) -> bool:

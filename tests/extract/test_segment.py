@@ -90,3 +90,22 @@ def test_only_body_and_title_blocks_are_segmented():
         ("The body.", 3, "body"),
         ("It goes on.", 3, "body"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quotation in single marks is not cut inside
+        (
+            "'Chile and Ghana trade a lot. We both gain from it,' said the minister. Talks ended.",
+            ["'Chile and Ghana trade a lot. We both gain from it,' said the minister.", "Talks ended."],
+        ),
+        # apostrophes are no quotation marks
+        (
+            "Ghana's exports grew. The farmers' union agreed. It was 'historic.' He left.",
+            ["Ghana's exports grew.", "The farmers' union agreed.", "It was 'historic.'", "He left."],
+        ),
+    ],
+)
+def test_single_quotation_marks(text, expected):
+    assert sentences_of(text) == expected

@@ -294,3 +294,22 @@ def test_an_unqualified_title_means_the_unqualified_office_holder(run, text, exp
 )
 def test_who_holds_the_words(run, text, expected):
     assert [s.speaker for s in run(text).statements] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an inverted attribution with the speaker's title before the name
+        (
+            "'Kenya and Norway have much in common. We both need a strong United Nations,' "
+            "said Foreign Minister Espen Barth Eide.",
+            [(EIDE, "direct", "'Kenya and Norway hav")],
+        ),
+        (
+            "Kenya will keep its promises, said President William Ruto.",
+            [(RUTO, "reported", "Kenya will keep its p")],
+        ),
+    ],
+)
+def test_inverted_attribution_with_a_title(run, text, expected):
+    assert [(s.speaker, s.kind, s.text[:21]) for s in run(INTRO + text).statements] == expected
