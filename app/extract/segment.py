@@ -29,7 +29,10 @@ _OPENING = frozenset("“«")
 _CLOSING = frozenset("”»")
 _STRAIGHT = '"'
 _QUOTE_MARK = re.compile(r'["“”«»]')
-_SINGLE_MARK = re.compile(r"(?:(?<![^\s(\[])(?P<open>['‘])(?=\w))|(?:(?<=[,.!?])(?P<close>['’])(?=[\s,;:)]|$))")
+_SINGLE_MARK = re.compile(
+    r"(?:(?<![^\s(\[])(?P<open>['‘])(?=\w))"  # after a space, before a word
+    r"|(?:(?<=[,.!?])(?P<close>['’])(?=[\s,;:)]|$))"  # after punctuation, before a space
+)
 
 # terminal punctuation, then closing quotes or brackets, then the space before the next sentence
 _BOUNDARY = re.compile(r"""(?:[.!?]+|…)(?P<closers>['"’”»)\]]*)(?P<space>\s+)""")
