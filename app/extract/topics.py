@@ -41,10 +41,14 @@ _JOINT_SUBJECT = re.compile(
 )
 # What a meeting addresses, as opposed to what it is: "discussed", "agreed on", "focused on".
 _ADDRESSED = re.compile(
-    r"\b(?:discuss\w*|agreed|agree|committed|exchanged\s+views|talked\s+about|focus\w*\s+on"
-    r"|cent(?:red|ered)\s+on|reviewed|touched\s+on|addressed)\b",
+    r"\b(?:discuss\w*|agreed|agree|committed|exchanged|talked\s+about|focus\w*\s+on"
+    r"|cent(?:red|ered)\s+on|reviewed|touched\s+on|addressed|noted|welcomed|confirmed"
+    r"|concurred|shared\s+the\s+view|(?:re)?affirmed|stressed|emphasi[sz]ed|underlined"
+    r"|expressed|pledged|called\s+for|condemned|look(?:ed)?\s+forward|explored|covering)\b",
     re.I,
 )
+# The topics as subject: "Climate and trade were at the top of the agenda."
+_AGENDA = re.compile(r"\b(?:(?:on|at\s+the\s+top\s+of|topped|dominated)\s+the\s+agenda)\b", re.I)
 
 
 def _read(name: str) -> list[dict[str, str]]:
@@ -181,8 +185,13 @@ def tag_events(
     for sentence in sentences:
         if sentence.kind != "body" or sentence.index in elsewhere:
             continue
+        if any(a < sentence.end and sentence.start < b for a, b in spoken):
+            continue
+        if _AGENDA.search(sentence.text):
+            found.update(topics_of(sentence.text))
+            continue
         verb = _ADDRESSED.search(sentence.text)
-        if verb is None or any(a < sentence.end and sentence.start < b for a, b in spoken):
+        if verb is None:
             continue
         subject = sentence.text[: verb.start()]
         named = {
@@ -191,7 +200,8 @@ def tag_events(
             if m.person_id in primary.participants and m.start < sentence.start + verb.start()
         }
         if _JOINT_SUBJECT.search(subject) or len(named) >= 2:
-            found.update(topics_of(sentence.text))
+            # what they addressed follows the verb; the subject's offices are no topic
+            found.update(topics_of(sentence.text[verb.start() :]))
     if not found:
         return events
     topics = tuple(slug for slug in taxonomy() if slug in found)

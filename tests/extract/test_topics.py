@@ -132,3 +132,55 @@ def test_event_topics_come_from_what_both_sides_addressed(text, expected):
 def test_a_plural_keyword_never_collides_with_another_topics_singular():
     # "securities" (finance) and "security" reduce to one stem: only one may be a keyword
     assert topics_of("They discussed security on the border.") == ("security",)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Chile wants to secure critical minerals and rare earths.", {"supply-chains"}),
+        ("Both stand for free and fair trade.", {"free-trade"}),
+        ("The new interconnector will carry power to Estonia.", {"energy"}),
+        ("They agreed to fight people smuggling and irregular migration.", {"migration"}),
+        ("Ghana thanked Peru for protecting its pilgrims and citizens.", {"consular-affairs"}),
+        ("Militants attacked an army base near the border.", {"security"}),
+        ("The coast guard and patrol vessels will share data.", {"maritime"}),
+        ("A new subway and a rail link will open next year.", {"connectivity"}),
+        # idioms that only look like a topic
+        ("The partnership is bearing fruit.", set()),
+        ("Exports rose in the last fiscal year.", {"trade"}),
+        ("Ghana brings fresh energy to the bloc.", set()),
+        ("Aid convoys and humanitarian aid must reach the city.", {"development-cooperation"}),
+        # a row with a comma inside a keyword still reads whole
+        ("Foreign firms want a fair, transparent business climate.", {"business-environment"}),
+    ],
+)
+def test_diplomatic_keywords(text: str, expected: set[str]) -> None:
+    assert set(topics_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the agenda as subject
+        (
+            "Kenyan President Amina Odhiambo held a phone call with Japanese Prime Minister "
+            "Kenji Sato on Tuesday. Fisheries and vaccines were at the top of the agenda.",
+            ("maritime", "vaccines"),
+        ),
+        # joint positions besides "discussed"
+        (
+            "Kenyan President Amina Odhiambo held a phone call with Japanese Prime Minister "
+            "Kenji Sato on Tuesday. The two leaders welcomed progress on the new rail link.",
+            ("connectivity",),
+        ),
+        # the offices in the subject are no topic
+        (
+            "Kenyan Trade Minister Amina Odhiambo held talks with Japanese Prime Minister "
+            "Kenji Sato on Tuesday. Trade Minister Odhiambo and Prime Minister Sato explored vaccine supplies.",
+            ("vaccines",),
+        ),
+    ],
+)
+def test_event_topics_from_joint_positions(text, expected):
+    primary = _tagged_events(text)[0]
+    assert set(primary.topics) == set(expected)
