@@ -838,7 +838,7 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
                     _Candidate(
                         words=_name_words(tokens[j:end]),
                         text=a.sentence.text[
-                            tokens[j].start - a.sentence.start : tokens[end - 1].end
+                            tokens[j].start - a.sentence.start : _name_end(tokens, end)
                             - a.sentence.start
                         ],
                         position=tokens[j].start,
@@ -884,7 +884,8 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
                 _Candidate(
                     words=words,
                     text=a.sentence.text[
-                        tokens[j].start - a.sentence.start : tokens[end - 1].end - a.sentence.start
+                        tokens[j].start - a.sentence.start : _name_end(tokens, end)
+                        - a.sentence.start
                     ],
                     position=tokens[j].start,
                     strong=strong or (weak and verb),
@@ -897,6 +898,20 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
             )
         i = apposition.end if apposition else max(after_name, end)
     return found
+
+
+def _name_end(tokens: tuple[Token, ...], end: int) -> int:
+    """Document offset where a name ending before token `end` stops: a suffix keeps its
+    period ("Ferdinand R. Marcos Jr.")."""
+    last = tokens[end - 1]
+    if (
+        last.text in _SUFFIXES
+        and end < len(tokens)
+        and tokens[end].text == "."
+        and tokens[end].start == last.end
+    ):
+        return tokens[end].end
+    return last.end
 
 
 def _style_before(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str | None:

@@ -225,8 +225,8 @@ def test_a_style_used_alone_refers_to_the_person_styled_so(run):
 
 def test_name_suffix_is_not_a_surname(run):
     result = run("President Ferdinand Marcos Jr. met Ruto. Marcos said trade would grow.")
-    assert result.names() == {"Ferdinand Marcos Jr"}
-    assert ("Marcos", "Ferdinand Marcos Jr") in result.referred()
+    assert result.names() == {"Ferdinand Marcos Jr."}
+    assert ("Marcos", "Ferdinand Marcos Jr.") in result.referred()
 
 
 def test_an_office_named_after_a_title_is_no_reference(run):
