@@ -66,6 +66,7 @@ _PRESENT = frozenset(
 )  # fmt: skip
 # offices whose holders speak for someone else
 _REPORTER = re.compile(r"spokes|press secretary|press officer|press attach")
+_FINAL = (".", "!", "?", '"', "”", "'", "’", "»")
 _FIRST_PERSON = frozenset({"i", "we", "our", "my"})
 _JOINT = frozenset(
     {"both", "they", "the two", "the leaders", "the two leaders", "the two sides", "both sides",
@@ -296,8 +297,8 @@ def _continues(read: _Read, speaker: int, same_block: bool, speaker_country: str
         return False
     if same_block:
         return True
-    if read.refs:
-        return False
+    if read.refs or not read.sentence.text.rstrip().endswith(_FINAL):
+        return False  # a line without a full stop is a headline or a link, not speech
     first = read.tokens[subject].low if subject < len(read.tokens) else ""
     return first in _FIRST_PERSON or (
         speaker_country is not None and speaker_country in subject_codes

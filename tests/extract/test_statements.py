@@ -313,3 +313,8 @@ def test_who_holds_the_words(run, text, expected):
 )
 def test_inverted_attribution_with_a_title(run, text, expected):
     assert [(s.speaker, s.kind, s.text[:21]) for s in run(INTRO + text).statements] == expected
+
+
+def test_a_related_headline_after_the_speech_is_not_speech(run):
+    text = INTRO + "Ruto said Kenya would act.\n\nKenya's exports grow 4% in March"
+    assert [s.text[:20] for s in run(text).statements] == ["Ruto said Kenya woul"]
