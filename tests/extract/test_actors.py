@@ -270,3 +270,15 @@ def test_a_surname_with_a_lowercase_particle_after_a_title(run, text, mention):
     person = next(iter(result.names()))
     assert (mention, person) in result.referred()
     assert [s.speaker for s in result.statements] == [person]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # seats of government speak for a government; they are never people
+        "Premier Anna Bianchi called Ruto, Palazzo Madama said.",
+        "President Ana Duarte met Ruto, the Palacio Real said.",
+    ],
+)
+def test_seats_of_government_are_not_people(run, text):
+    assert not any(w in " ".join(run(text).names()) for w in ("Palazzo", "Palacio"))
