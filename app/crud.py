@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, literal, or_
+from sqlalchemy import and_, func, literal, or_, tuple_
 from sqlmodel import Session, col, select
 
 from app.models import (
@@ -214,7 +214,9 @@ def _after(model, after: tuple[str, int] | None) -> list:  # type: ignore[no-unt
     if after is None:
         return []
     key, last_id = after
-    return [or_(model.date_key < key, and_(model.date_key == key, model.id < last_id))]
+    # A row-value comparison, which SQLite and PostgreSQL both read straight off the
+    # (date_key, id) index; the equivalent OR of two conditions can fall back to a sort.
+    return [tuple_(model.date_key, model.id) < tuple_(key, last_id)]
 
 
 # ---------------------------------------------------------------- events
