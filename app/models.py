@@ -207,6 +207,14 @@ class StatementTopic(SQLModel, table=True):
 
 # A participant or speaker as the API shows them.
 class PersonPublic(SQLModel):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {"id": 7, "name": "Qin Gang", "title": "Foreign Minister", "country": "CN"}
+            ]
+        }
+    }
+
     id: int
     name: str
     title: str | None
@@ -225,6 +233,32 @@ class SourcePublic(SQLModel):
 
 # A statement in GET /v1/statements and inline in GET /v1/events/{id}.
 class StatementPublic(SQLModel):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": 41,
+                    "event_id": 3,
+                    "speaker": {
+                        "id": 7,
+                        "name": "Qin Gang",
+                        "title": "Foreign Minister",
+                        "country": "CN",
+                    },
+                    "text": "China and Europe enjoy broad common interests, instead of "
+                    "geopolitical conflicts, Qin noted.",
+                    "kind": "reported",
+                    "topics": ["eu-relations"],
+                    "document_id": 4,
+                    "start": 1168,
+                    "end": 1256,
+                    "corroborated_by": [],
+                    "updated_at": "2026-11-23T13:29:02Z",
+                }
+            ]
+        }
+    }
+
     id: int
     event_id: int
     speaker: PersonPublic
@@ -242,6 +276,44 @@ class StatementPublic(SQLModel):
 
 # An event in GET /v1/events.
 class EventPublic(SQLModel):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": 3,
+                    "date": "2023-02-10",
+                    "date_precision": "day",
+                    "year": 2023,
+                    "type": "phone_call",
+                    "countries": ["BE", "CN"],
+                    "location": None,
+                    "participants": [
+                        {"id": 7, "name": "Qin Gang", "title": "Foreign Minister", "country": "CN"},
+                        {
+                            "id": 8,
+                            "name": "Hadja Lahbib",
+                            "title": "Minister of Foreign Affairs",
+                            "country": "BE",
+                        },
+                    ],
+                    "topics": ["one-china", "supply-chains", "trade"],
+                    "primary": True,
+                    "sources": [
+                        {
+                            "document_id": 4,
+                            "url": None,
+                            "publisher": "Xinhua",
+                            "published": "2023-02-11",
+                            "title": "China ready to deepen ties with Belgium: FM",
+                            "primary": True,
+                        }
+                    ],
+                    "updated_at": "2026-11-23T13:29:02Z",
+                }
+            ]
+        }
+    }
+
     id: int
     date: str | None
     date_precision: Precision | None
@@ -262,6 +334,19 @@ class EventDetail(EventPublic):
 
 
 class TopicPublic(SQLModel):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "slug": "trade",
+                    "label": "Trade",
+                    "description": "Bilateral trade, exports and imports, market access",
+                    "statement_count": 12,
+                }
+            ]
+        }
+    }
+
     slug: str
     label: str
     description: str
@@ -269,6 +354,18 @@ class TopicPublic(SQLModel):
 
 
 class SpeakerPublic(PersonPublic):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    **{"id": 7, "name": "Qin Gang", "title": "Foreign Minister", "country": "CN"},
+                    "statement_count": 6,
+                    "event_count": 1,
+                }
+            ]
+        }
+    }
+
     statement_count: int
     event_count: int
 

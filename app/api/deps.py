@@ -47,10 +47,16 @@ class PageParams(BaseModel):
 
 
 def page_params(
-    limit: Annotated[int, Query(ge=1, le=500, description="Items per page (1-500).")] = 50,
+    limit: Annotated[
+        int, Query(ge=1, le=500, description="Items per page (1-500).", examples=[50])
+    ] = 50,
     cursor: Annotated[
         str | None,
-        Query(max_length=500, description="Opaque cursor from the previous page's next_cursor."),
+        Query(
+            max_length=500,
+            description="Opaque cursor from the previous page's next_cursor.",
+            examples=["WyIyMDIxLTEyLTA3IiwgMTJd"],
+        ),
     ] = None,
 ) -> PageParams:
     return PageParams(limit=limit, cursor=cursor)
@@ -123,7 +129,11 @@ def speaker_ids(session: Session, speaker: str | None) -> tuple[int, ...] | None
 def require_writer(
     request: Request,
     authorization: Annotated[
-        str | None, Header(description="`Bearer <key>`, a key from READOUT_API_KEYS.")
+        str | None,
+        Header(
+            description="`Bearer <key>`, a key from READOUT_API_KEYS.",
+            examples=["Bearer some-secret"],
+        ),
     ] = None,
 ) -> None:
     """Allow the request only with a configured write key (compared in constant time)."""
@@ -158,7 +168,8 @@ WriterDep = Depends(require_writer)
 
 
 def get_event_or_404(
-    session: SessionDep, event_id: Annotated[int, Path(ge=1, le=2**62, description="Event id.")]
+    session: SessionDep,
+    event_id: Annotated[int, Path(ge=1, le=2**62, description="Event id.", examples=[1])],
 ) -> Event:
     event = crud.get_event(session, event_id=event_id)
     if event is None:
@@ -168,7 +179,7 @@ def get_event_or_404(
 
 def get_document_or_404(
     session: SessionDep,
-    document_id: Annotated[int, Path(ge=1, le=2**62, description="Document id.")],
+    document_id: Annotated[int, Path(ge=1, le=2**62, description="Document id.", examples=[1])],
 ) -> Document:
     document = crud.get_document(session, document_id=document_id)
     if document is None:

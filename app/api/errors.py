@@ -20,6 +20,20 @@ PROBLEM_JSON = "application/problem+json"
 class Problem(BaseModel):
     """The body of every 4xx and 5xx answer (RFC 9457)."""
 
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "type": "about:blank",
+                    "title": "Unprocessable Entity",
+                    "status": 422,
+                    "detail": "Unknown country 'Atlantis': use an ISO 3166 alpha-2 code (BE), "
+                    "alpha-3 code (BEL) or English name (Belgium).",
+                }
+            ]
+        }
+    }
+
     type: str = "about:blank"
     title: str
     status: int

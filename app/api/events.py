@@ -46,8 +46,12 @@ def event_filter(
     year: Annotated[
         int | None, Query(ge=1, le=9999, description="The year of the event.", examples=[2021])
     ] = None,
-    date_from: Annotated[dt.date | None, Query(description="Events on or after this date.")] = None,
-    date_to: Annotated[dt.date | None, Query(description="Events on or before this date.")] = None,
+    date_from: Annotated[
+        dt.date | None, Query(description="Events on or after this date.", examples=["2020-01-01"])
+    ] = None,
+    date_to: Annotated[
+        dt.date | None, Query(description="Events on or before this date.", examples=["2024-12-31"])
+    ] = None,
     type: Annotated[EventType | None, Query(description="Event type.")] = None,
     topic: Annotated[
         TopicSlug | None, Query(description="A topic slug of the taxonomy.", examples=["trade"])
@@ -62,7 +66,11 @@ def event_filter(
     ] = None,
     q: Annotated[
         str | None,
-        Query(description="Words in statements, titles, places or names.", max_length=300),
+        Query(
+            description="Words in statements, titles, places or names.",
+            examples=["free trade"],
+            max_length=300,
+        ),
     ] = None,
     updated_since: Annotated[
         dt.datetime | None,

@@ -26,7 +26,9 @@ def list_speakers(
     country: Annotated[
         str | None, Query(description="The speaker's country.", examples=["BE"], max_length=200)
     ] = None,
-    q: Annotated[str | None, Query(description="Part of the name.", max_length=300)] = None,
+    q: Annotated[
+        str | None, Query(description="Part of the name.", examples=["croo"], max_length=300)
+    ] = None,
 ) -> Page[SpeakerPublic]:
     """Speakers with their statement and event counts, the most quoted first."""
     after = decode_cursor(page.cursor, int, int)

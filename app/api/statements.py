@@ -51,19 +51,27 @@ def statement_filter(
         TopicSlug | None, Query(description="A topic slug of the taxonomy.", examples=["trade"])
     ] = None,
     speaker: Annotated[
-        str | None, Query(description="Speaker id, full name or surname.", max_length=300)
+        str | None,
+        Query(description="Speaker id, full name or surname.", examples=["Lahbib"], max_length=300),
     ] = None,
     event_id: Annotated[
-        int | None, Query(ge=1, le=2**62, description="Statements made at this event.")
+        int | None,
+        Query(ge=1, le=2**62, description="Statements made at this event.", examples=[1]),
     ] = None,
     kind: Annotated[
         Literal["direct", "reported"] | None,
         Query(description="direct: inside quotation marks; reported: indirect speech."),
     ] = None,
-    q: Annotated[str | None, Query(description="Words in the statement.", max_length=300)] = None,
+    q: Annotated[
+        str | None,
+        Query(description="Words in the statement.", examples=["supply chains"], max_length=300),
+    ] = None,
     updated_since: Annotated[
         dt.datetime | None,
-        Query(description="Only statements created or changed at or after this time (ISO 8601)."),
+        Query(
+            description="Only statements created or changed at or after this time (ISO 8601).",
+            examples=["2024-01-01T00:00:00Z"],
+        ),
     ] = None,
 ) -> crud.StatementFilter:
     return crud.StatementFilter(
@@ -120,7 +128,7 @@ def list_statements(
 )
 def get_statement(
     session: SessionDep,
-    statement_id: Annotated[int, Path(ge=1, le=2**62, description="Statement id.")],
+    statement_id: Annotated[int, Path(ge=1, le=2**62, description="Statement id.", examples=[1])],
 ) -> StatementPublic:
     """One statement with its speaker, topics and span in the source."""
     statement = session.get(Statement, statement_id)

@@ -34,5 +34,29 @@ def test_every_operation_has_an_id_a_summary_tags_and_its_errors(client):
                 assert errors, f"{method} {path} documents no error response"
             for parameter in operation.get("parameters", []):
                 assert parameter.get("description"), (path, parameter["name"])
+                assert _has_example(parameter), (path, parameter["name"])
     assert len(ids) == len(set(ids))
     assert {"listEvents", "getEvent", "listStatements", "createDocument", "getStats"} <= set(ids)
+
+
+def _has_example(parameter: dict) -> bool:
+    schema = parameter.get("schema", {})
+    choices = [schema, *schema.get("anyOf", [])]
+    return bool(
+        parameter.get("example") is not None
+        or parameter.get("examples")
+        or any(c.get("examples") or c.get("enum") for c in choices)
+    )
+
+
+def test_the_records_clients_read_have_examples(client):
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    for name in (
+        "EventPublic",
+        "StatementPublic",
+        "PersonPublic",
+        "TopicPublic",
+        "SpeakerPublic",
+        "Problem",
+    ):
+        assert schemas[name].get("examples"), name
