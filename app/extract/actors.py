@@ -1489,6 +1489,8 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
             refs.append(ref)
         per_sentence.append(refs)
 
+    _countries_from_titles(per_sentence, people, poisoned)
+
     mentions: list[Mention] = []
     focus = _Focus()
     for a, refs in zip(analysed, per_sentence, strict=True):
@@ -1518,6 +1520,27 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
         ),
         mentions=tuple(mentions),
     )
+
+
+def _countries_from_titles(
+    per_sentence: list[list[Reference]],
+    people: list[_Person],
+    poisoned: set[tuple[frozenset[str], str | None]],
+) -> None:
+    """A demonym title that only one person fits gives that person a country ("the
+    Ethiopian premier" when one prime minister is known): then another reference by
+    demonym ("the Kenyan leader") can rule them out and resolve to the one left."""
+    refs = [r for rs in per_sentence for r in rs if r.kind == "title" and r.country]
+    changed = True
+    while changed:
+        changed = False
+        for ref in refs:
+            if _title_key(ref) in poisoned:
+                continue
+            fits = _title_candidates(ref, people)
+            if len(fits) == 1 and people[fits[0]].country is None:
+                people[fits[0]].country = ref.country
+                changed = True
 
 
 def _adjacent(ref: Reference, refs: list[Reference]) -> bool:

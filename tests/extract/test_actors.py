@@ -282,3 +282,26 @@ def test_a_surname_with_a_lowercase_particle_after_a_title(run, text, mention):
 )
 def test_seats_of_government_are_not_people(run, text):
     assert not any(w in " ".join(run(text).names()) for w in ("Palazzo", "Palacio"))
+
+
+@pytest.mark.parametrize(
+    "text, mention, expected",
+    [
+        (  # the premier is the only prime minister: he is the Ghanaian, so the other is Togolese
+            "President Kofi Mensah held talks with Prime Minister Yao Agbeko in Lome. "
+            "The Togolese leader said the road would open soon. "
+            "The Ghanaian premier said trade had doubled.",
+            "The Togolese leader",
+            "Kofi Mensah",
+        ),
+        (  # nothing tells the two presidents apart: the demonym stays unresolved
+            "President Kofi Mensah held talks with President Yao Agbeko in Lome. "
+            "The Togolese leader said the road would open soon.",
+            "The Togolese leader",
+            None,
+        ),
+    ],
+)
+def test_demonym_title_resolves_once_the_other_person_has_a_country(run, text, mention, expected):
+    got = dict(run(text).referred())
+    assert got.get(mention) == expected
