@@ -96,6 +96,13 @@ _CIRCUMSTANCE_WORDS = _CIRCUMSTANCE_OPENERS | frozenset(
 _LOCATIVE = frozenset({"in", "at", "to", "from", "near", "via", "across", "outside", "inside"})
 # words that end an organisation's name: "head of the ministry and ..." stops at "and"
 _STOP_ORG = frozenset({"and", "or", "who", "which", "that", "said", "says", "was", "is", "has"})
+# Nouns that end a ministry's portfolio beyond those of ministries.txt
+_PORTFOLIO_NOUNS = frozenset(
+    {"cooperation", "expatriates", "union", "integration", "diaspora", "development",
+     "relations", "affairs", "trade", "worship", "communities", "abroad", "nationals",
+     "investment", "tourism", "commerce", "industry", "planning", "economy", "europe",
+     "francophonie", "commonwealth", "migration", "emigrants", "regions", "partnerships"}
+)  # fmt: skip
 _SUFFIXES = frozenset({"Jr", "Sr", "Jnr", "Snr"})
 _SURNAME_PARTICLES = frozenset({"de", "da", "van", "von", "le", "la", "du", "del", "di", "dos"})
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -275,6 +282,7 @@ class Lexicon:
     org_nouns: frozenset[str]  # the nouns alone: "Ministry", "Airport", "Initiative"
     form_words: frozenset[str]  # every word of an honorific or rank ("His", "Highness")
     places: frozenset[tuple[str, ...]]  # city names, lower case: "New Delhi" is no person
+    portfolio_nouns: frozenset[str]  # last words of ministries' names ("Cooperation")
     form_starts: frozenset[str]  # first words of honorifics and ranks ("Mr", "Maj")
     form_ends: frozenset[str]  # their last tokens ("Mr", ".", "Excellency")
     modifier_starts: frozenset[str]
@@ -346,6 +354,12 @@ def lexicon() -> Lexicon:
             f"secretary for {of_form}",
         ):
             titles.setdefault(_words(phrase), (role, None))
+    portfolio_nouns = _PORTFOLIO_NOUNS | {
+        word
+        for line in _lines("ministries.txt")
+        for word in _words(line.partition("|")[0])
+        if word not in ("and", "of", "the", "for")
+    }
     modifiers = {}
     for line in _lines("modifiers.txt"):
         word, _, kind = (part.strip() for part in line.partition("|"))
@@ -368,6 +382,7 @@ def lexicon() -> Lexicon:
         form_starts=frozenset(key[0] for key in (*honorifics, *ranks)),
         form_ends=frozenset(key[-1] for key in (*honorifics, *ranks)) | {"."},
         titles=titles,
+        portfolio_nouns=frozenset(portfolio_nouns),
         title_starts=frozenset(key[0] for key in titles),
         modifiers=modifiers,
         honorifics=honorifics,
@@ -671,6 +686,9 @@ def _single_title(
             head = _title_text(words)
             org = tokens[j].text and f"{head} {_span_text(tokens, j, org_end)}"
             return Title(org_end, org, frozenset({org.lower()}), gender, country or inner)
+    if role_text.endswith(("minister", "secretary")):
+        # "Minister for Foreign Affairs, European Union and Cooperation, Ana Ruiz"
+        j = _portfolio_list(tokens, j, countries, lex)
     k, of_code = _of_country(tokens, j, countries)
     if of_code:
         country = country or of_code
@@ -682,6 +700,35 @@ def _single_title(
         gender=gender,
         country=country,
     )
+
+
+def _portfolio_list(
+    tokens: tuple[Token, ...], i: int, countries: dict[int, tuple[int, str]], lex: Lexicon
+) -> int:
+    """The rest of a ministry's name after a comma: ", European Union and Cooperation",
+    ", Trade and Development" - capitalized items, each ending in a portfolio noun, the
+    last after "and". Token index after it, or `i`."""
+    if i >= len(tokens) or tokens[i].text != ",":
+        return i
+    k, after_and = i + 1, False
+    while True:
+        start = k
+        while k < len(tokens):
+            if k in countries:
+                k = countries[k][0]
+            elif tokens[k].text[:1].isupper() and tokens[k].text.isalpha():
+                k += 1
+            else:
+                break
+        if k == start or tokens[k - 1].low not in lex.portfolio_nouns:
+            return i
+        if after_and:
+            return k
+        if k < len(tokens) and tokens[k].low == "and":
+            after_and = True
+        elif not (k < len(tokens) and tokens[k].text == ","):
+            return i
+        k += 1
 
 
 def _span_text(tokens: tuple[Token, ...], i: int, j: int) -> str:

@@ -305,3 +305,39 @@ def test_seats_of_government_are_not_people(run, text):
 def test_demonym_title_resolves_once_the_other_person_has_a_country(run, text, mention, expected):
     got = dict(run(text).referred())
     assert got.get(mention) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Minister for Foreign Affairs, Trade and Development, Ana Lima, met the press.",
+            {("Ana Lima", "Minister for Foreign Affairs")},
+        ),
+        (
+            "The Minister of Foreign Affairs, Regional Integration and Chilean Communities "
+            "Abroad of the Republic of Chile, Pablo Vera, arrived.",
+            {("Pablo Vera", "Minister of Foreign Affairs")},
+        ),
+        (  # a list of names after the title is no portfolio
+            "The Minister of Foreign Affairs, Ana Lima and Pablo Vera attended.",
+            set(),
+        ),
+    ],
+)
+def test_ministry_title_with_commas_inside(run, text, expected):
+    r = run(text)
+    got = {(p.name, p.title) for p in r.actors.people if p.title}
+    assert got == expected
+
+
+def test_unique_minister_resolves_after_long_ministry_title(run):
+    r = run(
+        "The Minister of Foreign Affairs, Trade and Development, Ana Lima, and the Minister "
+        "of Foreign Affairs of Chile, Pablo Vera, met in Lima. The minister said trade grew. "
+        "The Chilean minister said the border was calm."
+    )
+    got = dict(r.referred())
+    assert got["The minister"] == "Ana Lima"
+    assert got["The Chilean minister"] == "Pablo Vera"
+    assert r.person("Pablo Vera").country == "CL"
