@@ -881,6 +881,9 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
             end = _name_run(a, j, particle_start=True)
             if end > j:
                 after_name, of_code = _of_country(tokens, end, a.countries)
+                office: tuple[str | None, frozenset[str]] = (title.text, title.roles)
+                if title.roles == _COUNTERPART:
+                    office = _counterpart_office(tokens, start, found)
                 found.append(
                     _Candidate(
                         words=_name_words(tokens[j:end]),
@@ -890,8 +893,8 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
                         ],
                         position=tokens[j].start,
                         strong=True,
-                        title=None if title.roles == _COUNTERPART else title.text,
-                        roles=frozenset() if title.roles == _COUNTERPART else title.roles,
+                        title=office[0],
+                        roles=office[1],
                         country=country or title.country or of_code,
                         gender=gender or title.gender,
                         styled=styled,
@@ -945,6 +948,16 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
             )
         i = apposition.end if apposition else max(after_name, end)
     return found
+
+
+def _counterpart_office(
+    tokens: tuple[Token, ...], start: int, found: list[_Candidate]
+) -> tuple[str | None, frozenset[str]]:
+    """ "his Ghanaian counterpart Ama Boateng": she holds the office of the person "his"
+    refers to, the last one named before it in the sentence."""
+    if start and tokens[start - 1].low in ("his", "her") and found and found[-1].roles:
+        return found[-1].title, found[-1].roles
+    return None, frozenset()
 
 
 def _name_end(tokens: tuple[Token, ...], end: int) -> int:

@@ -341,3 +341,36 @@ def test_unique_minister_resolves_after_long_ministry_title(run):
     assert got["The minister"] == "Ana Lima"
     assert got["The Chilean minister"] == "Pablo Vera"
     assert r.person("Pablo Vera").country == "CL"
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        (
+            "Ghana's Foreign Minister Kwame Asante met his Togolese counterpart Yao Dogbe in Accra.",
+            "Yao Dogbe",
+            ("Foreign Minister", "TG"),
+        ),
+        (
+            "Chilean President Lucia Vera called her Peruvian counterpart Jorge Paz on Friday.",
+            "Jorge Paz",
+            ("President", "PE"),
+        ),
+        (  # no "his"/"her": whose counterpart is not said
+            "Ghana's Foreign Minister Kwame Asante said a Togolese counterpart Yao Dogbe came.",
+            "Yao Dogbe",
+            (None, "TG"),
+        ),
+    ],
+)
+def test_counterpart_holds_the_office_of_the_person_it_refers_to(run, text, name, expected):
+    person = run(text).person(name)
+    assert (person.title, person.country) == expected
+
+
+def test_counterpart_office_lets_demonym_title_resolve(run):
+    r = run(
+        "Ghana's Foreign Minister Kwame Asante met his Togolese counterpart Yao Dogbe in Accra. "
+        "The Togolese minister said the border would reopen."
+    )
+    assert dict(r.referred())["The Togolese minister"] == "Yao Dogbe"
