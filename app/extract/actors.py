@@ -32,7 +32,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Container, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import NamedTuple
@@ -282,6 +282,7 @@ class Lexicon:
     org_nouns: frozenset[str]  # the nouns alone: "Ministry", "Airport", "Initiative"
     form_words: frozenset[str]  # every word of an honorific or rank ("His", "Highness")
     places: frozenset[tuple[str, ...]]  # city names, lower case: "New Delhi" is no person
+    title_ends: frozenset[str]  # last words of titles ("minister")
     portfolio_nouns: frozenset[str]  # last words of ministries' names ("Cooperation")
     form_starts: frozenset[str]  # first words of honorifics and ranks ("Mr", "Maj")
     form_ends: frozenset[str]  # their last tokens ("Mr", ".", "Excellency")
@@ -383,6 +384,7 @@ def lexicon() -> Lexicon:
         form_ends=frozenset(key[-1] for key in (*honorifics, *ranks)) | {"."},
         titles=titles,
         portfolio_nouns=frozenset(portfolio_nouns),
+        title_ends=frozenset(key[-1] for key in titles),
         title_starts=frozenset(key[0] for key in titles),
         modifiers=modifiers,
         honorifics=honorifics,
@@ -773,6 +775,7 @@ class _Candidate:
     country: str | None = None
     gender: str | None = None
     styled: str | None = None  # "His Highness": how the text may refer to them later
+    written: tuple[str, ...] | None = None  # the words as written, if reordered
 
 
 @dataclass
@@ -799,12 +802,39 @@ class _Analysed:
     may_start: tuple[bool, ...]  # whether a name, title, honorific or rank may start there
 
 
+def _capital_surname(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
+    """A surname in capitals before the given name, after a title or honorific ("Mr.
+    TANAKA Hiroshi", "Prime Minister TANAKA Hiroshi")."""
+    token = tokens[k]
+    if not (0 < k < len(tokens) - 1 and len(token.text) > 2 and token.text.isalpha()):
+        return False
+    if not token.text.isupper() or token.low in lex.non_names:
+        return False
+    given, before = tokens[k + 1], tokens[k - 1]
+    return (
+        given.text[:1].isupper()
+        and not given.text.isupper()
+        and _is_name_word(given, lex)
+        and (before.text in lex.form_ends or before.low in lex.title_ends)
+    )
+
+
+def _surname_first_caps(words: tuple[str, ...]) -> tuple[str, ...]:
+    """ ("TANAKA", "Hiroshi") -> ("Hiroshi", "Tanaka"): the order and case of the rest of
+    the text."""
+    if len(words) == 2 and len(words[0]) > 2 and words[0].isupper() and not words[1].isupper():
+        return (words[1], words[0].capitalize())
+    return words
+
+
 def _analyse(text: str, sentence: Sentence, spans: list[tuple[int, int, str]]) -> _Analysed:
     tokens = tokenize(text, sentence.start, sentence.end)
     countries = _country_tokens(tokens, spans)
     inside = frozenset(k for first, (after, _) in countries.items() for k in range(first, after))
     lex = lexicon()
-    name_ok = tuple(_is_name_word(t, lex) for t in tokens)
+    name_ok = tuple(
+        _is_name_word(t, lex) or _capital_surname(tokens, k, lex) for k, t in enumerate(tokens)
+    )
     may_start = tuple(
         ok
         or t.text == "He"
@@ -947,6 +977,10 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
                 )
             )
         i = apposition.end if apposition else max(after_name, end)
+    for n, cand in enumerate(found):
+        words = _surname_first_caps(cand.words)
+        if words != cand.words:
+            found[n] = replace(cand, words=words, text=" ".join(words), written=cand.words)
     return found
 
 
@@ -1028,6 +1062,8 @@ def _merge(candidates: list[_Candidate], alone: set[str]) -> list[_Person]:
             if {w.lower() for w in person.words} < {w.lower() for w in cand.words}:
                 person.words, person.text = cand.words, cand.text  # a fuller form
             person.forms.add(cand.words)
+            if cand.written:
+                person.forms.add(cand.written)
             person.title = person.title or cand.title
             person.roles = person.roles or cand.roles
             person.country = person.country or cand.country
@@ -1042,7 +1078,7 @@ def _merge(candidates: list[_Candidate], alone: set[str]) -> list[_Person]:
                     roles=cand.roles,
                     country=cand.country,
                     gender=cand.gender,
-                    forms={cand.words},
+                    forms={cand.words, *([cand.written] if cand.written else [])},
                     styled=cand.styled,
                 )
             )

@@ -374,3 +374,30 @@ def test_counterpart_office_lets_demonym_title_resolve(run):
         "The Togolese minister said the border would reopen."
     )
     assert dict(r.referred())["The Togolese minister"] == "Yao Dogbe"
+
+
+@pytest.mark.parametrize(
+    "text, people, later",
+    [
+        (
+            "Prime Minister TANAKA Hiroshi of Japan met President Lee. Tanaka said ties were good.",
+            {("Hiroshi Tanaka", "JP")},
+            ("Tanaka", "Hiroshi Tanaka"),
+        ),
+        (
+            "Mr. SATO Kenji, Minister for Foreign Affairs of Japan, spoke. Mr. Sato said it helped.",
+            {("Kenji Sato", "JP")},
+            ("Sato", "Kenji Sato"),
+        ),
+        (  # an acronym before a name is no surname: no title or honorific before it
+            "The NATO Summit opened. Officials of OSCE Vienna said nothing.",
+            set(),
+            None,
+        ),
+    ],
+)
+def test_surname_first_in_capitals_is_one_person(run, text, people, later):
+    r = run(text)
+    assert {(p.name, p.country) for p in r.actors.people if p.country or not people} == people
+    if later:
+        assert later in r.referred()
