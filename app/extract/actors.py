@@ -353,6 +353,10 @@ def lexicon() -> Lexicon:
             f"{of_form} minister",  # "Home Affairs Minister", "Trade and Industry Minister"
             f"secretary of {of_form}",
             f"secretary for {of_form}",
+            f"{of_form} cs",  # "Foreign Affairs CS", "Energy CS": a cabinet secretary
+            f"{adjective} cs",
+            f"{of_form} cabinet secretary",
+            f"{adjective} cabinet secretary",
         ):
             titles.setdefault(_words(phrase), (role, None))
     portfolio_nouns = _PORTFOLIO_NOUNS | {

@@ -401,3 +401,17 @@ def test_surname_first_in_capitals_is_one_person(run, text, people, later):
     assert {(p.name, p.country) for p in r.actors.people if p.country or not people} == people
     if later:
         assert later in r.referred()
+
+
+@pytest.mark.parametrize(
+    "text, name, roles",
+    [
+        ("Trade CS Amani Njoroge met the delegation in Kisumu.", "Amani Njoroge", "Trade Cs"),
+        ("Foreign Affairs Cabinet Secretary Halima Yusuf arrived.", "Halima Yusuf",
+         "Foreign Affairs Cabinet Secretary"),
+        ("CS Baraka Otieno opened the fair.", "Baraka Otieno", "Cs"),
+        ("State Secretary Lena Wirth met the envoy.", "Lena Wirth", "State Secretary"),
+    ],
+)  # fmt: skip
+def test_cabinet_secretary_and_common_titles(run, text, name, roles):
+    assert run(text).person(name).title == roles
