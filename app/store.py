@@ -12,6 +12,7 @@ import logging
 from collections.abc import Iterable
 from importlib import resources
 
+from sqlalchemy import func, or_, update
 from sqlmodel import Session, col, delete, select
 
 from app import crud
@@ -80,14 +81,11 @@ def store_extraction(
 ) -> tuple[list[int], list[int]]:
     """Write people, events (merged with known ones) and statements of one document."""
     assert document.id is not None
-    people = {
-        p.id: _person(session, name=p.name, title=p.title, country=p.country)
-        for p in extraction.people
-    }
+    people = _people(session, extraction)
     event_of_key: dict[str, int] = {}
     claimed: set[int] = set()
     for found in extraction.events:
-        participants = {people[pid].id for pid in found.participants if pid in people}
+        participants = {people[pid].id: pid for pid in found.participants if pid in people}
         view = EventView(
             type=found.type,
             date=found.date,
@@ -116,23 +114,23 @@ def store_extraction(
                 countries=",".join(found.countries),
             )
         )
-        for slug in dict.fromkeys(found.topics):
-            session.add(EventTopic(event_id=event_id, document_id=document.id, topic=slug))
-        for pid in found.participants:
-            person = people.get(pid)
-            if person is not None:
-                session.add(
-                    EventParticipant(
-                        event_id=event_id,
-                        person_id=person.id,
-                        document_id=document.id,
-                        title=_title_of(extraction, pid),
-                    )
-                )
+        session.add_all(
+            EventTopic(event_id=event_id, document_id=document.id, topic=slug)
+            for slug in dict.fromkeys(found.topics)
+        )
+        session.add_all(
+            EventParticipant(
+                event_id=event_id,
+                person_id=person_id,
+                document_id=document.id,
+                title=_title_of(extraction, pid),
+            )
+            for person_id, pid in participants.items()
+        )
     session.flush()
 
     primary_event = next((event_of_key[e.key] for e in extraction.events if e.primary), None)
-    statement_ids: list[int] = []
+    stored: list[tuple[Statement, tuple[str, ...]]] = []
     for found in extraction.statements:
         event_id = event_of_key.get(found.event_key or "", primary_event)
         speaker = people.get(found.speaker)
@@ -147,37 +145,50 @@ def store_extraction(
             char_start=found.start,
             char_end=found.end,
         )
-        session.add(statement)
-        session.flush()
-        assert statement.id is not None
-        statement_ids.append(statement.id)
-        for slug in dict.fromkeys(found.topics):
-            session.add(StatementTopic(statement_id=statement.id, topic=slug))
-        _link_corroborations(session, statement=statement)
+        stored.append((statement, found.topics))
+    session.add_all(statement for statement, _ in stored)
+    session.flush()  # one batch of inserts assigns every id
+    session.add_all(
+        StatementTopic(statement_id=statement.id, topic=slug)  # type: ignore[arg-type]
+        for statement, topics in stored
+        for slug in dict.fromkeys(topics)
+    )
+    _link_corroborations(session, statements=[statement for statement, _ in stored])
     session.flush()
     for event_id in claimed:
         refresh_event(session, event_id=event_id)
-    return list(dict.fromkeys(event_of_key.values())), statement_ids
+    statement_ids = [statement.id for statement, _ in stored]
+    return list(dict.fromkeys(event_of_key.values())), statement_ids  # type: ignore[return-value]
 
 
 def _title_of(extraction: Extraction, person_id: str) -> str | None:
     return next((p.title for p in extraction.people if p.id == person_id), None)
 
 
-def _person(session: Session, *, name: str, title: str | None, country: str | None) -> Person:
-    key = crud.name_key(name)
-    person = session.exec(select(Person).where(Person.name_key == key)).first()
-    if person is None:
-        person = Person(name=name, name_key=key, title=title, country=country)
+def _people(session: Session, extraction: Extraction) -> dict[str, Person]:
+    """Each extracted person as a stored Person, matched by normalised name (one query)."""
+    keys = {p.id: crud.name_key(p.name) for p in extraction.people}
+    with session.no_autoflush:
+        known = {
+            person.name_key: person
+            for person in session.exec(
+                select(Person).where(col(Person.name_key).in_(set(keys.values())))
+            )
+        }
+    for found in extraction.people:
+        key = keys[found.id]
+        person = known.get(key)
+        if person is None:
+            person = Person(name=found.name, name_key=key, title=found.title, country=found.country)
+            known[key] = person
+        else:
+            if person.country is None and found.country:
+                person.country = found.country
+            if found.title:
+                person.title = found.title
         session.add(person)
-        session.flush()
-        return person
-    if person.country is None and country:
-        person.country = country
-    if title:
-        person.title = title
-    session.add(person)
-    return person
+    session.flush()
+    return {found.id: known[keys[found.id]] for found in extraction.people}
 
 
 def _match(session: Session, *, view: EventView, exclude: set[int]) -> int | None:
@@ -231,23 +242,28 @@ def _match(session: Session, *, view: EventView, exclude: set[int]) -> int | Non
     return best_match(view, views)  # type: ignore[arg-type]
 
 
-def _link_corroborations(session: Session, *, statement: Statement) -> None:
-    """Give a statement the group of the same speaker's same words from another source."""
-    others = session.exec(
+def _link_corroborations(session: Session, *, statements: list[Statement]) -> None:
+    """Group each new statement with the same speaker's same words from another source."""
+    if not statements:
+        return
+    document_id = statements[0].document_id
+    others: dict[tuple[int, int], list[Statement]] = {}
+    for other in session.exec(
         select(Statement).where(
-            Statement.event_id == statement.event_id,
-            Statement.person_id == statement.person_id,
-            Statement.document_id != statement.document_id,
+            col(Statement.event_id).in_({s.event_id for s in statements}),
+            Statement.document_id != document_id,
         )
-    ).all()
-    for other in others:
-        if same_words(statement.text, other.text):
-            if other.group_id is None:
-                other.group_id = other.id
-                session.add(other)
-            statement.group_id = other.group_id
-            session.add(statement)
-            return
+    ):
+        others.setdefault((other.event_id, other.person_id), []).append(other)
+    for statement in statements:
+        for other in others.get((statement.event_id, statement.person_id), []):
+            if same_words(statement.text, other.text):
+                if other.group_id is None:
+                    other.group_id = other.id
+                    session.add(other)
+                statement.group_id = other.group_id
+                session.add(statement)
+                break
 
 
 def refresh_event(session: Session, *, event_id: int) -> Event | None:
@@ -295,12 +311,19 @@ def refresh_event(session: Session, *, event_id: int) -> Event | None:
     event.updated_at = utcnow()
     session.add(event)
     _set_countries(session, event_id=event_id, countries=derived.countries)
-    for statement in session.exec(select(Statement).where(Statement.event_id == event_id)):
-        if statement.date_key != event.date_key or statement.year != event.year:
-            statement.date_key = event.date_key
-            statement.year = event.year
-            statement.updated_at = event.updated_at
-            session.add(statement)
+    session.flush()
+    session.exec(  # type: ignore[call-overload]
+        update(Statement)
+        .where(
+            col(Statement.event_id) == event_id,
+            or_(
+                col(Statement.date_key) != event.date_key,
+                func.coalesce(col(Statement.year), -1) != (event.year if event.year else -1),
+            ),
+        )
+        .values(date_key=event.date_key, year=event.year, updated_at=event.updated_at)
+        .execution_options(synchronize_session="fetch")
+    )
     return event
 
 
