@@ -163,6 +163,10 @@ _VENUE_WORDS = frozenset(
         "organisation", "group", "party", "government", "twitter", "x", "facebook",
     }
 )  # fmt: skip
+_NOT_CONFERENCES = frozenset(
+    {"press", "news", "video", "joint", "media", "donors", "donor", "pledging", "the", "a",
+     "this", "that", "annual", "digital", "virtual", "online", "phone", "telephone"}
+)  # fmt: skip
 _HERE = re.compile(r"\bhere\b")
 # A photo credit ends a caption: its paragraph describes a picture, not the news.
 _CREDIT = re.compile(
@@ -332,6 +336,9 @@ def _find_triggers(text: str, offset: int = 0) -> list[_Hit]:
             if key not in table.prefixes:
                 break
         if best is None:
+            if _named_conference(text, tokens, i):
+                hits.append(_Hit("summit", True, offset + tokens[i - 1].start(),
+                                 offset + tokens[i].end()))  # fmt: skip
             i += 1
             continue
         j, phrase = best
@@ -343,6 +350,19 @@ def _find_triggers(text: str, offset: int = 0) -> list[_Hit]:
         )
         i = j + 1
     return hits
+
+
+def _named_conference(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """A named conference is a multilateral gathering ("the Pacific Islands Conference"),
+    a press, news or video conference is not."""
+    if i == 0 or tokens[i].group() != "Conference":
+        return False
+    before = tokens[i - 1]
+    return (
+        before.group()[:1].isupper()
+        and before.group().lower() not in _NOT_CONFERENCES
+        and text[before.end() : tokens[i].start()] == " "
+    )
 
 
 def _best(

@@ -576,3 +576,31 @@ def test_a_later_stop_of_the_trip_is_the_trip() -> None:
     )
     found = _events(text, published=dt.date(2019, 3, 11))
     assert [e.type for e in found] == ["visit"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "The two leaders agreed to work together ahead of the Pacific Islands Conference "
+            "in Suva next May.",
+            ("summit", "2019-05", "Suva"),
+        ),
+        (  # a press conference is no gathering of states
+            "The two leaders will hold a Joint Conference in Suva next May.",
+            None,
+        ),
+        (
+            "The two leaders will speak at a press conference in Suva next May.",
+            None,
+        ),
+    ],
+)
+def test_named_conference_is_a_summit(sentence, expected):
+    text = (
+        "Chilean President Lucia Vera held a phone call with Peruvian President Jorge Paz on "
+        f"Tuesday. {sentence}"
+    )
+    found = [e for e in _events(text) if not e.primary and e.type == "summit"]
+    got = (found[0].type, found[0].date, found[0].location) if found else None
+    assert got == expected
