@@ -37,30 +37,41 @@ PLOVER = {
 }
 
 
+def _pages(
+    read: Callable[[Session, tuple[str, int] | None], list],
+    publish: Callable[[Session, list], list],
+    after: tuple[str, int] | None,
+) -> Iterator[Any]:
+    """Read page after page, each in a short session of its own, until one comes back short."""
+    while True:
+        with Session(get_engine()) as session:
+            rows = read(session, after)
+            yield from publish(session, rows)
+        if len(rows) < PAGE:
+            return
+        after = (rows[-1].date_key, rows[-1].id)
+
+
 def iter_events(
     flt: crud.EventFilter, after: tuple[str, int] | None = None
 ) -> Iterator[EventPublic]:
     """Every event matching `flt`, newest first, read in pages."""
-    while True:
-        with Session(get_engine()) as session:
-            page = crud.list_events(session, flt=flt, limit=PAGE, after=after)
-            yield from crud.events_public(session, events=page)
-        if len(page) < PAGE:
-            return
-        after = (page[-1].date_key, page[-1].id)  # type: ignore[assignment]
+    return _pages(
+        lambda session, start: crud.list_events(session, flt=flt, limit=PAGE, after=start),
+        lambda session, rows: crud.events_public(session, events=rows),
+        after,
+    )
 
 
 def iter_statements(
     flt: crud.StatementFilter, after: tuple[str, int] | None = None
 ) -> Iterator[StatementPublic]:
     """Every statement matching `flt`, newest event first, read in pages."""
-    while True:
-        with Session(get_engine()) as session:
-            page = crud.list_statements(session, flt=flt, limit=PAGE, after=after)
-            yield from crud.statements_public(session, statements=page)
-        if len(page) < PAGE:
-            return
-        after = (page[-1].date_key, page[-1].id)  # type: ignore[assignment]
+    return _pages(
+        lambda session, start: crud.list_statements(session, flt=flt, limit=PAGE, after=start),
+        lambda session, rows: crud.statements_public(session, statements=rows),
+        after,
+    )
 
 
 def _cell(value: Any) -> Any:

@@ -8,7 +8,7 @@ import hashlib
 import hmac
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 import pycountry
@@ -68,6 +68,16 @@ PageDep = Annotated[PageParams, Depends(page_params)]
 def encode_cursor(*values: Any) -> str:
     raw = json.dumps(list(values), separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def dated_page(rows: Sequence[Any], limit: int, publish: Callable[[Sequence[Any]], list]) -> Page:
+    """A page of rows fetched as `limit + 1` in (date_key, id) order: the extra row means more."""
+    shown = rows[:limit]
+    last = shown[-1] if len(rows) > limit else None
+    return Page(
+        items=publish(shown),
+        next_cursor=encode_cursor(last.date_key, last.id) if last is not None else None,
+    )
 
 
 def decode_cursor(cursor: str | None, *types: type) -> tuple | None:

@@ -17,8 +17,8 @@ from app.api.deps import (
     PageDep,
     SessionDep,
     TopicSlug,
+    dated_page,
     decode_cursor,
-    encode_cursor,
     export_response,
     parse_country,
     parse_pair,
@@ -117,13 +117,7 @@ def list_events(
         shape = exports.plover if fmt == "plover" else None
         return export_response(fmt, exports.ndjson_chunks(events_iter, shape), "events")
     events = crud.list_events(session, flt=flt, limit=page.limit + 1, after=after)  # type: ignore[arg-type]
-    more = len(events) > page.limit
-    events = events[: page.limit]
-    last = events[-1] if more else None
-    return Page(
-        items=crud.events_public(session, events=events),
-        next_cursor=encode_cursor(last.date_key, last.id) if last else None,
-    )
+    return dated_page(events, page.limit, lambda rows: crud.events_public(session, events=rows))
 
 
 @router.get(

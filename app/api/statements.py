@@ -16,8 +16,8 @@ from app.api.deps import (
     PageDep,
     SessionDep,
     TopicSlug,
+    dated_page,
     decode_cursor,
-    encode_cursor,
     export_response,
     parse_country,
     parse_pair,
@@ -111,12 +111,8 @@ def list_statements(
             )
         return export_response(fmt, exports.ndjson_chunks(rows_iter), "statements")
     rows = crud.list_statements(session, flt=flt, limit=page.limit + 1, after=after)  # type: ignore[arg-type]
-    more = len(rows) > page.limit
-    rows = rows[: page.limit]
-    last = rows[-1] if more else None
-    return Page(
-        items=crud.statements_public(session, statements=rows),
-        next_cursor=encode_cursor(last.date_key, last.id) if last else None,
+    return dated_page(
+        rows, page.limit, lambda found: crud.statements_public(session, statements=found)
     )
 
 
