@@ -88,6 +88,12 @@ _DAY_WORD = re.compile(
 )
 _MONTH_WORD = re.compile(r"\b(?P<rel>this|last|next)\s+month\b", re.I)
 _YEAR_WORD = re.compile(r"\b(?P<rel>this|last|next)\s+year\b", re.I)
+# A part of the current year: "before the end of the year", "in the first half of the year"
+_PART_OF_YEAR = re.compile(
+    r"\b(?:(?:before|by|until|towards?|at)\s+the\s+end|(?:in\s+)?the\s+(?:first|second|latter)"
+    r"\s+half|(?:in\s+)?the\s+course)\s+of\s+the\s+year\b",
+    re.I,
+)
 _BARE_MONTH = re.compile(
     r"\b(?P<prep>in|In|since|Since|until|Until|till|by|By|during|During|from|From|of|through"
     r"|before|Before|after|After|last|Last|next|Next|this|This)\s+"
@@ -349,6 +355,8 @@ def _years(finder: _Finder, ref: dt.date | None) -> None:
         for match in _YEAR_WORD.finditer(text):
             delta = {"last": -1, "past": -1, "next": 1}.get(match["rel"].lower(), 0)
             finder.add(match.start(), match.end(), f"{ref.year + delta:04d}", "year")
+        for match in _PART_OF_YEAR.finditer(text) if "of the year" in text else ():
+            finder.add(match.start(), match.end(), f"{ref.year:04d}", "year")
 
 
 def _anniversary_base(

@@ -163,3 +163,18 @@ def test_offsets_are_document_offsets() -> None:
     (mention,) = find_dates((sentence,), REF)
     assert document[mention.start : mention.end] == "5 March 2019"
     assert mention.sentence == 3
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The forum will meet in Accra before the end of the year.",
+         [("before the end of the year", "2019", "year")]),
+        ("They will hold talks in Lima in the first half of the year.",
+         [("in the first half of the year", "2019", "year")]),
+        ("The envoys meet by the end of the year.", [("by the end of the year", "2019", "year")]),
+        ("She was named player of the year.", []),
+    ],
+)  # fmt: skip
+def test_part_of_the_current_year(text, expected):
+    assert _dates(text) == expected
