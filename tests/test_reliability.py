@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -15,7 +13,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import pytest
+from tests import server as server_process
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,31 +46,13 @@ def test_writers_and_readers_at_once_lose_nothing():
 
 
 def _serve(database: Path, key: str) -> tuple[subprocess.Popen, str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {
-        **os.environ,
-        "READOUT_DATABASE_URL": f"sqlite:///{database}",
-        "READOUT_API_KEYS": key,
-        "READOUT_WRITE_RATE_PER_MINUTE": "0",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    return server_process.start(
+        {
+            "READOUT_DATABASE_URL": f"sqlite:///{database}",
+            "READOUT_API_KEYS": key,
+            "READOUT_WRITE_RATE_PER_MINUTE": "0",
+        }
     )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=1)
-            return process, base
-        except OSError:
-            time.sleep(0.05)
-    process.kill()
-    pytest.fail("the server did not start")
 
 
 def _post(base: str, key: str, body: dict) -> tuple[int, dict | None]:
@@ -153,5 +133,4 @@ def test_a_killed_server_leaves_whole_documents_and_a_rerun_completes_them(tmp_p
         dates = [e["date"] for e in events["items"]]
         assert sorted(dates) == sorted(f"2022-05-{day:02d}" for day in range(1, 29))
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        server_process.stop(process)
