@@ -25,6 +25,7 @@ from app import store
 from app.db import begin_write, make_engine
 from app.main import prepare_database
 from app.models import DocumentCreate
+from app.synth import FIRST, LAST
 
 COUNTRIES = [
     ("Kenyan", "Kenya"),
@@ -47,46 +48,6 @@ COUNTRIES = [
     ("Australian", "Australia"),
 ]
 TITLES = ["President", "Prime Minister", "Foreign Minister"]
-FIRST = [
-    "Amina",
-    "Lars",
-    "Kenji",
-    "Carla",
-    "Kofi",
-    "Marta",
-    "Piotr",
-    "Somchai",
-    "Nadia",
-    "Ethan",
-    "Lucia",
-    "Ravi",
-    "Giulia",
-    "Mateo",
-    "Ingrid",
-    "Youssef",
-    "Chidi",
-    "Olivia",
-]
-LAST = [
-    "Odhiambo",
-    "Berg",
-    "Sato",
-    "Souza",
-    "Mensah",
-    "Rojas",
-    "Nowak",
-    "Chai",
-    "Hassan",
-    "Tremblay",
-    "Vargas",
-    "Sharma",
-    "Ricci",
-    "Quispe",
-    "Lind",
-    "Alaoui",
-    "Okafor",
-    "Reid",
-]
 VERBS = [
     ("held a phone call with", "telephone"),
     ("held talks with", "meeting"),
