@@ -438,6 +438,7 @@ def list_speakers(
     q: str | None,
     limit: int,
     after: tuple[int, int] | None = None,
+    updated_since: dt.datetime | None = None,
 ) -> list[SpeakerPublic]:
     """People who made statements, the most quoted first."""
     count = func.count(col(Statement.id))
@@ -450,6 +451,8 @@ def list_speakers(
         query = query.where(Person.country == country)
     if q:
         query = query.where(col(Person.name_key).like(_like(name_key(q)), escape="\\"))
+    if updated_since is not None:  # speakers with a statement created or changed since
+        query = query.having(func.max(Statement.updated_at) >= _aware(updated_since))
     if after is not None:
         last_count, last_id = after
         query = query.having(

@@ -7,6 +7,7 @@ time, in a session of its own, so memory stays flat however long the list.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -17,7 +18,7 @@ from sqlmodel import Session
 
 from app import crud
 from app.db import get_engine
-from app.models import EventPublic, StatementPublic
+from app.models import EventPublic, SpeakerPublic, StatementPublic, TopicPublic
 
 PAGE = 500
 LIST_SEPARATOR = "; "
@@ -72,6 +73,28 @@ def iter_statements(
         lambda session, rows: crud.statements_public(session, statements=rows),
         after,
     )
+
+
+def iter_speakers(
+    *, country: str | None, q: str | None, updated_since: dt.datetime | None = None
+) -> Iterator[SpeakerPublic]:
+    """Every speaker matching the filters, the most quoted first, read in pages."""
+    after: tuple[int, int] | None = None
+    while True:
+        with Session(get_engine()) as session:
+            page = crud.list_speakers(
+                session, country=country, q=q, limit=PAGE, after=after, updated_since=updated_since
+            )
+        yield from page
+        if len(page) < PAGE:
+            return
+        after = (page[-1].statement_count, page[-1].id)
+
+
+def iter_topics() -> Iterator[TopicPublic]:
+    """The whole taxonomy with statement counts."""
+    with Session(get_engine()) as session:
+        yield from crud.list_topics(session, limit=10_000)
 
 
 def _cell(value: Any) -> Any:

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import StreamingResponse
 
-from app import crud
-from app.api.deps import Page, PageDep, SessionDep, decode_cursor, encode_cursor, parse_country
-from app.api.errors import problem_responses
+from app import crud, exports
+from app.api.deps import (
+    EXPORT_RESPONSES,
+    FormatDep,
+    Page,
+    PageDep,
+    SessionDep,
+    decode_cursor,
+    encode_cursor,
+    export_response,
+    parse_country,
+)
+from app.api.errors import ProblemError, problem_responses
 from app.models import SpeakerPublic
 
 router = APIRouter(prefix="/v1/speakers", tags=["speakers"])
@@ -18,7 +30,7 @@ router = APIRouter(prefix="/v1/speakers", tags=["speakers"])
     "",
     operation_id="listSpeakers",
     response_model=Page[SpeakerPublic],
-    responses=problem_responses(400, 422),
+    responses={**EXPORT_RESPONSES, **problem_responses(400, 422)},
 )
 def list_speakers(
     session: SessionDep,
@@ -29,15 +41,32 @@ def list_speakers(
     q: Annotated[
         str | None, Query(description="Part of the name.", examples=["croo"], max_length=300)
     ] = None,
-) -> Page[SpeakerPublic]:
+    updated_since: Annotated[
+        dt.datetime | None,
+        Query(
+            description="Only speakers with a statement created or changed at or after this time.",
+            examples=["2024-01-01T00:00:00Z"],
+        ),
+    ] = None,
+    fmt: FormatDep = "json",
+) -> Page[SpeakerPublic] | StreamingResponse:
     """Speakers with their statement and event counts, the most quoted first."""
+    code = parse_country(country) if country else None
+    if fmt == "plover":
+        raise ProblemError(422, "format=plover is for events; use json, csv or ndjson.")
+    if fmt != "json":
+        rows = exports.iter_speakers(country=code, q=q or None, updated_since=updated_since)
+        if fmt == "csv":
+            return export_response(fmt, exports.csv_chunks(rows, SpeakerPublic), "speakers")
+        return export_response(fmt, exports.ndjson_chunks(rows), "speakers")
     after = decode_cursor(page.cursor, int, int)
     speakers = crud.list_speakers(
         session,
-        country=parse_country(country) if country else None,
+        country=code,
         q=q or None,
         limit=page.limit + 1,
         after=after,  # type: ignore[arg-type]
+        updated_since=updated_since,
     )
     more = len(speakers) > page.limit
     speakers = speakers[: page.limit]

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
+from fastapi.responses import StreamingResponse
 
-from app import crud
-from app.api.deps import Page, PageDep, SessionDep, decode_cursor, encode_cursor
-from app.api.errors import problem_responses
+from app import crud, exports
+from app.api.deps import (
+    EXPORT_RESPONSES,
+    FormatDep,
+    Page,
+    PageDep,
+    SessionDep,
+    decode_cursor,
+    encode_cursor,
+    export_response,
+)
+from app.api.errors import ProblemError, problem_responses
 from app.models import TopicPublic
 
 router = APIRouter(prefix="/v1/topics", tags=["topics"])
@@ -16,10 +26,20 @@ router = APIRouter(prefix="/v1/topics", tags=["topics"])
     "",
     operation_id="listTopics",
     response_model=Page[TopicPublic],
-    responses=problem_responses(400, 422),
+    responses={**EXPORT_RESPONSES, **problem_responses(400, 422)},
 )
-def list_topics(session: SessionDep, page: PageDep) -> Page[TopicPublic]:
+def list_topics(
+    session: SessionDep, page: PageDep, fmt: FormatDep = "json"
+) -> Page[TopicPublic] | StreamingResponse:
     """Every topic of the taxonomy with the number of statements that address it."""
+    if fmt == "plover":
+        raise ProblemError(422, "format=plover is for events; use json, csv or ndjson.")
+    if fmt == "csv":
+        return export_response(
+            fmt, exports.csv_chunks(exports.iter_topics(), TopicPublic), "topics"
+        )
+    if fmt == "ndjson":
+        return export_response(fmt, exports.ndjson_chunks(exports.iter_topics()), "topics")
     after = decode_cursor(page.cursor, str)
     topics = crud.list_topics(session, limit=page.limit + 1, after=after[0] if after else None)
     more = len(topics) > page.limit

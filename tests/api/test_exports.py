@@ -73,3 +73,19 @@ def test_plover_lines_for_event_data_tools(client, docs):
 def test_plover_is_only_for_events(client):
     assert_problem(client.get("/v1/statements", params={"format": "plover"}), 422)
     assert_problem(client.get("/v1/events", params={"format": "xlsx"}), 422)
+
+
+def test_topics_and_speakers_export_too(client, docs):
+    topics = rows(client.get("/v1/topics", params={"format": "csv"}))
+    assert {"slug", "label", "statement_count"} <= set(topics[0])
+    assert {t["slug"]: t["statement_count"] for t in topics}["trade"] == "2"
+    speakers = client.get("/v1/speakers", params={"format": "ndjson", "country": "BR"})
+    assert [json.loads(line)["name"] for line in speakers.text.splitlines()] == ["Carlos Mendes"]
+    assert_problem(client.get("/v1/topics", params={"format": "plover"}), 422)
+
+
+def test_speakers_updated_since(client, docs):
+    everyone = client.get("/v1/speakers").json()["items"]
+    assert len(everyone) == 4
+    later = client.get("/v1/speakers", params={"updated_since": "2999-01-01T00:00:00Z"})
+    assert later.json()["items"] == []
