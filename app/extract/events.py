@@ -167,6 +167,9 @@ _NOT_CONFERENCES = frozenset(
     {"press", "news", "video", "joint", "media", "donors", "donor", "pledging", "the", "a",
      "this", "that", "annual", "digital", "virtual", "online", "phone", "telephone"}
 )  # fmt: skip
+_SINCE_BEFORE = re.compile(r"\bsince\s+$")
+_FIRST_BEFORE = re.compile(r"\bfirst\s+(?:[\w-]+\s+)?$")
+_CAPITAL_AFTER = re.compile(r"\s+capital\b")
 _HERE = re.compile(r"\bhere\b")
 # A photo credit ends a caption: its paragraph describes a picture, not the news.
 _CREDIT = re.compile(
@@ -290,6 +293,15 @@ def _triggers_table() -> _TriggerTable:
 def _cities() -> dict[tuple[str, ...], tuple[str, str]]:
     """City words (lower case) -> (city as listed, country code)."""
     return {_words(r["city"]): (r["city"], r["country"]) for r in _rows("cities.csv")}
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Country code -> its capital: the first city cities.csv lists for it."""
+    capitals: dict[str, str] = {}
+    for row in _rows("cities.csv"):
+        capitals.setdefault(row["country"], row["city"])
+    return capitals
 
 
 @cache
@@ -451,7 +463,12 @@ def _places(text: str, offset: int = 0) -> list[_Place]:
             if code:
                 break
         if code and code != "EU":
-            found.append(_Place(head, code, False, destination, offset + match.start("place")))
+            at = offset + match.start("place")
+            capital = _capitals().get(code)
+            if capital and head == place and _CAPITAL_AFTER.match(text, match.end("place")):
+                found.append(_Place(capital, code, True, destination, at))  # "the Indian capital"
+                continue
+            found.append(_Place(head, code, False, destination, at))
             continue
         if (
             prep == "in"
@@ -1108,7 +1125,9 @@ def _mentioned_event(doc: _Doc, sentence: Sentence, primary: Event) -> Event | N
         date = min(dates, key=lambda d: min(abs(d.start - h.start) for h in hits))
         clause = next(c for c in clauses if _within([c], date.start, date.end))
         in_clause = [h for h in hits if _within([clause], h.start, h.end)]
-        best = _best(in_clause or hits, doc.text, 0, _SIDELINES)
+        best = _first_since(doc.text, hits, date) or _best(
+            in_clause or hits, doc.text, 0, _SIDELINES
+        )
     else:
         date = _inherited_date(doc, sentence)
         best = _best(hits, doc.text, 0, _SIDELINES)
@@ -1161,6 +1180,18 @@ def _mentioned_event(doc: _Doc, sentence: Sentence, primary: Event) -> Event | N
         primary=False,
         sentence=sentence.index,
     )
+
+
+def _first_since(text: str, hits: Sequence[_Hit], date: DateMention) -> _Hit | None:
+    """ "her first visit to Accra since May 2019": the one before was in May 2019."""
+    if not _SINCE_BEFORE.search(text, max(0, date.start - 8), date.start):
+        return None
+    for hit in sorted(hits, key=lambda h: -h.start):
+        if hit.end <= date.start and hit.type in _IN_PERSON:
+            if _FIRST_BEFORE.search(text, max(0, hit.start - 30), hit.start):
+                return hit
+            return None
+    return None
 
 
 def _origins(doc: _Doc, sentence: Sentence, primary_date: str | None) -> list[DateMention]:

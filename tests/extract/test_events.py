@@ -604,3 +604,31 @@ def test_named_conference_is_a_summit(sentence, expected):
     found = [e for e in _events(text) if not e.primary and e.type == "summit"]
     got = (found[0].type, found[0].date, found[0].location) if found else None
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "It was Paz's first visit to the Chilean capital since May 2015, officials said.",
+            ("visit", "2015-05", "Santiago"),
+        ),
+        (
+            "It was the first official trip to Santiago since June 2016, the ministry said in a "
+            "statement.",
+            ("visit", "2016-06", "Santiago"),
+        ),
+        (  # no "first": the date says when something began, no earlier visit
+            "Trade has grown every year since May 2015, the ministry said in a statement.",
+            None,
+        ),
+    ],
+)
+def test_first_visit_since_a_date_mentions_the_earlier_visit(sentence, expected):
+    text = (
+        "Chilean President Lucia Vera received Peruvian President Jorge Paz in Santiago on "
+        f"Tuesday. {sentence}"
+    )
+    found = [e for e in _events(text) if not e.primary and e.type == "visit"]
+    got = (found[0].type, found[0].date, found[0].location) if found else None
+    assert got == expected
