@@ -206,6 +206,7 @@ _OFFICE_BEFORE_OF = re.compile(
 )
 _NEXT_WORD = re.compile(r"^(?:['’]s?)?[\s\-]+([\w\-]+)")
 _AND_NEXT = re.compile(r"^,?\s+(?:and|&)\s+(?:the\s+)?$")
+_SIGNED_BY = re.compile(r"\b(?:signed|concluded|initialled|initialed)\s+by\s+(?:the\s+)?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
 _BARE_TITLE = re.compile(
     r"\b[Tt]he\s+(?:Prime\s+Minister|President|Chancellor|Premier|Foreign\s+(?:Minister"
@@ -525,6 +526,7 @@ def _party_countries(
             or next_start in mention_starts
             or bool(_OFFICE_BEFORE_OF.search(before))
             or bool(_BETWEEN.search(before))
+            or bool(_SIGNED_BY.search(before))
             or hyphen_pair
             or (
                 previous_party is not None

@@ -632,3 +632,25 @@ def test_first_visit_since_a_date_mentions_the_earlier_visit(sentence, expected)
     found = [e for e in _events(text) if not e.primary and e.type == "visit"]
     got = (found[0].type, found[0].date, found[0].location) if found else None
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Chile also backed the trade pact signed by the European Union and Peru in May 2017.",
+            ("EU", "PE"),
+        ),
+        (
+            "The accord concluded by Canada and Peru in June 2016 remains in place.",
+            ("CA", "PE"),
+        ),
+    ],
+)
+def test_states_an_agreement_was_signed_by_are_its_parties(sentence, expected):
+    text = (
+        "Chilean President Lucia Vera held a phone call with Peruvian President Jorge Paz on "
+        f"Tuesday. {sentence}"
+    )
+    found = [e for e in _events(text) if not e.primary and e.type == "agreement"]
+    assert found and found[0].countries == expected
