@@ -824,7 +824,7 @@ def _capital_surname(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
 
 
 def _surname_first_caps(words: tuple[str, ...]) -> tuple[str, ...]:
-    """ ("TANAKA", "Hiroshi") -> ("Hiroshi", "Tanaka"): the order and case of the rest of
+    """("TANAKA", "Hiroshi") -> ("Hiroshi", "Tanaka"): the order and case of the rest of
     the text."""
     if len(words) == 2 and len(words[0]) > 2 and words[0].isupper() and not words[1].isupper():
         return (words[1], words[0].capitalize())
