@@ -13,7 +13,7 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 
 import pycountry
 from fastapi import Depends, Header, Path, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel
 from sqlmodel import Session
 
@@ -70,14 +70,23 @@ def encode_cursor(*values: Any) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def dated_page(rows: Sequence[Any], limit: int, publish: Callable[[Sequence[Any]], list]) -> Page:
+def page_response(page: BaseModel) -> Response:
+    """Serialize an already-built page once: the records were validated when they were made,
+    and FastAPI would otherwise validate them a second time against the response model."""
+    return Response(page.model_dump_json(), media_type="application/json")
+
+
+def dated_page(
+    rows: Sequence[Any], limit: int, publish: Callable[[Sequence[Any]], list]
+) -> Response:
     """A page of rows fetched as `limit + 1` in (date_key, id) order: the extra row means more."""
     shown = rows[:limit]
     last = shown[-1] if len(rows) > limit else None
-    return Page(
+    page = Page(
         items=publish(shown),
         next_cursor=encode_cursor(last.date_key, last.id) if last is not None else None,
     )
+    return page_response(page)
 
 
 def decode_cursor(cursor: str | None, *types: type) -> tuple | None:

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response
 
 from app import crud, exports
 from app.api.deps import (
@@ -107,7 +107,7 @@ def list_events(
     page: PageDep,
     flt: Annotated[crud.EventFilter, Depends(event_filter)],
     fmt: FormatDep,
-) -> Page[EventPublic] | StreamingResponse:
+) -> Response:
     """Events matching every filter given, newest first (format=plover: PLOVER-style lines)."""
     after = decode_cursor(page.cursor, str, int)
     if fmt != "json":

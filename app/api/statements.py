@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response
 
 from app import crud, exports
 from app.api.deps import (
@@ -98,7 +98,7 @@ def list_statements(
     page: PageDep,
     flt: Annotated[crud.StatementFilter, Depends(statement_filter)],
     fmt: FormatDep,
-) -> Page[StatementPublic] | StreamingResponse:
+) -> Response:
     """Statements matching every filter given, newest event first."""
     if fmt == "plover":
         raise ProblemError(422, "format=plover is for events; use json, csv or ndjson.")
