@@ -475,7 +475,13 @@ def list_speakers(
 # ---------------------------------------------------------------- topics
 
 
-def list_topics(session: Session, *, limit: int, after: str | None = None) -> list[TopicPublic]:
+def list_topics(
+    session: Session,
+    *,
+    limit: int,
+    after: str | None = None,
+    updated_since: dt.datetime | None = None,
+) -> list[TopicPublic]:
     """The taxonomy in slug order, each topic with its statement count."""
     query = (
         select(Topic, func.count(col(StatementTopic.statement_id)))
@@ -486,6 +492,14 @@ def list_topics(session: Session, *, limit: int, after: str | None = None) -> li
     )
     if after is not None:
         query = query.where(Topic.slug > after)
+    if updated_since is not None:  # topics whose count changed: a statement of theirs is new
+        query = query.where(
+            col(Topic.slug).in_(
+                select(StatementTopic.topic)
+                .join(Statement, col(Statement.id) == StatementTopic.statement_id)
+                .where(col(Statement.updated_at) >= _aware(updated_since))
+            )
+        )
     return [
         TopicPublic(slug=t.slug, label=t.label, description=t.description, statement_count=n)
         for t, n in session.exec(query)

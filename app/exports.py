@@ -91,10 +91,10 @@ def iter_speakers(
         after = (page[-1].statement_count, page[-1].id)
 
 
-def iter_topics() -> Iterator[TopicPublic]:
+def iter_topics(updated_since: dt.datetime | None = None) -> Iterator[TopicPublic]:
     """The whole taxonomy with statement counts."""
     with Session(get_engine()) as session:
-        yield from crud.list_topics(session, limit=10_000)
+        yield from crud.list_topics(session, limit=10_000, updated_since=updated_since)
 
 
 def _cell(value: Any) -> Any:

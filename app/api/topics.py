@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
 from app import crud, exports
@@ -29,19 +32,35 @@ router = APIRouter(prefix="/v1/topics", tags=["topics"])
     responses={**EXPORT_RESPONSES, **problem_responses(400, 422)},
 )
 def list_topics(
-    session: SessionDep, page: PageDep, fmt: FormatDep = "json"
+    session: SessionDep,
+    page: PageDep,
+    updated_since: Annotated[
+        dt.datetime | None,
+        Query(
+            description="Only topics with a statement created or changed at or after this time.",
+            examples=["2024-01-01T00:00:00Z"],
+        ),
+    ] = None,
+    fmt: FormatDep = "json",
 ) -> Page[TopicPublic] | StreamingResponse:
     """Every topic of the taxonomy with the number of statements that address it."""
     if fmt == "plover":
         raise ProblemError(422, "format=plover is for events; use json, csv or ndjson.")
     if fmt == "csv":
         return export_response(
-            fmt, exports.csv_chunks(exports.iter_topics(), TopicPublic), "topics"
+            fmt, exports.csv_chunks(exports.iter_topics(updated_since), TopicPublic), "topics"
         )
     if fmt == "ndjson":
-        return export_response(fmt, exports.ndjson_chunks(exports.iter_topics()), "topics")
+        return export_response(
+            fmt, exports.ndjson_chunks(exports.iter_topics(updated_since)), "topics"
+        )
     after = decode_cursor(page.cursor, str)
-    topics = crud.list_topics(session, limit=page.limit + 1, after=after[0] if after else None)
+    topics = crud.list_topics(
+        session,
+        limit=page.limit + 1,
+        after=after[0] if after else None,
+        updated_since=updated_since,
+    )
     more = len(topics) > page.limit
     topics = topics[: page.limit]
     return Page(items=topics, next_cursor=encode_cursor(topics[-1].slug) if more else None)

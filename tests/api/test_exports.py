@@ -89,3 +89,17 @@ def test_speakers_updated_since(client, docs):
     assert len(everyone) == 4
     later = client.get("/v1/speakers", params={"updated_since": "2999-01-01T00:00:00Z"})
     assert later.json()["items"] == []
+
+
+def test_topics_updated_since(client, docs):
+    assert len(client.get("/v1/topics", params={"limit": 500}).json()["items"]) > 30
+    since = client.get("/v1/topics", params={"updated_since": "2000-01-01T00:00:00Z"}).json()
+    assert {t["slug"] for t in since["items"]} == {
+        "trade",
+        "investment",
+        "climate-change",
+        "green-development",
+        "security",
+    }
+    future = client.get("/v1/topics", params={"updated_since": "2999-01-01T00:00:00Z"})
+    assert future.json()["items"] == []
