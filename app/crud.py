@@ -415,8 +415,8 @@ def statements_public(
 
 def find_speaker_ids(session: Session, *, speaker: str) -> tuple[int, ...]:
     """Ids of people matching a speaker id, a full name or a surname (any case)."""
-    if speaker.isdigit():
-        return (int(speaker),)
+    if speaker.isascii() and speaker.isdigit():
+        return (int(speaker),) if int(speaker) < 2**31 else ()
     key = name_key(speaker)
     if not key:
         return ()

@@ -26,7 +26,7 @@ from app.api import (
     topics,
 )
 from app.api.caching import ETagMiddleware
-from app.api.limits import BodySizeLimit
+from app.api.limits import BodySizeLimit, NoNulInQuery
 from app.api.ratelimit import RateLimiter
 from app.config import get_settings
 from app.db import get_engine, upgrade_schema
@@ -61,6 +61,8 @@ def create_app() -> FastAPI:
         version="0.1.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        # Any operation may refuse a malformed query (400) or fail (500); both are problems.
+        responses=errors.problem_responses(400, 500),
     )
     errors.install(app)
     settings = get_settings()
@@ -68,6 +70,7 @@ def create_app() -> FastAPI:
     # Added innermost first: CORS answers preflights before anything else runs.
     app.add_middleware(ETagMiddleware)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(NoNulInQuery)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     if settings.allowed_origins:
         app.add_middleware(

@@ -30,6 +30,7 @@ SessionDep = Annotated[Session, Depends(get_session)]
 
 # Codes that are not ISO 3166-1 but that clients write.
 T = TypeVar("T")
+MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
 
 COUNTRY_ALIASES = {"EU": "EU", "EUROPEAN UNION": "EU", "UK": "GB"}
 
@@ -102,6 +103,10 @@ def decode_cursor(cursor: str | None, *types: type) -> tuple | None:
         not isinstance(values, list)
         or len(values) != len(types)
         or not all(type(v) is t for v, t in zip(values, types, strict=True))
+    ):
+        raise ProblemError(400, "The cursor is not one this API gave out; start from page one.")
+    if any(isinstance(v, int) and not 0 <= v <= MAX_ID for v in values) or any(
+        isinstance(v, str) and ("\x00" in v or len(v) > 100) for v in values
     ):
         raise ProblemError(400, "The cursor is not one this API gave out; start from page one.")
     return tuple(values)
@@ -188,7 +193,7 @@ WriterDep = Depends(require_writer)
 
 def get_event_or_404(
     session: SessionDep,
-    event_id: Annotated[int, Path(ge=1, le=2**62, description="Event id.", examples=[1])],
+    event_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Event id.", examples=[1])],
 ) -> Event:
     event = crud.get_event(session, event_id=event_id)
     if event is None:
@@ -198,7 +203,7 @@ def get_event_or_404(
 
 def get_document_or_404(
     session: SessionDep,
-    document_id: Annotated[int, Path(ge=1, le=2**62, description="Document id.", examples=[1])],
+    document_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Document id.", examples=[1])],
 ) -> Document:
     document = crud.get_document(session, document_id=document_id)
     if document is None:

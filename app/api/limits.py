@@ -1,4 +1,4 @@
-"""A request body size limit that holds for chunked uploads too."""
+"""Limits on what a request may carry: body size (chunked uploads too), NUL in queries."""
 
 from __future__ import annotations
 
@@ -55,3 +55,21 @@ class BodySizeLimit:
             413, f"The request body is larger than the limit of {self.max_bytes} bytes."
         )
         await response(scope, receive, send)
+
+
+class NoNulInQuery:
+    """Answer 400 problem+json to a query string carrying NUL.
+
+    PostgreSQL cannot hold NUL in text; refusing it here keeps both databases alike.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        query = scope.get("query_string", b"") if scope["type"] == "http" else b""
+        if b"%00" in query or b"\x00" in query:
+            response = problem_response(400, "The query string contains a NUL character.")
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from app import crud, exports
 from app.api.deps import (
     EXPORT_RESPONSES,
+    MAX_ID,
     FormatDep,
     Page,
     PageDep,
@@ -56,7 +57,7 @@ def statement_filter(
     ] = None,
     event_id: Annotated[
         int | None,
-        Query(ge=1, le=2**62, description="Statements made at this event.", examples=[1]),
+        Query(ge=1, le=MAX_ID, description="Statements made at this event.", examples=[1]),
     ] = None,
     kind: Annotated[
         Literal["direct", "reported"] | None,
@@ -124,7 +125,7 @@ def list_statements(
 )
 def get_statement(
     session: SessionDep,
-    statement_id: Annotated[int, Path(ge=1, le=2**62, description="Statement id.", examples=[1])],
+    statement_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Statement id.", examples=[1])],
 ) -> StatementPublic:
     """One statement with its speaker, topics and span in the source."""
     statement = session.get(Statement, statement_id)
