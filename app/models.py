@@ -9,26 +9,12 @@ are re-derived from those rows whenever a source is added or deleted.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
 
 from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-EventType = Literal[
-    "meeting",
-    "phone_call",
-    "video_call",
-    "visit",
-    "message",
-    "agreement",
-    "diplomatic_relations",
-    "summit",
-    "statement",
-    "other",
-]
-EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
-StatementKind = Literal["direct", "reported"]
-Precision = Literal["day", "month", "year"]
+# One vocabulary for the pipeline's records and the API's schemas.
+from app.extract.records import EventType, Precision, StatementKind
 
 
 def utcnow() -> dt.datetime:

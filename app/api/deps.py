@@ -17,7 +17,7 @@ from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel
 from sqlmodel import Session
 
-from app import crud
+from app import crud, exports
 from app.api.errors import ProblemError
 from app.api.ratelimit import RateLimiter
 from app.config import get_settings
@@ -253,11 +253,25 @@ def output_format(
 FormatDep = Annotated[Format, Depends(output_format)]
 
 
-def export_response(fmt: Format, chunks: Iterator[str], name: str) -> StreamingResponse:
-    """Stream an export with a download file name."""
-    extension = "csv" if fmt == "csv" else "ndjson"
+def export_response(
+    fmt: Format,
+    records: Iterator[BaseModel],
+    model: type[BaseModel],
+    name: str,
+    shape: Callable[[Any], Any] | None = None,
+) -> StreamingResponse:
+    """Stream records as CSV or NDJSON (through `shape` if given), with a download name."""
+    if fmt == "csv":
+        chunks, extension = exports.csv_chunks(records, model), "csv"
+    else:
+        chunks, extension = exports.ndjson_chunks(records, shape), "ndjson"
     return StreamingResponse(
         chunks,
         media_type=MEDIA_TYPES[fmt],
         headers={"Content-Disposition": f'attachment; filename="readout-{name}.{extension}"'},
     )
+
+
+def refuse_plover(fmt: Format) -> None:
+    if fmt == "plover":
+        raise ProblemError(422, "format=plover is for events; use json, csv or ndjson.")

@@ -111,11 +111,9 @@ def list_events(
     """Events matching every filter given, newest first (format=plover: PLOVER-style lines)."""
     after = decode_cursor(page.cursor, str, int)
     if fmt != "json":
-        events_iter = exports.iter_events(flt, after)  # type: ignore[arg-type]
-        if fmt == "csv":
-            return export_response(fmt, exports.csv_chunks(events_iter, EventPublic), "events")
         shape = exports.plover if fmt == "plover" else None
-        return export_response(fmt, exports.ndjson_chunks(events_iter, shape), "events")
+        events = exports.iter_events(flt, after)  # type: ignore[arg-type]
+        return export_response(fmt, events, EventPublic, "events", shape)
     events = crud.list_events(session, flt=flt, limit=page.limit + 1, after=after)  # type: ignore[arg-type]
     return dated_page(events, page.limit, lambda rows: crud.events_public(session, events=rows))
 

@@ -19,8 +19,9 @@ from app.api.deps import (
     encode_cursor,
     export_response,
     parse_country,
+    refuse_plover,
 )
-from app.api.errors import ProblemError, problem_responses
+from app.api.errors import problem_responses
 from app.models import SpeakerPublic
 
 router = APIRouter(prefix="/v1/speakers", tags=["speakers"])
@@ -52,13 +53,10 @@ def list_speakers(
 ) -> Page[SpeakerPublic] | StreamingResponse:
     """Speakers with their statement and event counts, the most quoted first."""
     code = parse_country(country) if country else None
-    if fmt == "plover":
-        raise ProblemError(422, "format=plover is for events; use json, csv or ndjson.")
+    refuse_plover(fmt)
     if fmt != "json":
         rows = exports.iter_speakers(country=code, q=q or None, updated_since=updated_since)
-        if fmt == "csv":
-            return export_response(fmt, exports.csv_chunks(rows, SpeakerPublic), "speakers")
-        return export_response(fmt, exports.ndjson_chunks(rows), "speakers")
+        return export_response(fmt, rows, SpeakerPublic, "speakers")
     after = decode_cursor(page.cursor, int, int)
     speakers = crud.list_speakers(
         session,

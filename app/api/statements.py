@@ -22,6 +22,7 @@ from app.api.deps import (
     export_response,
     parse_country,
     parse_pair,
+    refuse_plover,
     speaker_ids,
 )
 from app.api.errors import ProblemError, problem_responses
@@ -101,16 +102,11 @@ def list_statements(
     fmt: FormatDep,
 ) -> Response:
     """Statements matching every filter given, newest event first."""
-    if fmt == "plover":
-        raise ProblemError(422, "format=plover is for events; use json, csv or ndjson.")
+    refuse_plover(fmt)
     after = decode_cursor(page.cursor, str, int)
     if fmt != "json":
-        rows_iter = exports.iter_statements(flt, after)  # type: ignore[arg-type]
-        if fmt == "csv":
-            return export_response(
-                fmt, exports.csv_chunks(rows_iter, StatementPublic), "statements"
-            )
-        return export_response(fmt, exports.ndjson_chunks(rows_iter), "statements")
+        statements = exports.iter_statements(flt, after)  # type: ignore[arg-type]
+        return export_response(fmt, statements, StatementPublic, "statements")
     rows = crud.list_statements(session, flt=flt, limit=page.limit + 1, after=after)  # type: ignore[arg-type]
     return dated_page(
         rows, page.limit, lambda found: crud.statements_public(session, statements=found)

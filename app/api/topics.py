@@ -18,8 +18,9 @@ from app.api.deps import (
     decode_cursor,
     encode_cursor,
     export_response,
+    refuse_plover,
 )
-from app.api.errors import ProblemError, problem_responses
+from app.api.errors import problem_responses
 from app.models import TopicPublic
 
 router = APIRouter(prefix="/v1/topics", tags=["topics"])
@@ -44,16 +45,9 @@ def list_topics(
     fmt: FormatDep = "json",
 ) -> Page[TopicPublic] | StreamingResponse:
     """Every topic of the taxonomy with the number of statements that address it."""
-    if fmt == "plover":
-        raise ProblemError(422, "format=plover is for events; use json, csv or ndjson.")
-    if fmt == "csv":
-        return export_response(
-            fmt, exports.csv_chunks(exports.iter_topics(updated_since), TopicPublic), "topics"
-        )
-    if fmt == "ndjson":
-        return export_response(
-            fmt, exports.ndjson_chunks(exports.iter_topics(updated_since)), "topics"
-        )
+    refuse_plover(fmt)
+    if fmt != "json":
+        return export_response(fmt, exports.iter_topics(updated_since), TopicPublic, "topics")
     after = decode_cursor(page.cursor, str)
     topics = crud.list_topics(
         session,
