@@ -886,6 +886,69 @@ def _closed_appositive(a: _Analysed, i: int, lex: Lexicon) -> bool:
     return end > j and (end == len(a.tokens) or a.tokens[end].text in (",", ".", ";", ")"))
 
 
+def _singular(word: str) -> str:
+    """ "presidents" -> "president", "secretaries" -> "secretary"; other words unchanged."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _plural_title_at(
+    tokens: tuple[Token, ...], i: int, lex: Lexicon
+) -> tuple[int, str, frozenset[str], str | None] | None:
+    """A plural office title starting at `i` ("Presidents", "Foreign Ministers"): (index
+    after it, the singular title as written, its roles, its gender), or None."""
+    if i >= len(tokens) or not tokens[i].text[:1].isupper():
+        return None
+    for size in range(1, 5):
+        if i + size > len(tokens):
+            return None
+        last = tokens[i + size - 1]
+        if not last.text[:1].isupper():
+            return None
+        singular = _singular(last.low)
+        if singular != last.low:
+            key = (*(t.low for t in tokens[i : i + size - 1]), singular)
+            if key in lex.titles:
+                role, gender = lex.titles[key]
+                return i + size, _title_text(list(key)), frozenset({role}), gender
+    return None
+
+
+def _plural_title_pair(a: _Analysed, i: int, lex: Lexicon) -> tuple[list[_Candidate], int]:
+    """ "Presidents Ana Lima and Tom Berg": two people, each with the singular title,
+    and the token index after the second name; ([], i) if there is no such pair."""
+    plural = _plural_title_at(a.tokens, i, lex)
+    if plural is None:
+        return [], i
+    j, title, roles, gender = plural
+    first_end = _name_run(a, j, particle_start=True)
+    if first_end == j or first_end >= len(a.tokens) or a.tokens[first_end].low != "and":
+        return [], i
+    second_end = _name_run(a, first_end + 1, particle_start=True)
+    if second_end == first_end + 1:
+        return [], i
+    found = []
+    for start, end in ((j, first_end), (first_end + 1, second_end)):
+        found.append(
+            _Candidate(
+                words=_name_words(a.tokens[start:end]),
+                text=a.sentence.text[
+                    a.tokens[start].start - a.sentence.start : _name_end(a.tokens, end)
+                    - a.sentence.start
+                ],
+                position=a.tokens[start].start,
+                strong=True,
+                title=title,
+                roles=roles,
+                gender=gender,
+            )
+        )
+    return found, second_end
+
+
 def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
     """People named in one body sentence, with the cue that names them."""
     tokens, found = a.tokens, []
@@ -893,6 +956,11 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
     while i < len(tokens):
         if not a.may_start[i] and i not in a.countries:
             i += 1
+            continue
+        pair, after_pair = _plural_title_pair(a, i, lex)
+        if pair:
+            found.extend(pair)
+            i = after_pair
             continue
         country = None
         start = i

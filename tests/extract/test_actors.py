@@ -415,3 +415,25 @@ def test_surname_first_in_capitals_is_one_person(run, text, people, later):
 )  # fmt: skip
 def test_cabinet_secretary_and_common_titles(run, text, name, roles):
     assert run(text).person(name).title == roles
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Presidents Ana Lima and Tomas Berg met in Quito on Monday.",
+            {("Ana Lima", "President"), ("Tomas Berg", "President")},
+        ),
+        (
+            "Foreign Ministers Ines Duarte and Karl Holm signed the accord on Friday.",
+            {("Ines Duarte", "Foreign Minister"), ("Karl Holm", "Foreign Minister")},
+        ),
+        (
+            "Prime Ministers Olga Varga and Mateo Rossi spoke by phone.",
+            {("Olga Varga", "Prime Minister"), ("Mateo Rossi", "Prime Minister")},
+        ),
+    ],
+)
+def test_a_plural_title_names_two_people_with_the_singular_title(run, text, expected):
+    result = run(text)
+    assert {(p.name, p.title) for p in result.actors.people} == expected
