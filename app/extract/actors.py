@@ -37,7 +37,7 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
-from app.extract.countries import find_countries
+from app.extract.countries import demonym_length, find_countries
 from app.extract.records import Actors, Mention, Person, Sentence
 
 # words (with inner hyphens and apostrophes: "Suk-yeol", "O'Brien"), a possessive
@@ -1030,7 +1030,13 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
         )
         strong = cue or apposition is not None
         place = _lower(words) in lex.places or (j > 0 and tokens[j - 1].low in _LOCATIVE)
-        weak = len(words) >= 2 and not preceded_by_the and not followed_by_org and not place
+        weak = (
+            len(words) >= 2
+            and not preceded_by_the
+            and not followed_by_org
+            and not place
+            and not demonym_length(words)  # "the East African Crude Oil Pipeline"
+        )
         if strong or weak:
             found.append(
                 _Candidate(

@@ -159,6 +159,79 @@ def _exact_phrases() -> dict[tuple[str, ...], str]:
     return exact
 
 
+# demonyms of regions rather than states: "African" in "the East African Crude Oil
+# Pipeline", "Asian" in "Central Asian states"
+_REGIONAL_DEMONYMS = frozenset(
+    {
+        "African",
+        "Asian",
+        "European",
+        "American",
+        "Arab",
+        "Arabian",
+        "Nordic",
+        "Baltic",
+        "Balkan",
+        "Caribbean",
+        "Pacific",
+        "Atlantic",
+        "Mediterranean",
+        "Scandinavian",
+        "Caucasian",
+        "Eurasian",
+        "Oceanian",
+        "Gulf",
+        "Sahelian",
+        "Andean",
+        "Amazonian",
+    }
+)
+_COMPASS = frozenset(
+    {
+        "North",
+        "South",
+        "East",
+        "West",
+        "Central",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Northeast",
+        "Northwest",
+        "Southeast",
+        "Southwest",
+        "Latin",
+    }
+)
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    text = resources.files("app.extract.lexicon").joinpath("countries.csv").read_text("utf-8")
+    return (
+        frozenset(
+            d.strip()
+            for row in csv.DictReader(text.splitlines())
+            for d in (row["demonyms"] or "").split(";")
+            if d.strip()
+        )
+        | _REGIONAL_DEMONYMS
+    )
+
+
+def demonym_length(words: tuple[str, ...]) -> int:
+    """How many of `words` make up a demonym they open with, as written ("Kenyan",
+    "Sri Lankan", "East African", "Central Asian"); 0 if they open with none."""
+    k = 0
+    while k < len(words) and words[k] in _COMPASS:
+        k += 1
+    for end in range(len(words), k, -1):
+        if " ".join(words[:end]) in _demonyms() or " ".join(words[k:end]) in _demonyms():
+            return end
+    return 0
+
+
 def country_code(word: str) -> str | None:
     """Return the ISO alpha-2 code (or "EU") a country name, alias or demonym stands for.
 

@@ -437,3 +437,16 @@ def test_cabinet_secretary_and_common_titles(run, text, name, roles):
 def test_a_plural_title_names_two_people_with_the_singular_title(run, text, expected):
     result = run(text)
     assert {(p.name, p.title) for p in result.actors.people} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders agreed to speed up the West African Gas Corridor project.",
+        "Work on the Peruvian Copper Railway resumed in March.",
+        "The minister said the plan needs all Central Asian states.",
+        "Funding for the Nordic Energy Grid was approved.",
+    ],
+)
+def test_a_demonym_before_a_capitalized_word_is_not_a_name(run, text):
+    assert run(text).names() == set()

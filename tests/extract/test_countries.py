@@ -2,7 +2,7 @@ import itertools
 
 import pytest
 
-from app.extract.countries import country_code, find_countries
+from app.extract.countries import country_code, demonym_length, find_countries
 
 
 @pytest.mark.parametrize(
@@ -94,3 +94,18 @@ def test_every_iso_country_resolves_from_its_names():
         if name and "," not in name
     ]
     assert [name for name, code in names if country_code(name) != code] == []
+
+
+@pytest.mark.parametrize(
+    "words, length",
+    [
+        (("Peruvian", "Copper"), 1),
+        (("East", "African", "Gas"), 2),
+        (("Sri", "Lankan", "Tea"), 2),
+        (("Central", "Asian"), 2),
+        (("Ana", "Lima"), 0),
+        (("East", "Timor"), 0),
+    ],
+)
+def test_demonym_length(words, length):
+    assert demonym_length(words) == length
