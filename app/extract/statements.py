@@ -178,8 +178,8 @@ def _tail_speakers(
         ):
             found.add(ref.person)
             continue
-        # "according to X" (not "according to X's aides")
-        if ref.token >= 2 and (tokens[ref.token - 2].low, tokens[ref.token - 1].low) == (
+        # "according to X", "according to Prime Minister X" (not "according to X's aides")
+        if start >= 2 and (tokens[start - 2].low, tokens[start - 1].low) == (
             "according",
             "to",
         ):

@@ -318,3 +318,19 @@ def test_inverted_attribution_with_a_title(run, text, expected):
 def test_a_related_headline_after_the_speech_is_not_speech(run):
     text = INTRO + "Ruto said Kenya would act.\n\nKenya's exports grow 4% in March"
     assert [s.text[:20] for s in run(text).statements] == ["Ruto said Kenya woul"]
+
+
+_DAHL_RUIZ = "Prime Minister Lars Dahl of Norway spoke with Peruvian President Ana Ruiz on Monday.\n\n"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("According to Prime Minister Dahl, the two countries share many goals.", ["Lars Dahl"]),
+        ("According to President Ana Ruiz, trade is growing fast.", ["Ana Ruiz"]),
+        ("According to the Peruvian head of state, trade is growing fast.", ["Ana Ruiz"]),
+        ("According to Dahl, the talks were useful.", ["Lars Dahl"]),
+    ],
+)
+def test_according_to_a_titled_person(run, text, expected):
+    assert [s.speaker for s in run(_DAHL_RUIZ + text).statements] == expected
