@@ -222,8 +222,13 @@ def _is_full_quote(read: _Read) -> bool:
 
 
 def _speech_elsewhere(read: _Read, countries: set[int]) -> bool:
-    """A reporting verb whose subject is not "I", "we" or a country ("the statement added")."""
+    """A reporting verb whose subject is not "I", "we" or a country ("the statement added"),
+    or a source of its own ("according to the ministry", "according to his aides")."""
     tokens = read.tokens
+    if any(
+        tokens[k].low == "according" and tokens[k + 1].low == "to" for k in range(len(tokens) - 1)
+    ):
+        return True
     for k in range(1, len(tokens)):
         end = speech_verb_at(tokens, k)
         if end == k:

@@ -18,20 +18,50 @@ RUTO, EIDE = "William Ruto", "Espen Barth Eide"
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Ruto said that Kenya valued its ties with Norway.", [(RUTO, "reported", "Ruto said that Kenya")]),
-        ("Eide stressed the importance of climate finance.", [(EIDE, "reported", "Eide stressed the im")]),
-        ("Ruto also pointed out that trade had doubled.", [(RUTO, "reported", "Ruto also pointed ou")]),
-        ("Kenya is ready to deepen cooperation, Ruto said.", [(RUTO, "reported", "Kenya is ready to de")]),
-        ("Norway will keep its aid steady, said Eide.", [(EIDE, "reported", "Norway will keep its")]),
-        ("Trade must grow, said the Kenyan president.", [(RUTO, "reported", "Trade must grow, sai")]),
+        (
+            "Ruto said that Kenya valued its ties with Norway.",
+            [(RUTO, "reported", "Ruto said that Kenya")],
+        ),
+        (
+            "Eide stressed the importance of climate finance.",
+            [(EIDE, "reported", "Eide stressed the im")],
+        ),
+        (
+            "Ruto also pointed out that trade had doubled.",
+            [(RUTO, "reported", "Ruto also pointed ou")],
+        ),
+        (
+            "Kenya is ready to deepen cooperation, Ruto said.",
+            [(RUTO, "reported", "Kenya is ready to de")],
+        ),
+        (
+            "Norway will keep its aid steady, said Eide.",
+            [(EIDE, "reported", "Norway will keep its")],
+        ),
+        (
+            "Trade must grow, said the Kenyan president.",
+            [(RUTO, "reported", "Trade must grow, sai")],
+        ),
         (
             "Noting that the two countries share values, Eide said Norway would open a trade office.",
             [(EIDE, "reported", "Noting that the two ")],
         ),
-        ("For his part, Eide said Norway supported Kenya's bid.", [(EIDE, "reported", "For his part, Eide s")]),
-        ("Speaking to reporters, Ruto said the visit was historic.", [(RUTO, "reported", "Speaking to reporter")]),
-        ("According to Eide, the fund will open next year.", [(EIDE, "reported", "According to Eide, t")]),
-        ("The fund will open next year, according to Eide.", [(EIDE, "reported", "The fund will open n")]),
+        (
+            "For his part, Eide said Norway supported Kenya's bid.",
+            [(EIDE, "reported", "For his part, Eide s")],
+        ),
+        (
+            "Speaking to reporters, Ruto said the visit was historic.",
+            [(RUTO, "reported", "Speaking to reporter")],
+        ),
+        (
+            "According to Eide, the fund will open next year.",
+            [(EIDE, "reported", "According to Eide, t")],
+        ),
+        (
+            "The fund will open next year, according to Eide.",
+            [(EIDE, "reported", "The fund will open n")],
+        ),
         (
             '"Norway stands with Kenya. We will keep working together," Eide told reporters.',
             [(EIDE, "direct", '"Norway stands with ')],
@@ -45,7 +75,10 @@ RUTO, EIDE = "William Ruto", "Espen Barth Eide"
             [(EIDE, "direct", 'Eide pledged to "sup')],
         ),
         # a short quoted phrase does not make the statement direct
-        ('Ruto hailed the deal as a "new chapter" for both nations.', [(RUTO, "reported", 'Ruto hailed the deal')]),
+        (
+            'Ruto hailed the deal as a "new chapter" for both nations.',
+            [(RUTO, "reported", "Ruto hailed the deal")],
+        ),
         # the speech goes on in the next sentences: first person, the speaker's country
         (
             "Ruto said the talks were useful. We want more Norwegian investment. Kenya will cut red tape.",
@@ -76,7 +109,10 @@ RUTO, EIDE = "William Ruto", "Espen Barth Eide"
         # pronouns resolve to the speaker in focus
         (
             "Eide said Norway was ready to help. He added that a fund would open in May.",
-            [(EIDE, "reported", "Eide said Norway was"), (EIDE, "reported", "He added that a fund")],
+            [
+                (EIDE, "reported", "Eide said Norway was"),
+                (EIDE, "reported", "He added that a fund"),
+            ],
         ),
     ],
 )
@@ -168,11 +204,17 @@ def test_paragraph_of_background_after_speech_is_not_speech(run):
         # a spokesperson of the person speaks, not the person
         ("Ruto's spokesperson said the president was satisfied.", []),
         # a title that the speaker holds, written after the verb
-        ("The deal is fair, said Norway's foreign minister.", [(EIDE, "reported", "The deal is fair, said")]),
+        (
+            "The deal is fair, said Norway's foreign minister.",
+            [(EIDE, "reported", "The deal is fair, said")],
+        ),
     ],
 )
 def test_attribution_forms(run, text, expected):
-    assert [(s, k, t[:22]) for s, k, t in [(x.speaker, x.kind, x.text) for x in run(INTRO + text).statements]] == expected
+    assert [
+        (s, k, t[:22])
+        for s, k, t in [(x.speaker, x.kind, x.text) for x in run(INTRO + text).statements]
+    ] == expected
 
 
 @pytest.mark.parametrize(
@@ -194,7 +236,10 @@ def test_words_between_speaker_and_verb(run, text, expected):
     "text, expected",
     [
         # another person as subject ends the speech ...
-        ("Ruto said the deal was fair. Eide later visited a school in Kibera.", ["Ruto said the deal was"]),
+        (
+            "Ruto said the deal was fair. Eide later visited a school in Kibera.",
+            ["Ruto said the deal was"],
+        ),
         # ... but the speaker may recall what two others did together
         (
             "Ruto said ties were strong. President Samia Suluhu Hassan and King Harald V exchanged letters last year.",
@@ -320,7 +365,9 @@ def test_a_related_headline_after_the_speech_is_not_speech(run):
     assert [s.text[:20] for s in run(text).statements] == ["Ruto said Kenya woul"]
 
 
-_DAHL_RUIZ = "Prime Minister Lars Dahl of Norway spoke with Peruvian President Ana Ruiz on Monday.\n\n"
+_DAHL_RUIZ = (
+    "Prime Minister Lars Dahl of Norway spoke with Peruvian President Ana Ruiz on Monday.\n\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -334,3 +381,18 @@ _DAHL_RUIZ = "Prime Minister Lars Dahl of Norway spoke with Peruvian President A
 )
 def test_according_to_a_titled_person(run, text, expected):
     assert [s.speaker for s in run(_DAHL_RUIZ + text).statements] == expected
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "According to Dahl's aides, the talks lasted two hours.",
+        "According to the ministry, a new agreement will follow.",
+        "The talks went well, according to officials in Lima.",
+    ],
+)
+def test_a_sentence_with_its_own_source_does_not_continue_the_speaker(run, follow_up):
+    text = _DAHL_RUIZ + "Ruiz said Peru wanted closer ties with Norway. " + follow_up
+    assert [(s.speaker, s.text) for s in run(text).statements] == [
+        ("Ana Ruiz", "Ruiz said Peru wanted closer ties with Norway.")
+    ]
