@@ -124,6 +124,7 @@ def _speakers(read: _Read, reporters: frozenset[int] = frozenset()) -> tuple[set
     if joint_subject(tokens, subject):
         joint = _joint_speech(tokens, subject)
         head = None
+    head_verb = -1
     if head is not None:
         after = _token_after(tokens, head.end)
         if after < len(tokens) and tokens[after].low in ("and", "&"):
@@ -133,16 +134,27 @@ def _speakers(read: _Read, reporters: frozenset[int] = frozenset()) -> tuple[set
             end = speech_verb_at(tokens, verb)
             if end > verb and not is_tail_only(tokens, verb, end):
                 found.add(head.person)  # type: ignore[arg-type]
-    tail = _tail_speakers(tokens, refs, head)
+                if verb > after + 1:  # past an inserted phrase: ", in turn,"
+                    head_verb = verb
+    tail = _tail_speakers(tokens, refs, head, head_verb)
     if head is not None and head.person is not None and tail and tail <= reporters:
         tail -= reporters
     return found | tail, joint
 
 
 def _tail_speakers(
-    tokens: tuple[Token, ...], refs: tuple[Reference, ...], head: Reference | None
+    tokens: tuple[Token, ...],
+    refs: tuple[Reference, ...],
+    head: Reference | None,
+    head_verb: int = -1,
 ) -> set[int]:
-    """People named after the main clause's subject next to a reporting verb."""
+    """People named after the main clause's subject next to a reporting verb.
+
+    The verb of the subject's own speech after an inserted phrase (`head_verb`)
+    reports no one after it: in "Eide, in turn, thanked Ruto and said ..." the comma
+    before "thanked" closes the phrase, and Ruto is the one thanked, not a speaker.
+    (After a bare appositive, "the head of the office, Yermak, thanked Ruto", the
+    comma could as well end reported words: nobody is the speaker.)"""
     found: set[int] = set()
     for ref in refs:
         if ref is head or ref.person is None:
@@ -157,6 +169,7 @@ def _tail_speakers(
                 break
         if (
             verb >= 1
+            and verb != head_verb
             and speech_verb_at(tokens, verb) == verb_end
             and (tokens[verb - 1].text == "," or _is_quote_close(tokens[verb - 1]))
         ):
@@ -172,7 +185,8 @@ def _tail_speakers(
                 continue
         # "..., said Prime Minister Anna Berg." / '...,' said the Foreign Minister, Li Wei.
         if start > ref.token - 6 and any(
-            speech_verb_at(tokens, verb) == start
+            verb != head_verb
+            and speech_verb_at(tokens, verb) == start
             and (tokens[verb - 1].text == "," or _is_quote_close(tokens[verb - 1]))
             for verb in range(max(1, start - 2), start)
         ):

@@ -396,3 +396,20 @@ def test_a_sentence_with_its_own_source_does_not_continue_the_speaker(run, follo
     assert [(s.speaker, s.text) for s in run(text).statements] == [
         ("Ana Ruiz", "Ruiz said Peru wanted closer ties with Norway.")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eide, in turn, thanked Ruto for the warm welcome and said Norway was ready to invest.",
+        "Eide, for his part, thanked Ruto for the hospitality and said the talks were useful.",
+        "Eide thanked Ruto for the warm welcome and said Norway was ready to invest.",
+    ],
+)
+def test_the_person_thanked_after_an_inserted_phrase_is_not_a_speaker(run, text):
+    assert [s.speaker for s in run(INTRO + text).statements] == [EIDE]
+
+
+def test_a_bare_appositive_before_the_verb_stays_ambiguous(run):
+    text = 'In May, the head of the delegation, Eide, thanked Ruto "for his support in the talks".'
+    assert run(INTRO + text).statements == ()
