@@ -1335,7 +1335,13 @@ _HEADS_OF_GOVERNMENT = frozenset(
 )
 
 
+def _plain_roles(held: frozenset[str]) -> frozenset[str]:
+    """"president of the republic" is also a "president"."""
+    return held | {r.removesuffix(" of the republic") for r in held}
+
+
 def _role_fits(wanted: frozenset[str], held: frozenset[str]) -> bool:
+    held = _plain_roles(held)
     if wanted & held:
         return True
     if wanted & {"minister", "secretary"}:
@@ -1715,6 +1721,64 @@ def _countries_from_titles(
             if len(fits) == 1 and people[fits[0]].country is None:
                 people[fits[0]].country = ref.country
                 changed = True
+        if not changed:
+            changed = _country_of_counterpart(per_sentence, people, refs, poisoned)
+
+
+def _rank_family(roles: frozenset[str]) -> str | None:
+    """Heads of state or government, or ministers; None for advisers, envoys and others."""
+    if _plain_roles(roles) & _LEADER_ROLES:
+        return "leader"
+    if any(r.endswith((" minister", " secretary")) and "prime" not in r for r in roles):
+        return "minister"
+    return None
+
+
+def _country_of_counterpart(
+    per_sentence: list[list[Reference]],
+    people: list[_Person],
+    refs: list[Reference],
+    poisoned: set[tuple[frozenset[str], str | None]],
+) -> bool:
+    """In a text about two countries (those of its demonym titles), when one of them is
+    claimed by a person and the other by nobody, the one office holder without a country
+    named in a sentence with a person of the claimed country, of the same rank family, is
+    of the other country ("President Ana Costa received Angolan President ..." then "the
+    Portuguese head of state"). Anything ambiguous assigns nothing."""
+    used = refs  # a title poisoned for naming someone else still tells the countries
+    countries = {r.country for r in used}
+    if len(countries) != 2:
+        return False
+    claimed = {c for c in countries if any(p.country == c for p in people)}
+    if len(claimed) != 1:
+        return False
+    (other,) = countries - claimed
+    candidates: set[int] = set()
+    for rs in per_sentence:
+        named = {r.person for r in rs if r.person is not None}
+        hosts = {people[n].country for n in named if people[n].country is not None}
+        if not named or not hosts <= claimed:
+            continue
+        families = {_rank_family(people[n].roles) for n in named if people[n].country in claimed}
+        for n in named:
+            family = _rank_family(people[n].roles)
+            if people[n].country is None and family is not None and family in families:
+                candidates.add(n)
+    if len(candidates) != 1:
+        return False
+    (chosen,) = candidates
+    wanted = [r for r in used if r.country == other]
+    if not all(_role_fits(r.roles, people[chosen].roles) for r in wanted):
+        return False
+    # nobody else without a country could be meant by the other country's titles
+    if any(
+        n != chosen and people[n].country is None and _role_fits(r.roles, people[n].roles)
+        for r in wanted
+        for n in range(len(people))
+    ):
+        return False
+    people[chosen].country = other
+    return True
 
 
 def _adjacent(ref: Reference, refs: list[Reference]) -> bool:

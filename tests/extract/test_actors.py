@@ -450,3 +450,39 @@ def test_a_plural_title_names_two_people_with_the_singular_title(run, text, expe
 )
 def test_a_demonym_before_a_capitalized_word_is_not_a_name(run, text):
     assert run(text).names() == set()
+
+
+@pytest.mark.parametrize(
+    "text, who, country",
+    [
+        # the host without a demonym takes the text's other country
+        (
+            "President Maria Lindqvist received Chilean President Tomás Araya in Stockholm on "
+            "Monday.\n\nThe Swedish head of state said the talks were open.",
+            "Maria Lindqvist",
+            "SE",
+        ),
+        (
+            "Prime Minister Oskar Halvorsen spoke by phone with Icelandic Prime Minister Anna "
+            "Jonsdottir.\n\nThe Norwegian prime minister said the cable had been cut.",
+            "Oskar Halvorsen",
+            "NO",
+        ),
+        # an adviser is not the counterpart of a president
+        (
+            "Special Adviser Karin Berg met Chilean President Tomás Araya in Stockholm on "
+            "Monday.\n\nThe Swedish head of state said the talks were open.",
+            "Karin Berg",
+            None,
+        ),
+        # two office holders without a country: nobody is given one
+        (
+            "President Maria Lindqvist and President Olof Ek received Chilean President Tomás "
+            "Araya on Monday.\n\nThe Swedish head of state said the talks were open.",
+            "Maria Lindqvist",
+            None,
+        ),
+    ],
+)
+def test_the_counterpart_takes_the_other_country(run, text, who, country):
+    assert run(text).person(who).country == country
