@@ -91,6 +91,8 @@ PHRASES = [
     "said both sides should work together on",
 ]
 BATCH = 20_000
+# Written in this order, so that every foreign key points at a row already there.
+TABLES = (Document, Event, EventCountry, EventSource, EventParticipant, Statement, StatementTopic)
 
 
 def _zipf_cumulative(n: int, s: float = 1.1) -> list[float]:
@@ -138,18 +140,7 @@ def synthesize(
         counts["people"] = speakers
         statement_id = 0
         for first in range(0, events, 5_000):
-            rows: dict[type, list[dict]] = {
-                m: []
-                for m in (
-                    Document,
-                    Event,
-                    EventCountry,
-                    EventSource,
-                    EventParticipant,
-                    Statement,
-                    StatementTopic,
-                )
-            }
+            rows: dict[type, list[dict]] = {model: [] for model in TABLES}
             for event_id in range(first + 1, min(first + 5_000, events) + 1):
                 statement_id = _event(
                     rng,
@@ -165,15 +156,7 @@ def synthesize(
                     statements_per_event,
                     now,
                 )
-            for model in (
-                Document,
-                Event,
-                EventCountry,
-                EventSource,
-                EventParticipant,
-                Statement,
-                StatementTopic,
-            ):
+            for model in TABLES:
                 _inserted(session, model, rows[model])
             session.commit()
             counts["documents"] += len(rows[Document])
