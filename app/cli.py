@@ -106,7 +106,6 @@ def _read_command(args: argparse.Namespace) -> int:
     except ProblemError as exc:
         raise SystemExit(exc.detail) from exc
     with Session(get_engine()) as session:
-        speakers = crud.find_speaker_ids(session, speaker=args.speaker) if args.speaker else None
         if args.topic and args.topic not in crud.topic_slugs(session):
             raise SystemExit(f"unknown topic {args.topic!r}")
         if args.command == "stats":
@@ -116,7 +115,7 @@ def _read_command(args: argparse.Namespace) -> int:
                 year=args.year,
                 type=args.event_type,
                 topic=args.topic,
-                speaker_ids=speakers,
+                speaker=args.speaker or None,
             )
             for row in crud.stats(session, dimension=args.dimension, flt=flt):
                 print(f"{row['key'] or '-'}\t{row['events']}\t{row['statements']}")
@@ -128,7 +127,7 @@ def _read_command(args: argparse.Namespace) -> int:
             year=args.year,
             type=args.event_type,
             topic=args.topic,
-            speaker_ids=speakers,
+            speaker=args.speaker or None,
         )
         records = exports.iter_events(flt)
         model: type = EventPublic
@@ -136,7 +135,11 @@ def _read_command(args: argparse.Namespace) -> int:
         if args.format == "plover":
             raise SystemExit("--format plover is for events")
         flt_s = crud.StatementFilter(
-            countries=countries, pair=pair, year=args.year, topic=args.topic, speaker_ids=speakers
+            countries=countries,
+            pair=pair,
+            year=args.year,
+            topic=args.topic,
+            speaker=args.speaker or None,
         )
         records = exports.iter_statements(flt_s)  # type: ignore[assignment]
         model = StatementPublic

@@ -7,29 +7,26 @@ page starts strictly after the (date_key, id) of the previous page's last row.
 from __future__ import annotations
 
 import datetime as dt
+import time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import and_, func, literal, or_, tuple_
+from sqlalchemy import Row, and_, func, literal, or_, tuple_
 from sqlmodel import Session, col, select
 
 from app.models import (
     Document,
     Event,
     EventCountry,
-    EventDetail,
     EventParticipant,
-    EventPublic,
     EventSource,
     EventTopic,
     Person,
-    PersonPublic,
-    SourcePublic,
     SpeakerPublic,
     Statement,
-    StatementPublic,
     StatementTopic,
     Topic,
     TopicPublic,
@@ -65,7 +62,7 @@ class EventFilter:
     date_to: dt.date | None = None
     type: str | None = None
     topic: str | None = None
-    speaker_ids: tuple[int, ...] | None = None  # None: no speaker filter
+    speaker: str | None = None  # an id, a full name or a surname
     q: str | None = None
     updated_since: dt.datetime | None = None
 
@@ -76,7 +73,7 @@ class StatementFilter:
     pair: tuple[str, str] | None = None
     year: int | None = None
     topic: str | None = None
-    speaker_ids: tuple[int, ...] | None = None
+    speaker: str | None = None
     event_id: int | None = None
     kind: str | None = None
     q: str | None = None
@@ -89,9 +86,24 @@ class StatementFilter:
 RARE = 5_000
 
 
+# A value's frequency changes slowly and only picks the query plan, never the results,
+# so the answer is remembered for a while (per database, column and value).
+RARITY_SECONDS = 300.0
+_rarity: dict[tuple[str, str, object, int], tuple[float, bool]] = {}
+
+
 def _is_rare(session: Session, column, value: object) -> bool:  # type: ignore[no-untyped-def]
+    key = (str(session.get_bind().url), str(column), value, RARE)
+    now = time.monotonic()
+    known = _rarity.get(key)
+    if known is not None and now - known[0] < RARITY_SECONDS:
+        return known[1]
     sample = select(literal(1)).where(column == value).limit(RARE).subquery()
-    return session.exec(select(func.count()).select_from(sample)).one() < RARE
+    rare = session.exec(select(func.count()).select_from(sample)).one() < RARE
+    if len(_rarity) >= 10_000:  # a bound on memory: countries and topics are far fewer
+        _rarity.clear()
+    _rarity[key] = (now, rare)
+    return rare
 
 
 def _takes_part(session: Session, event_id, code: str):  # type: ignore[no-untyped-def]
@@ -128,8 +140,8 @@ def _event_conditions(session: Session, flt: EventFilter) -> list:
                 col(Event.id).in_(select(EventTopic.event_id).where(EventTopic.topic == flt.topic)),
             )
         )
-    if flt.speaker_ids is not None:
-        ids = list(flt.speaker_ids)
+    if flt.speaker is not None:
+        ids = list(find_speaker_ids(session, speaker=flt.speaker))
         conditions.append(
             or_(
                 col(Event.id).in_(
@@ -197,8 +209,9 @@ def _statement_conditions(session: Session, flt: StatementFilter) -> list:
                 )
                 .exists()
             )
-    if flt.speaker_ids is not None:
-        conditions.append(col(Statement.person_id).in_(list(flt.speaker_ids)))
+    if flt.speaker is not None:
+        ids = list(find_speaker_ids(session, speaker=flt.speaker))
+        conditions.append(col(Statement.person_id).in_(ids))
     if flt.event_id is not None:
         conditions.append(Statement.event_id == flt.event_id)
     if flt.kind is not None:
@@ -222,12 +235,39 @@ def _after(model, after: tuple[str, int] | None) -> list:  # type: ignore[no-unt
 # ---------------------------------------------------------------- events
 
 
+# What list pages select: the columns their records are built from, no ORM objects.
+EVENT_COLUMNS = (
+    Event.id,
+    Event.date,
+    Event.date_precision,
+    Event.year,
+    Event.type,
+    Event.location,
+    Event.is_primary,
+    Event.updated_at,
+    Event.date_key,
+)
+STATEMENT_COLUMNS = (
+    Statement.id,
+    Statement.event_id,
+    Statement.person_id,
+    Statement.text,
+    Statement.kind,
+    Statement.document_id,
+    Statement.char_start,
+    Statement.char_end,
+    Statement.group_id,
+    Statement.updated_at,
+    Statement.date_key,
+)
+
+
 def list_events(
     session: Session, *, flt: EventFilter, limit: int, after: tuple[str, int] | None = None
-) -> list[Event]:
-    """A page of events matching `flt`, newest first."""
+) -> list[Row]:
+    """A page of events matching `flt`, newest first, as rows of EVENT_COLUMNS."""
     query = (
-        select(Event)
+        select(*EVENT_COLUMNS)
         .where(*_event_conditions(session, flt), *_after(Event, after))
         .order_by(col(Event.date_key).desc(), col(Event.id).desc())
         .limit(limit)
@@ -235,13 +275,18 @@ def list_events(
     return list(session.exec(query))
 
 
-def get_event(session: Session, *, event_id: int) -> Event | None:
-    return session.get(Event, event_id)
+def get_event(session: Session, *, event_id: int) -> Row | None:
+    return session.exec(select(*EVENT_COLUMNS).where(Event.id == event_id)).first()
 
 
-def events_public(session: Session, *, events: Sequence[Event]) -> list[EventPublic]:
-    """Serialize events with their countries, participants, topics and sources."""
-    ids = [e.id for e in events if e.id is not None]
+def _person(person_id: int, name: str, title: str | None, country: str | None) -> dict[str, Any]:
+    return {"id": person_id, "name": name, "title": title, "country": country}
+
+
+def events_public(session: Session, *, events: Sequence[Row]) -> list[dict[str, Any]]:
+    """Events (rows of EVENT_COLUMNS) as EventPublic records: plain dicts in its field order,
+    with their countries, participants, topics and sources."""
+    ids = [e.id for e in events]
     if not ids:
         return []
     countries: dict[int, list[str]] = defaultdict(list)
@@ -252,17 +297,24 @@ def events_public(session: Session, *, events: Sequence[Event]) -> list[EventPub
     ):
         countries[event_id].append(code)
 
-    participants: dict[int, dict[int, PersonPublic]] = defaultdict(dict)
-    for event_id, title, person in session.exec(
-        select(EventParticipant.event_id, EventParticipant.title, Person)
+    participants: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
+    for event_id, title, person_id, name, person_title, country in session.exec(
+        select(
+            EventParticipant.event_id,
+            EventParticipant.title,
+            Person.id,
+            Person.name,
+            Person.title,
+            Person.country,
+        )
         .join(Person, col(Person.id) == EventParticipant.person_id)
         .where(col(EventParticipant.event_id).in_(ids))
         .order_by(col(EventParticipant.id))
     ):
-        known = participants[event_id].get(person.id)  # type: ignore[arg-type]
-        if known is None or (known.title is None and title):
-            participants[event_id][person.id] = PersonPublic(  # type: ignore[index]
-                id=person.id, name=person.name, title=title or person.title, country=person.country
+        known = participants[event_id].get(person_id)
+        if known is None or (known["title"] is None and title):
+            participants[event_id][person_id] = _person(
+                person_id, name, title or person_title, country
             )
 
     topics: dict[int, set[str]] = defaultdict(set)
@@ -278,55 +330,62 @@ def events_public(session: Session, *, events: Sequence[Event]) -> list[EventPub
     ):
         topics[event_id].add(topic)
 
-    sources: dict[int, dict[int, SourcePublic]] = defaultdict(dict)
-    for source, document in session.exec(
-        select(EventSource, Document)
+    sources: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
+    for event_id, is_primary, document_id, url, publisher, published, title in session.exec(
+        select(
+            EventSource.event_id,
+            EventSource.is_primary,
+            Document.id,
+            Document.url,
+            Document.publisher,
+            Document.published,
+            Document.title,
+        )
         .join(Document, col(Document.id) == EventSource.document_id)
         .where(col(EventSource.event_id).in_(ids))
         .order_by(col(EventSource.document_id))
     ):
-        known_source = sources[source.event_id].get(document.id)  # type: ignore[arg-type]
-        if known_source is None or source.is_primary:
-            sources[source.event_id][document.id] = SourcePublic(  # type: ignore[index]
-                document_id=document.id,
-                url=document.url,
-                publisher=document.publisher,
-                published=document.published,
-                title=document.title,
-                primary=source.is_primary or bool(known_source and known_source.primary),
-            )
+        known_source = sources[event_id].get(document_id)
+        sources[event_id][document_id] = {
+            "document_id": document_id,
+            "url": url,
+            "publisher": publisher,
+            "published": published,
+            "title": title,
+            "primary": bool(is_primary or (known_source and known_source["primary"])),
+        }
 
     return [
-        EventPublic(
-            id=e.id,
-            date=e.date,
-            date_precision=e.date_precision,
-            year=e.year,
-            type=e.type,
-            countries=countries[e.id],
-            location=e.location,
-            participants=list(participants[e.id].values()),
-            topics=sorted(topics[e.id]),
-            primary=e.is_primary,
-            sources=list(sources[e.id].values()),
-            updated_at=e.updated_at,
-        )
+        {
+            "id": e.id,
+            "date": e.date,
+            "date_precision": e.date_precision,
+            "year": e.year,
+            "type": e.type,
+            "countries": countries[e.id],
+            "location": e.location,
+            "participants": list(participants[e.id].values()),
+            "topics": sorted(topics[e.id]),
+            "primary": e.is_primary,
+            "sources": list(sources[e.id].values()),
+            "updated_at": e.updated_at,
+        }
         for e in events
-        if e.id is not None
     ]
 
 
-def event_detail(session: Session, *, event: Event) -> EventDetail:
-    """One event with its statements inline, in source order."""
+def event_detail(session: Session, *, event_id: int) -> dict[str, Any] | None:
+    """One event as an EventDetail record, its statements inline in source order."""
+    event = get_event(session, event_id=event_id)
+    if event is None:
+        return None
     (public,) = events_public(session, events=[event])
     statements = session.exec(
-        select(Statement)
-        .where(Statement.event_id == event.id)
+        select(*STATEMENT_COLUMNS)
+        .where(Statement.event_id == event_id)
         .order_by(col(Statement.document_id), col(Statement.char_start))
     ).all()
-    return EventDetail(
-        **public.model_dump(), statements=statements_public(session, statements=statements)
-    )
+    return {**public, "statements": statements_public(session, statements=statements)}
 
 
 # ---------------------------------------------------------------- statements
@@ -334,10 +393,10 @@ def event_detail(session: Session, *, event: Event) -> EventDetail:
 
 def list_statements(
     session: Session, *, flt: StatementFilter, limit: int, after: tuple[str, int] | None = None
-) -> list[Statement]:
-    """A page of statements matching `flt`, newest event first."""
+) -> list[Row]:
+    """A page of statements matching `flt`, newest event first, as rows of STATEMENT_COLUMNS."""
     query = (
-        select(Statement)
+        select(*STATEMENT_COLUMNS)
         .where(*_statement_conditions(session, flt), *_after(Statement, after))
         .order_by(col(Statement.date_key).desc(), col(Statement.id).desc())
         .limit(limit)
@@ -345,17 +404,22 @@ def list_statements(
     return list(session.exec(query))
 
 
-def statements_public(
-    session: Session, *, statements: Sequence[Statement]
-) -> list[StatementPublic]:
-    """Serialize statements with their speaker (title at that event), topics and corroborations."""
+def get_statement(session: Session, *, statement_id: int) -> Row | None:
+    return session.exec(select(*STATEMENT_COLUMNS).where(Statement.id == statement_id)).first()
+
+
+def statements_public(session: Session, *, statements: Sequence[Row]) -> list[dict[str, Any]]:
+    """Statements (rows of STATEMENT_COLUMNS) as StatementPublic records: plain dicts in its
+    field order, with the speaker (and their title at that event), topics and corroborations."""
     ids = [s.id for s in statements]
     if not ids:
         return []
     people = {
-        p.id: p
-        for p in session.exec(
-            select(Person).where(col(Person.id).in_({s.person_id for s in statements}))
+        row[0]: row
+        for row in session.exec(
+            select(Person.id, Person.name, Person.title, Person.country).where(
+                col(Person.id).in_({s.person_id for s in statements})
+            )
         )
     }
     titles: dict[tuple[int, int], str] = {}
@@ -363,6 +427,7 @@ def statements_public(
         select(EventParticipant.event_id, EventParticipant.person_id, EventParticipant.title)
         .where(col(EventParticipant.event_id).in_({s.event_id for s in statements}))
         .where(col(EventParticipant.title).is_not(None))
+        .order_by(col(EventParticipant.id))
     ):
         titles.setdefault((event_id, person_id), title)  # type: ignore[arg-type]
     topics: dict[int, list[str]] = defaultdict(list)
@@ -376,37 +441,31 @@ def statements_public(
     group_ids = {s.group_id for s in statements if s.group_id is not None}
     if group_ids:
         for statement_id, group_id in session.exec(
-            select(Statement.id, Statement.group_id).where(col(Statement.group_id).in_(group_ids))
+            select(Statement.id, Statement.group_id)
+            .where(col(Statement.group_id).in_(group_ids))
+            .order_by(col(Statement.id))
         ):
             groups[group_id].append(statement_id)  # type: ignore[index, arg-type]
 
-    def speaker(s: Statement) -> PersonPublic:
-        person = people[s.person_id]
-        return PersonPublic(
-            id=person.id,
-            name=person.name,
-            title=titles.get((s.event_id, s.person_id), person.title),
-            country=person.country,
-        )
+    def speaker(s: Row) -> dict[str, Any]:
+        person_id, name, title, country = people[s.person_id]
+        return _person(person_id, name, titles.get((s.event_id, person_id), title), country)
 
     return [
-        StatementPublic(
-            id=s.id,
-            event_id=s.event_id,
-            speaker=speaker(s),
-            text=s.text,
-            kind=s.kind,
-            topics=topics[s.id],
-            document_id=s.document_id,
-            start=s.char_start,
-            end=s.char_end,
-            corroborated_by=sorted(i for i in groups.get(s.group_id, []) if i != s.id)
-            if s.group_id is not None
-            else [],
-            updated_at=s.updated_at,
-        )
+        {
+            "id": s.id,
+            "event_id": s.event_id,
+            "speaker": speaker(s),
+            "text": s.text,
+            "kind": s.kind,
+            "topics": topics[s.id],
+            "document_id": s.document_id,
+            "start": s.char_start,
+            "end": s.char_end,
+            "corroborated_by": [i for i in groups.get(s.group_id, []) if i != s.id],
+            "updated_at": s.updated_at,
+        }
         for s in statements
-        if s.id is not None
     ]
 
 

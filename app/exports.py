@@ -13,12 +13,13 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+import pydantic_core
 from pydantic import BaseModel
 from sqlmodel import Session
 
 from app import crud
 from app.db import get_engine
-from app.models import EventPublic, SpeakerPublic, StatementPublic, TopicPublic
+from app.models import SpeakerPublic, TopicPublic
 
 PAGE = 500
 LIST_SEPARATOR = "; "
@@ -55,7 +56,7 @@ def _pages(
 
 def iter_events(
     flt: crud.EventFilter, after: tuple[str, int] | None = None
-) -> Iterator[EventPublic]:
+) -> Iterator[dict[str, Any]]:
     """Every event matching `flt`, newest first, read in pages."""
     return _pages(
         lambda session, start: crud.list_events(session, flt=flt, limit=PAGE, after=start),
@@ -66,7 +67,7 @@ def iter_events(
 
 def iter_statements(
     flt: crud.StatementFilter, after: tuple[str, int] | None = None
-) -> Iterator[StatementPublic]:
+) -> Iterator[dict[str, Any]]:
     """Every statement matching `flt`, newest event first, read in pages."""
     return _pages(
         lambda session, start: crud.list_statements(session, flt=flt, limit=PAGE, after=start),
@@ -112,10 +113,17 @@ def _label(value: Any) -> Any:
     return value
 
 
-def flatten(record: BaseModel) -> dict[str, Any]:
+def plain(record: BaseModel | dict[str, Any]) -> dict[str, Any]:
+    """A record (a response model, or a dict in its shape) as JSON-ready values."""
+    if isinstance(record, BaseModel):
+        return record.model_dump(mode="json")
+    return pydantic_core.to_jsonable_python(record)
+
+
+def flatten(record: BaseModel | dict[str, Any]) -> dict[str, Any]:
     """One flat CSV row: nested objects become prefixed columns, lists `; `-joined."""
     row: dict[str, Any] = {}
-    for key, value in record.model_dump(mode="json").items():
+    for key, value in plain(record).items():
         if isinstance(value, dict):
             for inner, inner_value in value.items():
                 row[f"{key}_{inner}"] = _cell(inner_value)
@@ -136,7 +144,7 @@ def columns(model: type[BaseModel]) -> list[str]:
     return names
 
 
-def csv_chunks(records: Iterable[BaseModel], model: type[BaseModel]) -> Iterator[str]:
+def csv_chunks(records: Iterable[Any], model: type[BaseModel]) -> Iterator[str]:
     """CSV text with a header row (even for no records), one chunk per record."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns(model), extrasaction="ignore")
@@ -150,33 +158,35 @@ def csv_chunks(records: Iterable[BaseModel], model: type[BaseModel]) -> Iterator
 
 
 def ndjson_chunks(
-    records: Iterable[BaseModel], shape: Callable[[Any], Any] | None = None
+    records: Iterable[Any], shape: Callable[[Any], Any] | None = None
 ) -> Iterator[str]:
     """One JSON object per line."""
     for record in records:
-        body = shape(record) if shape else record.model_dump(mode="json")
+        body = shape(record) if shape else plain(record)
         yield json.dumps(body, ensure_ascii=False) + "\n"
 
 
-def plover(event: EventPublic) -> dict[str, Any]:
-    """An event as a PLOVER-style record for event-data tools."""
-    event_type, mode, cameo = PLOVER.get(event.type, PLOVER["other"])
-    actors = sorted(event.countries)
+def plover(event: dict[str, Any]) -> dict[str, Any]:
+    """An event record (EventPublic's shape) as a PLOVER-style record for event-data tools."""
+    event = plain(event)
+    event_type, mode, cameo = PLOVER.get(event["type"], PLOVER["other"])
+    actors = sorted(event["countries"])
     return {
-        "id": f"readout-{event.id}",
-        "date": event.date,
-        "date_precision": event.date_precision,
+        "id": f"readout-{event['id']}",
+        "date": event["date"],
+        "date_precision": event["date_precision"],
         "event_type": event_type,
         "mode": mode,
         "cameo": cameo,
-        "readout_type": event.type,
+        "readout_type": event["type"],
         "actor1": actors[0] if actors else None,
         "actor2": actors[1] if len(actors) > 1 else None,
         "countries": actors,
         "participants": [
-            {"name": p.name, "title": p.title, "country": p.country} for p in event.participants
+            {"name": p["name"], "title": p["title"], "country": p["country"]}
+            for p in event["participants"]
         ],
-        "location": event.location,
-        "topics": event.topics,
-        "sources": [s.model_dump(mode="json") for s in event.sources],
+        "location": event["location"],
+        "topics": event["topics"],
+        "sources": event["sources"],
     }

@@ -37,7 +37,7 @@ EVENT_FILTERS = {
     "dates": {"date_from": dt.date(2020, 1, 1), "date_to": dt.date(2020, 12, 31)},
     "type": {"type": "meeting"},
     "topic": {"topic": "trade"},
-    "speaker": {"speaker_ids": (5,)},
+    "speaker": {"speaker": "5"},
     "updated_since": {"updated_since": dt.datetime(2024, 1, 1, tzinfo=dt.UTC)},
 }
 STATEMENT_FILTERS = {
@@ -45,7 +45,7 @@ STATEMENT_FILTERS = {
     "pair": {"pair": ("CN", "BE")},
     "year": {"year": 2021},
     "topic": {"topic": "trade"},
-    "speaker": {"speaker_ids": (5,)},
+    "speaker": {"speaker": "5"},
     "event_id": {"event_id": 3},
     "kind": {"kind": "direct"},
     "updated_since": {"updated_since": dt.datetime(2024, 1, 1, tzinfo=dt.UTC)},

@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 import pycountry
+import pydantic_core
 from fastapi import Depends, Header, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel
 from sqlmodel import Session
@@ -21,10 +23,10 @@ from app import crud, exports
 from app.api.errors import ProblemError
 from app.api.ratelimit import RateLimiter
 from app.config import get_settings
-from app.db import get_session
+from app.db import get_engine, get_session
 from app.extract import countries
 from app.extract.topics import taxonomy
-from app.models import Document, Event
+from app.models import Document
 
 SessionDep = Annotated[Session, Depends(get_session)]
 
@@ -47,7 +49,7 @@ class PageParams(BaseModel):
     cursor: str | None
 
 
-def page_params(
+async def page_params(
     limit: Annotated[
         int, Query(ge=1, le=500, description="Items per page (1-500).", examples=[50])
     ] = 50,
@@ -71,10 +73,10 @@ def encode_cursor(*values: Any) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def page_response(page: BaseModel) -> Response:
-    """Serialize an already-built page once: the records were validated when they were made,
-    and FastAPI would otherwise validate them a second time against the response model."""
-    return Response(page.model_dump_json(), media_type="application/json")
+def json_response(body: Any) -> Response:
+    """Serialize an answer once, in pydantic's JSON form: its records were built in the shape of
+    the response model, which FastAPI would otherwise validate a second time."""
+    return Response(pydantic_core.to_json(body), media_type="application/json")
 
 
 def dated_page(
@@ -83,11 +85,29 @@ def dated_page(
     """A page of rows fetched as `limit + 1` in (date_key, id) order: the extra row means more."""
     shown = rows[:limit]
     last = shown[-1] if len(rows) > limit else None
-    page = Page(
-        items=publish(shown),
-        next_cursor=encode_cursor(last.date_key, last.id) if last is not None else None,
+    return json_response(
+        {
+            "items": publish(shown),
+            "next_cursor": encode_cursor(last.date_key, last.id) if last is not None else None,
+        }
     )
-    return page_response(page)
+
+
+async def in_session(work: Callable[[Session], T], *, may_scan: bool = False) -> T:
+    """Run a read with a session of its own.
+
+    List and detail reads are index-backed and take a millisecond or two: they run right
+    here on the event loop, because handing them to a worker thread costs more than the
+    read itself (the thread and the event loop wait on each other for the GIL). A read
+    that `may_scan` many rows (a text search) goes to the thread pool, so it cannot hold
+    up the requests behind it. Exports, statistics and writes use the thread pool too.
+    """
+
+    def run() -> T:
+        with Session(get_engine()) as session:
+            return work(session)
+
+    return await run_in_threadpool(run) if may_scan else run()
 
 
 def decode_cursor(cursor: str | None, *types: type) -> tuple | None:
@@ -146,10 +166,6 @@ def parse_pair(value: str) -> tuple[str, str]:
 TopicSlug = Literal[taxonomy()]  # type: ignore[valid-type]
 
 
-def speaker_ids(session: Session, speaker: str | None) -> tuple[int, ...] | None:
-    return None if speaker is None else crud.find_speaker_ids(session, speaker=speaker)
-
-
 def require_writer(
     request: Request,
     authorization: Annotated[
@@ -191,16 +207,6 @@ def require_writer(
 WriterDep = Depends(require_writer)
 
 
-def get_event_or_404(
-    session: SessionDep,
-    event_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Event id.", examples=[1])],
-) -> Event:
-    event = crud.get_event(session, event_id=event_id)
-    if event is None:
-        raise ProblemError(404, f"No event with id {event_id}.")
-    return event
-
-
 def get_document_or_404(
     session: SessionDep,
     document_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Document id.", examples=[1])],
@@ -211,7 +217,6 @@ def get_document_or_404(
     return document
 
 
-EventDep = Annotated[Event, Depends(get_event_or_404)]
 DocumentDep = Annotated[Document, Depends(get_document_or_404)]
 
 
@@ -232,7 +237,7 @@ EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def output_format(
+async def output_format(
     request: Request,
     format: Annotated[
         Format | None,

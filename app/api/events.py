@@ -5,24 +5,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
+from sqlmodel import Session
 
 from app import crud, exports
 from app.api.deps import (
     EXPORT_RESPONSES,
-    EventDep,
+    MAX_ID,
     FormatDep,
     Page,
     PageDep,
-    SessionDep,
     TopicSlug,
     dated_page,
     decode_cursor,
     export_response,
+    in_session,
+    json_response,
     parse_country,
     parse_pair,
-    speaker_ids,
 )
 from app.api.errors import ProblemError, problem_responses
 from app.models import EventDetail, EventPublic, EventType
@@ -30,8 +31,7 @@ from app.models import EventDetail, EventPublic, EventType
 router = APIRouter(prefix="/v1/events", tags=["events"])
 
 
-def event_filter(
-    session: SessionDep,
+async def event_filter(
     country: Annotated[
         list[str],
         Query(
@@ -90,7 +90,7 @@ def event_filter(
         date_to=date_to,
         type=type,
         topic=topic,
-        speaker_ids=speaker_ids(session, speaker),
+        speaker=speaker,
         q=q or None,
         updated_since=updated_since,
     )
@@ -102,8 +102,7 @@ def event_filter(
     response_model=Page[EventPublic],
     responses={**EXPORT_RESPONSES, **problem_responses(400, 422)},
 )
-def list_events(
-    session: SessionDep,
+async def list_events(
     page: PageDep,
     flt: Annotated[crud.EventFilter, Depends(event_filter)],
     fmt: FormatDep,
@@ -114,8 +113,12 @@ def list_events(
         shape = exports.plover if fmt == "plover" else None
         events = exports.iter_events(flt, after)  # type: ignore[arg-type]
         return export_response(fmt, events, EventPublic, "events", shape)
-    events = crud.list_events(session, flt=flt, limit=page.limit + 1, after=after)  # type: ignore[arg-type]
-    return dated_page(events, page.limit, lambda rows: crud.events_public(session, events=rows))
+
+    def read(session: Session) -> Response:
+        rows = crud.list_events(session, flt=flt, limit=page.limit + 1, after=after)  # type: ignore[arg-type]
+        return dated_page(rows, page.limit, lambda shown: crud.events_public(session, events=shown))
+
+    return await in_session(read, may_scan=flt.q is not None)
 
 
 @router.get(
@@ -124,6 +127,11 @@ def list_events(
     response_model=EventDetail,
     responses=problem_responses(404, 422),
 )
-def get_event(event: EventDep, session: SessionDep) -> EventDetail:
+async def get_event(
+    event_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Event id.", examples=[1])],
+) -> Response:
     """One event with its statements inline."""
-    return crud.event_detail(session, event=event)
+    detail = await in_session(lambda session: crud.event_detail(session, event_id=event_id))
+    if detail is None:
+        raise ProblemError(404, f"No event with id {event_id}.")
+    return json_response(detail)

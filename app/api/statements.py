@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
+from sqlmodel import Session
 
 from app import crud, exports
 from app.api.deps import (
@@ -15,24 +16,23 @@ from app.api.deps import (
     FormatDep,
     Page,
     PageDep,
-    SessionDep,
     TopicSlug,
     dated_page,
     decode_cursor,
     export_response,
+    in_session,
+    json_response,
     parse_country,
     parse_pair,
     refuse_plover,
-    speaker_ids,
 )
 from app.api.errors import ProblemError, problem_responses
-from app.models import Statement, StatementPublic
+from app.models import StatementPublic
 
 router = APIRouter(prefix="/v1/statements", tags=["statements"])
 
 
-def statement_filter(
-    session: SessionDep,
+async def statement_filter(
     country: Annotated[
         list[str],
         Query(description="The speaker's country (repeatable: any of them).", examples=["CN"]),
@@ -81,7 +81,7 @@ def statement_filter(
         pair=parse_pair(pair) if pair else None,
         year=year,
         topic=topic,
-        speaker_ids=speaker_ids(session, speaker),
+        speaker=speaker,
         event_id=event_id,
         kind=kind,
         q=q or None,
@@ -95,8 +95,7 @@ def statement_filter(
     response_model=Page[StatementPublic],
     responses={**EXPORT_RESPONSES, **problem_responses(400, 422)},
 )
-def list_statements(
-    session: SessionDep,
+async def list_statements(
     page: PageDep,
     flt: Annotated[crud.StatementFilter, Depends(statement_filter)],
     fmt: FormatDep,
@@ -107,10 +106,14 @@ def list_statements(
     if fmt != "json":
         statements = exports.iter_statements(flt, after)  # type: ignore[arg-type]
         return export_response(fmt, statements, StatementPublic, "statements")
-    rows = crud.list_statements(session, flt=flt, limit=page.limit + 1, after=after)  # type: ignore[arg-type]
-    return dated_page(
-        rows, page.limit, lambda found: crud.statements_public(session, statements=found)
-    )
+
+    def read(session: Session) -> Response:
+        rows = crud.list_statements(session, flt=flt, limit=page.limit + 1, after=after)  # type: ignore[arg-type]
+        return dated_page(
+            rows, page.limit, lambda shown: crud.statements_public(session, statements=shown)
+        )
+
+    return await in_session(read, may_scan=flt.q is not None)
 
 
 @router.get(
@@ -119,12 +122,16 @@ def list_statements(
     response_model=StatementPublic,
     responses=problem_responses(404, 422),
 )
-def get_statement(
-    session: SessionDep,
+async def get_statement(
     statement_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Statement id.", examples=[1])],
-) -> StatementPublic:
+) -> Response:
     """One statement with its speaker, topics and span in the source."""
-    statement = session.get(Statement, statement_id)
-    if statement is None:
+
+    def read(session: Session) -> list[dict]:
+        row = crud.get_statement(session, statement_id=statement_id)
+        return crud.statements_public(session, statements=[row] if row else [])
+
+    found = await in_session(read)
+    if not found:
         raise ProblemError(404, f"No statement with id {statement_id}.")
-    return crud.statements_public(session, statements=[statement])[0]
+    return json_response(found[0])

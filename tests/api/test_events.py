@@ -184,3 +184,15 @@ def test_updated_since_returns_only_what_changed(client, ids):
 def test_updated_since_without_a_zone_is_read_as_utc(client, ids):
     assert event_ids(client, updated_since="2000-01-01T00:00:00") == set(ids.values())
     assert event_ids(client, updated_since="2999-01-01T00:00:00+02:00") == set()
+
+
+def test_records_are_exactly_their_response_models(client, ids):
+    """Pages are built as plain records for speed: each must be what its model would give."""
+    from app.models import EventDetail, EventPublic
+
+    for item in all_items(client, "/v1/events"):
+        assert EventPublic.model_validate(item).model_dump(mode="json") == item
+        assert list(item) == list(EventPublic.model_fields)
+    detail = client.get(f"/v1/events/{ids['ke_jp']}").json()
+    assert EventDetail.model_validate(detail).model_dump(mode="json") == detail
+    assert detail["updated_at"].endswith("Z")

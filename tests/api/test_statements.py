@@ -101,3 +101,16 @@ def test_one_statement_and_404(client, docs):
 )
 def test_bad_filters(client, params, names):
     assert_problem(client.get("/v1/statements", params=params), 422, detail_contains=names)
+
+
+def test_records_are_exactly_their_response_models(client, docs):
+    """Pages are built as plain records for speed: each must be what its model would give."""
+    from app.models import StatementPublic
+
+    items = all_items(client, "/v1/statements")
+    assert items
+    for item in items:
+        assert StatementPublic.model_validate(item).model_dump(mode="json") == item
+        assert list(item) == list(StatementPublic.model_fields)
+    one = client.get(f"/v1/statements/{items[0]['id']}").json()
+    assert one == items[0]
