@@ -9,10 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 import unicodedata
-from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import Row, and_, func, literal, or_, tuple_
 from sqlmodel import Session, col, select
@@ -31,6 +28,7 @@ from app.models import (
     Topic,
     TopicPublic,
 )
+from app.publish import EVENT_COLUMNS, STATEMENT_COLUMNS, rows
 
 
 def name_key(name: str) -> str:
@@ -235,33 +233,6 @@ def _after(model, after: tuple[str, int] | None) -> list:  # type: ignore[no-unt
 # ---------------------------------------------------------------- events
 
 
-# What list pages select: the columns their records are built from, no ORM objects.
-EVENT_COLUMNS = (
-    Event.id,
-    Event.date,
-    Event.date_precision,
-    Event.year,
-    Event.type,
-    Event.location,
-    Event.is_primary,
-    Event.updated_at,
-    Event.date_key,
-)
-STATEMENT_COLUMNS = (
-    Statement.id,
-    Statement.event_id,
-    Statement.person_id,
-    Statement.text,
-    Statement.kind,
-    Statement.document_id,
-    Statement.char_start,
-    Statement.char_end,
-    Statement.group_id,
-    Statement.updated_at,
-    Statement.date_key,
-)
-
-
 def list_events(
     session: Session, *, flt: EventFilter, limit: int, after: tuple[str, int] | None = None
 ) -> list[Row]:
@@ -272,120 +243,7 @@ def list_events(
         .order_by(col(Event.date_key).desc(), col(Event.id).desc())
         .limit(limit)
     )
-    return list(session.exec(query))
-
-
-def get_event(session: Session, *, event_id: int) -> Row | None:
-    return session.exec(select(*EVENT_COLUMNS).where(Event.id == event_id)).first()
-
-
-def _person(person_id: int, name: str, title: str | None, country: str | None) -> dict[str, Any]:
-    return {"id": person_id, "name": name, "title": title, "country": country}
-
-
-def events_public(session: Session, *, events: Sequence[Row]) -> list[dict[str, Any]]:
-    """Events (rows of EVENT_COLUMNS) as EventPublic records: plain dicts in its field order,
-    with their countries, participants, topics and sources."""
-    ids = [e.id for e in events]
-    if not ids:
-        return []
-    countries: dict[int, list[str]] = defaultdict(list)
-    for event_id, code in session.exec(
-        select(EventCountry.event_id, EventCountry.country)
-        .where(col(EventCountry.event_id).in_(ids))
-        .order_by(col(EventCountry.country))
-    ):
-        countries[event_id].append(code)
-
-    participants: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
-    for event_id, title, person_id, name, person_title, country in session.exec(
-        select(
-            EventParticipant.event_id,
-            EventParticipant.title,
-            Person.id,
-            Person.name,
-            Person.title,
-            Person.country,
-        )
-        .join(Person, col(Person.id) == EventParticipant.person_id)
-        .where(col(EventParticipant.event_id).in_(ids))
-        .order_by(col(EventParticipant.id))
-    ):
-        known = participants[event_id].get(person_id)
-        if known is None or (known["title"] is None and title):
-            participants[event_id][person_id] = _person(
-                person_id, name, title or person_title, country
-            )
-
-    topics: dict[int, set[str]] = defaultdict(set)
-    for event_id, topic in session.exec(
-        select(Statement.event_id, StatementTopic.topic)
-        .join(StatementTopic, col(StatementTopic.statement_id) == Statement.id)
-        .where(col(Statement.event_id).in_(ids))
-        .distinct()
-    ):
-        topics[event_id].add(topic)
-    for event_id, topic in session.exec(
-        select(EventTopic.event_id, EventTopic.topic).where(col(EventTopic.event_id).in_(ids))
-    ):
-        topics[event_id].add(topic)
-
-    sources: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
-    for event_id, is_primary, document_id, url, publisher, published, title in session.exec(
-        select(
-            EventSource.event_id,
-            EventSource.is_primary,
-            Document.id,
-            Document.url,
-            Document.publisher,
-            Document.published,
-            Document.title,
-        )
-        .join(Document, col(Document.id) == EventSource.document_id)
-        .where(col(EventSource.event_id).in_(ids))
-        .order_by(col(EventSource.document_id))
-    ):
-        known_source = sources[event_id].get(document_id)
-        sources[event_id][document_id] = {
-            "document_id": document_id,
-            "url": url,
-            "publisher": publisher,
-            "published": published,
-            "title": title,
-            "primary": bool(is_primary or (known_source and known_source["primary"])),
-        }
-
-    return [
-        {
-            "id": e.id,
-            "date": e.date,
-            "date_precision": e.date_precision,
-            "year": e.year,
-            "type": e.type,
-            "countries": countries[e.id],
-            "location": e.location,
-            "participants": list(participants[e.id].values()),
-            "topics": sorted(topics[e.id]),
-            "primary": e.is_primary,
-            "sources": list(sources[e.id].values()),
-            "updated_at": e.updated_at,
-        }
-        for e in events
-    ]
-
-
-def event_detail(session: Session, *, event_id: int) -> dict[str, Any] | None:
-    """One event as an EventDetail record, its statements inline in source order."""
-    event = get_event(session, event_id=event_id)
-    if event is None:
-        return None
-    (public,) = events_public(session, events=[event])
-    statements = session.exec(
-        select(*STATEMENT_COLUMNS)
-        .where(Statement.event_id == event_id)
-        .order_by(col(Statement.document_id), col(Statement.char_start))
-    ).all()
-    return {**public, "statements": statements_public(session, statements=statements)}
+    return list(rows(session, query))
 
 
 # ---------------------------------------------------------------- statements
@@ -401,72 +259,7 @@ def list_statements(
         .order_by(col(Statement.date_key).desc(), col(Statement.id).desc())
         .limit(limit)
     )
-    return list(session.exec(query))
-
-
-def get_statement(session: Session, *, statement_id: int) -> Row | None:
-    return session.exec(select(*STATEMENT_COLUMNS).where(Statement.id == statement_id)).first()
-
-
-def statements_public(session: Session, *, statements: Sequence[Row]) -> list[dict[str, Any]]:
-    """Statements (rows of STATEMENT_COLUMNS) as StatementPublic records: plain dicts in its
-    field order, with the speaker (and their title at that event), topics and corroborations."""
-    ids = [s.id for s in statements]
-    if not ids:
-        return []
-    people = {
-        row[0]: row
-        for row in session.exec(
-            select(Person.id, Person.name, Person.title, Person.country).where(
-                col(Person.id).in_({s.person_id for s in statements})
-            )
-        )
-    }
-    titles: dict[tuple[int, int], str] = {}
-    for event_id, person_id, title in session.exec(
-        select(EventParticipant.event_id, EventParticipant.person_id, EventParticipant.title)
-        .where(col(EventParticipant.event_id).in_({s.event_id for s in statements}))
-        .where(col(EventParticipant.title).is_not(None))
-        .order_by(col(EventParticipant.id))
-    ):
-        titles.setdefault((event_id, person_id), title)  # type: ignore[arg-type]
-    topics: dict[int, list[str]] = defaultdict(list)
-    for statement_id, topic in session.exec(
-        select(StatementTopic.statement_id, StatementTopic.topic)
-        .where(col(StatementTopic.statement_id).in_(ids))
-        .order_by(col(StatementTopic.topic))
-    ):
-        topics[statement_id].append(topic)
-    groups: dict[int, list[int]] = defaultdict(list)
-    group_ids = {s.group_id for s in statements if s.group_id is not None}
-    if group_ids:
-        for statement_id, group_id in session.exec(
-            select(Statement.id, Statement.group_id)
-            .where(col(Statement.group_id).in_(group_ids))
-            .order_by(col(Statement.id))
-        ):
-            groups[group_id].append(statement_id)  # type: ignore[index, arg-type]
-
-    def speaker(s: Row) -> dict[str, Any]:
-        person_id, name, title, country = people[s.person_id]
-        return _person(person_id, name, titles.get((s.event_id, person_id), title), country)
-
-    return [
-        {
-            "id": s.id,
-            "event_id": s.event_id,
-            "speaker": speaker(s),
-            "text": s.text,
-            "kind": s.kind,
-            "topics": topics[s.id],
-            "document_id": s.document_id,
-            "start": s.char_start,
-            "end": s.char_end,
-            "corroborated_by": [i for i in groups.get(s.group_id, []) if i != s.id],
-            "updated_at": s.updated_at,
-        }
-        for s in statements
-    ]
+    return list(rows(session, query))
 
 
 # ---------------------------------------------------------------- people

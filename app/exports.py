@@ -17,7 +17,7 @@ import pydantic_core
 from pydantic import BaseModel
 from sqlmodel import Session
 
-from app import crud
+from app import crud, publish
 from app.db import get_engine
 from app.models import SpeakerPublic, TopicPublic
 
@@ -60,7 +60,7 @@ def iter_events(
     """Every event matching `flt`, newest first, read in pages."""
     return _pages(
         lambda session, start: crud.list_events(session, flt=flt, limit=PAGE, after=start),
-        lambda session, rows: crud.events_public(session, events=rows),
+        publish.events,
         after,
     )
 
@@ -71,7 +71,7 @@ def iter_statements(
     """Every statement matching `flt`, newest event first, read in pages."""
     return _pages(
         lambda session, start: crud.list_statements(session, flt=flt, limit=PAGE, after=start),
-        lambda session, rows: crud.statements_public(session, statements=rows),
+        publish.statements,
         after,
     )
 

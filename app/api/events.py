@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
 from sqlmodel import Session
 
-from app import crud, exports
+from app import crud, exports, publish
 from app.api.deps import (
     EXPORT_RESPONSES,
     MAX_ID,
@@ -116,7 +116,7 @@ async def list_events(
 
     def read(session: Session) -> Response:
         rows = crud.list_events(session, flt=flt, limit=page.limit + 1, after=after)  # type: ignore[arg-type]
-        return dated_page(rows, page.limit, lambda shown: crud.events_public(session, events=shown))
+        return dated_page(rows, page.limit, lambda shown: publish.events(session, shown))
 
     return await in_session(read, may_scan=flt.q is not None)
 
@@ -131,7 +131,7 @@ async def get_event(
     event_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Event id.", examples=[1])],
 ) -> Response:
     """One event with its statements inline."""
-    detail = await in_session(lambda session: crud.event_detail(session, event_id=event_id))
+    detail = await in_session(lambda session: publish.event_detail(session, event_id))
     if detail is None:
         raise ProblemError(404, f"No event with id {event_id}.")
     return json_response(detail)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
 from sqlmodel import Session
 
-from app import crud, exports
+from app import crud, exports, publish
 from app.api.deps import (
     EXPORT_RESPONSES,
     MAX_ID,
@@ -109,9 +109,7 @@ async def list_statements(
 
     def read(session: Session) -> Response:
         rows = crud.list_statements(session, flt=flt, limit=page.limit + 1, after=after)  # type: ignore[arg-type]
-        return dated_page(
-            rows, page.limit, lambda shown: crud.statements_public(session, statements=shown)
-        )
+        return dated_page(rows, page.limit, lambda shown: publish.statements(session, shown))
 
     return await in_session(read, may_scan=flt.q is not None)
 
@@ -127,11 +125,7 @@ async def get_statement(
 ) -> Response:
     """One statement with its speaker, topics and span in the source."""
 
-    def read(session: Session) -> list[dict]:
-        row = crud.get_statement(session, statement_id=statement_id)
-        return crud.statements_public(session, statements=[row] if row else [])
-
-    found = await in_session(read)
-    if not found:
+    found = await in_session(lambda session: publish.statement(session, statement_id))
+    if found is None:
         raise ProblemError(404, f"No statement with id {statement_id}.")
-    return json_response(found[0])
+    return json_response(found)

@@ -1,0 +1,258 @@
+"""Events and statements as the API shows them, built from plain rows.
+
+A list page is read as rows of EVENT_COLUMNS or STATEMENT_COLUMNS (app.crud
+applies the filters); this module completes them with a few queries over the
+page's ids, each built once at import with an expanding IN parameter and run
+on the session's connection, and returns plain dicts in the field order of
+EventPublic, EventDetail and StatementPublic, ready to serialize.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Row, Select, bindparam
+from sqlmodel import Session, col, select
+
+from app.models import (
+    Document,
+    Event,
+    EventCountry,
+    EventParticipant,
+    EventSource,
+    EventTopic,
+    Person,
+    Statement,
+    StatementTopic,
+)
+
+Record = dict[str, Any]
+
+# What list pages select: the columns their records are built from.
+EVENT_COLUMNS = (
+    Event.id,
+    Event.date,
+    Event.date_precision,
+    Event.year,
+    Event.type,
+    Event.location,
+    Event.is_primary,
+    Event.updated_at,
+    Event.date_key,
+)
+STATEMENT_COLUMNS = (
+    Statement.id,
+    Statement.event_id,
+    Statement.person_id,
+    Statement.text,
+    Statement.kind,
+    Statement.document_id,
+    Statement.char_start,
+    Statement.char_end,
+    Statement.group_id,
+    Statement.updated_at,
+    Statement.date_key,
+)
+
+IDS = bindparam("ids", expanding=True)
+
+EVENT_BY_ID = select(*EVENT_COLUMNS).where(Event.id == bindparam("id"))
+STATEMENT_BY_ID = select(*STATEMENT_COLUMNS).where(Statement.id == bindparam("id"))
+STATEMENTS_OF_EVENT = (
+    select(*STATEMENT_COLUMNS)
+    .where(Statement.event_id == bindparam("id"))
+    .order_by(col(Statement.document_id), col(Statement.char_start))
+)
+COUNTRIES = (
+    select(EventCountry.event_id, EventCountry.country)
+    .where(col(EventCountry.event_id).in_(IDS))
+    .order_by(col(EventCountry.country))
+)
+PARTICIPANTS = (
+    select(
+        EventParticipant.event_id,
+        EventParticipant.title,
+        Person.id,
+        Person.name,
+        Person.title,
+        Person.country,
+    )
+    .join(Person, col(Person.id) == EventParticipant.person_id)
+    .where(col(EventParticipant.event_id).in_(IDS))
+    .order_by(col(EventParticipant.id))
+)
+STATEMENT_TOPICS_OF_EVENTS = (
+    select(Statement.event_id, StatementTopic.topic)
+    .join(StatementTopic, col(StatementTopic.statement_id) == Statement.id)
+    .where(col(Statement.event_id).in_(IDS))
+    .distinct()
+)
+EVENT_TOPICS = select(EventTopic.event_id, EventTopic.topic).where(
+    col(EventTopic.event_id).in_(IDS)
+)
+SOURCES = (
+    select(
+        EventSource.event_id,
+        EventSource.is_primary,
+        Document.id,
+        Document.url,
+        Document.publisher,
+        Document.published,
+        Document.title,
+    )
+    .join(Document, col(Document.id) == EventSource.document_id)
+    .where(col(EventSource.event_id).in_(IDS))
+    .order_by(col(EventSource.document_id))
+)
+PEOPLE = select(Person.id, Person.name, Person.title, Person.country).where(col(Person.id).in_(IDS))
+TITLES_AT_EVENTS = (
+    select(EventParticipant.event_id, EventParticipant.person_id, EventParticipant.title)
+    .where(col(EventParticipant.event_id).in_(IDS))
+    .where(col(EventParticipant.title).is_not(None))
+    .order_by(col(EventParticipant.id))
+)
+STATEMENT_TOPICS = (
+    select(StatementTopic.statement_id, StatementTopic.topic)
+    .where(col(StatementTopic.statement_id).in_(IDS))
+    .order_by(col(StatementTopic.topic))
+)
+GROUP_MEMBERS = (
+    select(Statement.id, Statement.group_id)
+    .where(col(Statement.group_id).in_(IDS))
+    .order_by(col(Statement.id))
+)
+
+
+def rows(session: Session, query: Select, **params: Any) -> Sequence[Row]:
+    """Run a select on the session's connection: plain rows, no ORM objects to build."""
+    return session.connection().execute(query, params).all()
+
+
+def _over(session: Session, query: Select, ids: Iterable[int]) -> Sequence[Row]:
+    return rows(session, query, ids=list(ids))
+
+
+def _person(person_id: int, name: str, title: str | None, country: str | None) -> Record:
+    return {"id": person_id, "name": name, "title": title, "country": country}
+
+
+# ---------------------------------------------------------------- events
+
+
+def events(session: Session, found: Sequence[Row]) -> list[Record]:
+    """Events (rows of EVENT_COLUMNS) as EventPublic records, with their countries,
+    participants (each once, with their title at the event), topics and sources."""
+    ids = [e.id for e in found]
+    if not ids:
+        return []
+    countries: dict[int, list[str]] = defaultdict(list)
+    for event_id, code in _over(session, COUNTRIES, ids):
+        countries[event_id].append(code)
+
+    participants: dict[int, dict[int, Record]] = defaultdict(dict)
+    for event_id, title, person_id, name, person_title, country in _over(
+        session, PARTICIPANTS, ids
+    ):
+        known = participants[event_id].get(person_id)
+        if known is None or (known["title"] is None and title):
+            participants[event_id][person_id] = _person(
+                person_id, name, title or person_title, country
+            )
+
+    topics: dict[int, set[str]] = defaultdict(set)
+    for query in (STATEMENT_TOPICS_OF_EVENTS, EVENT_TOPICS):
+        for event_id, topic in _over(session, query, ids):
+            topics[event_id].add(topic)
+
+    sources: dict[int, dict[int, Record]] = defaultdict(dict)
+    for event_id, is_primary, document_id, url, publisher, published, title in _over(
+        session, SOURCES, ids
+    ):
+        known_source = sources[event_id].get(document_id)
+        sources[event_id][document_id] = {
+            "document_id": document_id,
+            "url": url,
+            "publisher": publisher,
+            "published": published,
+            "title": title,
+            "primary": bool(is_primary or (known_source and known_source["primary"])),
+        }
+
+    return [
+        {
+            "id": e.id,
+            "date": e.date,
+            "date_precision": e.date_precision,
+            "year": e.year,
+            "type": e.type,
+            "countries": countries[e.id],
+            "location": e.location,
+            "participants": list(participants[e.id].values()),
+            "topics": sorted(topics[e.id]),
+            "primary": e.is_primary,
+            "sources": list(sources[e.id].values()),
+            "updated_at": e.updated_at,
+        }
+        for e in found
+    ]
+
+
+def event_detail(session: Session, event_id: int) -> Record | None:
+    """One event as an EventDetail record, its statements inline in source order."""
+    found = rows(session, EVENT_BY_ID, id=event_id)
+    if not found:
+        return None
+    (event,) = events(session, found)
+    inline = statements(session, rows(session, STATEMENTS_OF_EVENT, id=event_id))
+    return {**event, "statements": inline}
+
+
+# ---------------------------------------------------------------- statements
+
+
+def statements(session: Session, found: Sequence[Row]) -> list[Record]:
+    """Statements (rows of STATEMENT_COLUMNS) as StatementPublic records, with the speaker
+    (and their title at that event), topics and corroborating statements."""
+    if not found:
+        return []
+    people = {row[0]: row for row in _over(session, PEOPLE, {s.person_id for s in found})}
+    titles: dict[tuple[int, int], str] = {}
+    for event_id, person_id, title in _over(session, TITLES_AT_EVENTS, {s.event_id for s in found}):
+        titles.setdefault((event_id, person_id), title)
+    topics: dict[int, list[str]] = defaultdict(list)
+    for statement_id, topic in _over(session, STATEMENT_TOPICS, [s.id for s in found]):
+        topics[statement_id].append(topic)
+    groups: dict[int, list[int]] = defaultdict(list)
+    group_ids = {s.group_id for s in found if s.group_id is not None}
+    if group_ids:
+        for statement_id, group_id in _over(session, GROUP_MEMBERS, group_ids):
+            groups[group_id].append(statement_id)
+
+    def speaker(s: Row) -> Record:
+        person_id, name, title, country = people[s.person_id]
+        return _person(person_id, name, titles.get((s.event_id, person_id), title), country)
+
+    return [
+        {
+            "id": s.id,
+            "event_id": s.event_id,
+            "speaker": speaker(s),
+            "text": s.text,
+            "kind": s.kind,
+            "topics": topics[s.id],
+            "document_id": s.document_id,
+            "start": s.char_start,
+            "end": s.char_end,
+            "corroborated_by": [i for i in groups.get(s.group_id, []) if i != s.id],
+            "updated_at": s.updated_at,
+        }
+        for s in found
+    ]
+
+
+def statement(session: Session, statement_id: int) -> Record | None:
+    """One statement as a StatementPublic record."""
+    found = statements(session, rows(session, STATEMENT_BY_ID, id=statement_id))
+    return found[0] if found else None
