@@ -1087,11 +1087,15 @@ def _name_end(tokens: tuple[Token, ...], end: int) -> int:
 
 
 def _style_before(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> str | None:
-    """A "His/Her ..." style right before a title at `i` ("His Majesty King Abdullah"):
-    the text may later call the person by the style alone."""
-    for h in range(max(0, i - 4), i):
-        if tokens[h].text in ("His", "Her") and _honorific_at(tokens, h, lex)[0] == i:
-            return " ".join(t.text for t in tokens[h:i])
+    """A "His/Her ..." style right before a title at `i` ("His Majesty King Abdullah",
+    "His Highness the Crown Prince Sheikh ..."): the text may later call the person by
+    the style alone."""
+    ends = (i, i - 1) if i and tokens[i - 1].low == "the" else (i,)
+    for h in range(max(0, i - 5), i):
+        if tokens[h].text in ("His", "Her"):
+            end = _honorific_at(tokens, h, lex)[0]
+            if end in ends and end > h:
+                return " ".join(t.text for t in tokens[h:end])
     return None
 
 
@@ -1255,9 +1259,13 @@ def _title_refs(a: _Analysed, lex: Lexicon) -> list[Reference]:
         if token.text in ("His", "Her"):
             end, _ = _honorific_at(tokens, i, lex)
             after_forms = _forms_at(tokens, i, lex)[0]
-            title = title_at(tokens, after_forms, a.countries, lex)
-            if title is not None and _name_run(a, title.end) > title.end:
-                continue  # "His Majesty King Abdullah II": the style of a name
+            k = after_forms + (after_forms < len(tokens) and tokens[after_forms].low == "the")
+            title = title_at(tokens, k, a.countries, lex)
+            if title is not None:
+                named = _forms_at(tokens, title.end, lex)[0]
+                if _name_run(a, named) > named:
+                    continue  # "His Majesty King Abdullah II", "His Highness the Amir Sheikh
+                    # Tamim": the style of a name
             if end > i + 1 and not (after_forms < len(tokens) and a.name_ok[after_forms]):
                 style = " ".join(t.text for t in tokens[i:end])
                 refs.append(Reference(token.start, tokens[end - 1].end, "title", token=i,
@@ -1336,7 +1344,7 @@ _HEADS_OF_GOVERNMENT = frozenset(
 
 
 def _plain_roles(held: frozenset[str]) -> frozenset[str]:
-    """"president of the republic" is also a "president"."""
+    """ "president of the republic" is also a "president"."""
     return held | {r.removesuffix(" of the republic") for r in held}
 
 

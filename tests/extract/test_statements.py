@@ -314,6 +314,12 @@ def test_an_unqualified_title_means_the_unqualified_office_holder(run, text, exp
             "His Majesty stressed the value of the partnership.",
             ["Harald V"],
         ),
+        # ... and so may one written before "the" and a title
+        (
+            "His Highness the Crown Prince Sheikh Omar Khalid Al-Nasr received Eide. "
+            "His Highness also stressed the value of the partnership.",
+            ["Omar Khalid Al-Nasr"],
+        ),
         # "and" inside a compound title joins no two people
         (
             "Trade and Industry Minister Lerato Dube welcomed the new shipping line.",
