@@ -120,6 +120,15 @@ def _mentioned(text: str, **kwargs) -> list[Event]:
             None,
         ),
         (
+            "Omani Sultan Tariq bin Saif Al Harthy sent a cable of congratulations to Maltese "
+            "President Carmen Vella Grech on Wednesday on her country's national day.",
+            None,
+            "message",
+            "2019-03-13",
+            ("MT", "OM"),
+            None,
+        ),
+        (
             "Egyptian President Abdel Fattah al-Sisi met Jordanian King Abdullah on the sidelines "
             "of the Arab League summit in Cairo on Wednesday.",
             None,
