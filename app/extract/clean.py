@@ -39,6 +39,8 @@ _HEADER_DATE = re.compile(r"\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH}),?\s+(\d{{4}})\b")
+# "15.01.2025": a dotted numeric date is written day first
+_DOTTED_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d)")
 # "BEIJING, Feb. 10 (Xinhua) --", "OTTAWA, ON, April 1, 2025 /CNW/ -", "ISLAMABAD:", "PARIS —"
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*(?:,\s*[A-Z][A-Za-z.]*)*)"
@@ -268,6 +270,9 @@ def _first_date(line: str) -> dt.date | None:
     dmy = _DAY_MONTH_YEAR.search(line)
     if dmy:
         return _safe_date(int(dmy.group(3)), _month(dmy.group(2)), int(dmy.group(1)))
+    dotted = _DOTTED_DATE.search(line)
+    if dotted:
+        return _safe_date(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
     return None
 
 

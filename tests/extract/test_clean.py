@@ -16,11 +16,20 @@ def kinds(text: str, title: str | None = None) -> list[tuple[str, str]]:
     "line, kind",
     [
         ("Ruto and Eide discussed trade and climate finance in Nairobi on Monday.", "body"),
-        ("President William Ruto greets Foreign Minister Espen Barth Eide at State House in Nairobi, Kenya, March 4, 2024. (Xinhua/John Okoth)", "caption"),
-        ("Foreign Minister Espen Barth Eide speaks in Oslo, Norway, on May 2, 2024. (AP Photo/Lise Aserud)", "caption"),
+        (
+            "President William Ruto greets Foreign Minister Espen Barth Eide at State House in Nairobi, Kenya, March 4, 2024. (Xinhua/John Okoth)",
+            "caption",
+        ),
+        (
+            "Foreign Minister Espen Barth Eide speaks in Oslo, Norway, on May 2, 2024. (AP Photo/Lise Aserud)",
+            "caption",
+        ),
         ("The two ministers pose for a photo. (Photo: Ministry of Foreign Affairs)", "caption"),
         ("Delegates arrive at the venue in Addis Ababa. AFP/AFP12-03", "caption"),
-        ("Tanzanian dancers perform at the ceremony in Dodoma, Tanzania, Sept. 14, 2023.", "caption"),
+        (
+            "Tanzanian dancers perform at the ceremony in Dodoma, Tanzania, Sept. 14, 2023.",
+            "caption",
+        ),
         ("Photo: Eide and Ruto shake hands", "caption"),
         ("Share this article", "noise"),
         ("Share on WhatsApp", "noise"),
@@ -93,7 +102,11 @@ def test_blocks_never_change_the_text():
     "text, published, expected",
     [
         # a dateline with a day wins; its year comes from the publication date
-        ("NAIROBI, March 3 (Reuters) - Ruto met Eide on Sunday.", dt.date(2024, 3, 4), dt.date(2024, 3, 3)),
+        (
+            "NAIROBI, March 3 (Reuters) - Ruto met Eide on Sunday.",
+            dt.date(2024, 3, 4),
+            dt.date(2024, 3, 3),
+        ),
         # a dateline never postdates the story: Dec. 30 before a January publication
         ("OSLO, Dec. 30 (NTB) -- Eide spoke.", dt.date(2025, 1, 2), dt.date(2024, 12, 30)),
         ("ADDIS ABABA, 12 May 2023 /PRNewswire/ - The talks began.", None, dt.date(2023, 5, 12)),
@@ -103,6 +116,9 @@ def test_blocks_never_change_the_text():
         # no publication date: a "date" header, else a date in the first lines
         (" date 2023-05-01 Ruto met Eide on Monday.", None, dt.date(2023, 5, 1)),
         ("Site name\nMonday Jun 5 2023\nRuto met Eide.", None, dt.date(2023, 6, 5)),
+        # a dotted numeric date is day first
+        ("Agency name, Capital, 07.02.2025\nRuto met Eide today.", None, dt.date(2025, 2, 7)),
+        ("Site v2.1.2024\nRuto met Eide.", None, None),
         ("Ruto met Eide.", None, None),
     ],
 )
