@@ -1,24 +1,30 @@
 """The pipeline's store step: write one document's records, merged with known events.
 
 Each function works inside the caller's transaction; the caller commits once
-per document, so a failure leaves nothing half-written.
+per document, so a failure leaves nothing half-written. The write path runs
+Core statements, built once per process, on the session's connection: a
+document costs a dozen round trips and no ORM bookkeeping.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
-from sqlalchemy import func, or_, update
-from sqlmodel import Session, col, delete, select
+from sqlalchemy import Connection, bindparam, func, insert, or_, update
+from sqlmodel import Session, SQLModel, col, delete, select
 
 from app import crud
 from app.extract import pipeline
+from app.extract.records import Event as FoundEvent
 from app.extract.records import Extraction, Source
-from app.merge import EventView, SourceView, best_match, date_range, derive, same_words
+from app.merge import Derived, EventView, SourceView, best_match, date_range, derive, same_words
 from app.models import (
     Document,
     DocumentCreate,
@@ -38,6 +44,80 @@ from app.models import (
 
 log = logging.getLogger(__name__)
 
+# ---------------------------------------------------------------- statements
+# Built once per process; an execution only binds its values.
+
+_DOCUMENT_BY_HASH = select(Document.id).where(col(Document.content_hash) == bindparam("digest"))
+_INSERT_DOCUMENT = insert(Document).returning(col(Document.id))
+_PEOPLE_BY_KEY = select(Person.id, Person.name_key, Person.title, Person.country).where(
+    col(Person.name_key).in_(bindparam("keys", expanding=True))
+)
+_INSERT_PEOPLE = insert(Person).returning(col(Person.id), col(Person.name_key))
+_UPDATE_PERSON = (
+    update(Person)
+    .where(col(Person.id) == bindparam("person_id"))
+    .values(title=bindparam("new_title"), country=bindparam("new_country"))
+)
+_CANDIDATES = (
+    select(Event.id, Event.type, Event.date, Event.is_primary)
+    .join(EventCountry, col(EventCountry.event_id) == Event.id)
+    .where(col(EventCountry.country) == bindparam("anchor"), col(Event.type) == bindparam("type"))
+)
+_CANDIDATES_IN_SPAN = _CANDIDATES.where(
+    col(Event.date_start).is_(None)
+    | ((col(Event.date_start) <= bindparam("end")) & (col(Event.date_end) >= bindparam("start")))
+)
+_COUNTRIES_OF = select(EventCountry.event_id, EventCountry.country).where(
+    col(EventCountry.event_id).in_(bindparam("ids", expanding=True))
+)
+_PARTICIPANTS_OF = select(EventParticipant.event_id, EventParticipant.person_id).where(
+    col(EventParticipant.event_id).in_(bindparam("ids", expanding=True))
+)
+_SOURCES_OF = select(
+    EventSource.event_id,
+    EventSource.document_id,
+    EventSource.is_primary,
+    EventSource.type,
+    EventSource.date,
+    EventSource.location,
+    EventSource.countries,
+).where(col(EventSource.event_id).in_(bindparam("ids", expanding=True)))
+_INSERT_EVENT = insert(Event).returning(col(Event.id))
+_UPDATE_EVENT = update(Event).where(col(Event.id) == bindparam("event_id"))  # SET: the params
+_REDATE_STATEMENTS = (
+    update(Statement)
+    .where(
+        col(Statement.event_id) == bindparam("of_event"),
+        or_(
+            col(Statement.date_key) != bindparam("new_date_key"),
+            func.coalesce(col(Statement.year), -1) != bindparam("year_or_minus_one"),
+        ),
+    )
+    .values(
+        date_key=bindparam("new_date_key"),
+        year=bindparam("new_year"),
+        updated_at=bindparam("new_updated_at"),
+    )
+)
+_OTHER_SOURCES_STATEMENTS = (
+    select(Statement.id, Statement.event_id, Statement.person_id, Statement.text)
+    .add_columns(Statement.group_id)
+    .where(
+        col(Statement.event_id).in_(bindparam("event_ids", expanding=True)),
+        col(Statement.document_id) != bindparam("document_id"),
+    )
+    .order_by(col(Statement.id))
+)
+_START_GROUPS = (
+    update(Statement)
+    .where(col(Statement.id).in_(bindparam("ids", expanding=True)))
+    .values(group_id=Statement.id)
+)
+_INSERT_STATEMENTS = insert(Statement).returning(col(Statement.id), sort_by_parameter_order=True)
+
+
+# ---------------------------------------------------------------- ingestion
+
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -46,11 +126,12 @@ def content_hash(text: str) -> str:
 def ingest_document(session: Session, *, payload: DocumentCreate) -> IngestResult:
     """Store a document and what the pipeline finds in it; the same text is stored once."""
     digest = content_hash(payload.text)
-    existing = crud.get_document_by_hash(session, content_hash=digest)
-    if existing is not None:
-        event_ids, statement_ids = crud.document_records(session, document_id=existing.id)
+    conn = session.connection()
+    known = conn.execute(_DOCUMENT_BY_HASH, {"digest": digest}).scalar_one_or_none()
+    if known is not None:
+        event_ids, statement_ids = crud.document_records(session, document_id=known)
         return IngestResult(
-            document=DocumentPublic.model_validate(existing),
+            document=DocumentPublic.model_validate(session.get_one(Document, known)),
             events=event_ids,
             statements=statement_ids,
             created=False,
@@ -64,12 +145,13 @@ def ingest_document(session: Session, *, payload: DocumentCreate) -> IngestResul
             url=payload.url,
         )
     )
-    document = Document(**payload.model_dump(), content_hash=digest)
-    session.add(document)
-    session.flush()
-    event_ids, statement_ids = store_extraction(session, document=document, extraction=extraction)
+    values = payload.model_dump() | {"content_hash": digest, "ingested_at": utcnow()}
+    document_id = conn.execute(_INSERT_DOCUMENT, values).scalar_one()
+    event_ids, statement_ids = store_extraction(
+        session, document_id=document_id, extraction=extraction
+    )
     return IngestResult(
-        document=DocumentPublic.model_validate(document),
+        document=DocumentPublic.model_validate(values | {"id": document_id}),
         events=event_ids,
         statements=statement_ids,
         created=True,
@@ -77,267 +159,389 @@ def ingest_document(session: Session, *, payload: DocumentCreate) -> IngestResul
 
 
 def store_extraction(
-    session: Session, *, document: Document, extraction: Extraction
+    session: Session, *, document_id: int, extraction: Extraction
 ) -> tuple[list[int], list[int]]:
     """Write people, events (merged with known ones) and statements of one document."""
-    assert document.id is not None
-    people = _people(session, extraction)
-    event_of_key: dict[str, int] = {}
-    claimed: set[int] = set()
+    session.flush()  # what follows goes to the connection, past the session
+    conn = session.connection()
+    people = _people(conn, extraction)
+    placed = _place_events(conn, document_id=document_id, extraction=extraction, people=people)
+    statement_ids = _store_statements(
+        conn, document_id=document_id, extraction=extraction, people=people, placed=placed
+    )
+    return list(dict.fromkeys(placed.of_key.values())), statement_ids
+
+
+@dataclass(frozen=True)
+class _Dating:
+    """The event columns its statements copy."""
+
+    date_key: str
+    year: int | None
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """Where one document's events went."""
+
+    of_key: dict[str, int]  # extracted event key -> stored event id
+    dating: dict[int, _Dating]  # stored event id -> what its statements copy
+    merged: frozenset[int]  # the known events among them; the others are new
+
+
+def _people(conn: Connection, extraction: Extraction) -> dict[str, int]:
+    """Each extracted person's stored id, matched by normalised name (one query).
+
+    A known person takes the latest title seen, and a country if it had none.
+    """
+    keys = {p.id: crud.name_key(p.name) for p in extraction.people}
+    if not keys:
+        return {}
+    known = {
+        row.name_key: row._asdict()
+        for row in conn.execute(_PEOPLE_BY_KEY, {"keys": sorted(set(keys.values()))})
+    }
+    wanted = {key: dict(row) for key, row in known.items()}
+    for found in extraction.people:
+        row = wanted.get(keys[found.id])
+        if row is None:
+            wanted[keys[found.id]] = {
+                "name": found.name,
+                "name_key": keys[found.id],
+                "title": found.title,
+                "country": found.country,
+            }
+            continue
+        if row["country"] is None and found.country:
+            row["country"] = found.country
+        if found.title:
+            row["title"] = found.title
+    changed = [row for key, row in wanted.items() if key in known and row != known[key]]
+    if changed:
+        conn.execute(
+            _UPDATE_PERSON,
+            [
+                {"person_id": row["id"], "new_title": row["title"], "new_country": row["country"]}
+                for row in changed
+            ],
+        )
+    new = [row for key, row in wanted.items() if key not in known]
+    if new:
+        for person_id, key in conn.execute(_INSERT_PEOPLE, new):
+            wanted[key]["id"] = person_id
+    return {pid: wanted[key]["id"] for pid, key in keys.items()}
+
+
+def _place_events(
+    conn: Connection, *, document_id: int, extraction: Extraction, people: dict[str, int]
+) -> _Placed:
+    """Match each extracted event with a known one or create it; write what this source says."""
+    of_key: dict[str, int] = {}
+    dating: dict[int, _Dating] = {}
+    countries_before: dict[int, frozenset[str]] = {}  # of the known events matched
+    sources: list[dict[str, Any]] = []
+    topics: list[dict[str, Any]] = []
+    participants: list[dict[str, Any]] = []
     for found in extraction.events:
-        participants = {people[pid].id: pid for pid in found.participants if pid in people}
+        persons = {people[pid]: pid for pid in found.participants if pid in people}
+        source = _source_row(document_id, found)
         view = EventView(
             type=found.type,
             date=found.date,
             countries=frozenset(found.countries),
-            participants=frozenset(p for p in participants if p is not None),
+            participants=frozenset(persons),
             primary=found.primary,
         )
-        event_id = _match(session, view=view, exclude=claimed)
-        if event_id is None:
-            event = Event(type=found.type)
-            session.add(event)
-            session.flush()
-            event_id = event.id
-        assert event_id is not None
-        claimed.add(event_id)
-        event_of_key[found.key] = event_id
-        session.add(
-            EventSource(
-                event_id=event_id,
-                document_id=document.id,
-                is_primary=found.primary,
-                type=found.type,
-                date=found.date,
-                date_precision=found.precision,
-                location=found.location,
-                countries=",".join(found.countries),
-            )
-        )
-        session.add_all(
-            EventTopic(event_id=event_id, document_id=document.id, topic=slug)
+        match = _match(conn, view=view, exclude=set(of_key.values()))
+        if match is None:
+            event_id, dating[event_id] = _create_event(conn, source=_source_view(source))
+        else:
+            event_id, countries_before[event_id] = match
+        of_key[found.key] = event_id
+        sources.append(source | {"event_id": event_id})
+        topics += (
+            {"event_id": event_id, "document_id": document_id, "topic": slug}
             for slug in dict.fromkeys(found.topics)
         )
-        session.add_all(
-            EventParticipant(
-                event_id=event_id,
-                person_id=person_id,
-                document_id=document.id,
-                title=_title_of(extraction, pid),
-            )
-            for person_id, pid in participants.items()
+        participants += (
+            {
+                "event_id": event_id,
+                "person_id": person_id,
+                "document_id": document_id,
+                "title": _title_of(extraction, pid),
+            }
+            for person_id, pid in persons.items()
         )
-    session.flush()
-
-    primary_event = next((event_of_key[e.key] for e in extraction.events if e.primary), None)
-    stored: list[tuple[Statement, tuple[str, ...]]] = []
-    for found in extraction.statements:
-        event_id = event_of_key.get(found.event_key or "", primary_event)
-        speaker = people.get(found.speaker)
-        if event_id is None or speaker is None:
-            continue  # a statement needs an event and a known speaker
-        statement = Statement(
-            event_id=event_id,
-            document_id=document.id,
-            person_id=speaker.id,  # type: ignore[arg-type]
-            kind=found.kind,
-            text=found.text,
-            char_start=found.start,
-            char_end=found.end,
+    _insert_rows(conn, EventSource, sources)
+    _insert_rows(conn, EventTopic, topics)
+    _insert_rows(conn, EventParticipant, participants)
+    for event_id, derived in _derive_events(conn, countries_before).items():
+        dating[event_id] = _write_derived(
+            conn, event_id=event_id, derived=derived, countries_before=countries_before[event_id]
         )
-        stored.append((statement, found.topics))
-    session.add_all(statement for statement, _ in stored)
-    session.flush()  # one batch of inserts assigns every id
-    session.add_all(
-        StatementTopic(statement_id=statement.id, topic=slug)  # type: ignore[arg-type]
-        for statement, topics in stored
-        for slug in dict.fromkeys(topics)
-    )
-    _link_corroborations(session, statements=[statement for statement, _ in stored])
-    session.flush()
-    for event_id in claimed:
-        refresh_event(session, event_id=event_id)
-    statement_ids = [statement.id for statement, _ in stored]
-    return list(dict.fromkeys(event_of_key.values())), statement_ids  # type: ignore[return-value]
+    return _Placed(of_key=of_key, dating=dating, merged=frozenset(countries_before))
 
 
 def _title_of(extraction: Extraction, person_id: str) -> str | None:
     return next((p.title for p in extraction.people if p.id == person_id), None)
 
 
-def _people(session: Session, extraction: Extraction) -> dict[str, Person]:
-    """Each extracted person as a stored Person, matched by normalised name (one query)."""
-    keys = {p.id: crud.name_key(p.name) for p in extraction.people}
-    with session.no_autoflush:
-        known = {
-            person.name_key: person
-            for person in session.exec(
-                select(Person).where(col(Person.name_key).in_(set(keys.values())))
-            )
-        }
-    for found in extraction.people:
-        key = keys[found.id]
-        person = known.get(key)
-        if person is None:
-            person = Person(name=found.name, name_key=key, title=found.title, country=found.country)
-            known[key] = person
-        else:
-            if person.country is None and found.country:
-                person.country = found.country
-            if found.title:
-                person.title = found.title
-        session.add(person)
-    session.flush()
-    return {found.id: known[keys[found.id]] for found in extraction.people}
+def _source_row(document_id: int, found: FoundEvent) -> dict[str, Any]:
+    """The EventSource columns of one extracted event, but its event id."""
+    return {
+        "document_id": document_id,
+        "is_primary": found.primary,
+        "type": found.type,
+        "date": found.date,
+        "date_precision": found.precision,
+        "location": found.location,
+        "countries": ",".join(found.countries),
+    }
 
 
-def _match(session: Session, *, view: EventView, exclude: set[int]) -> int | None:
-    """Find the known event this report describes, through an indexed lookup."""
+def _source_view(row: Mapping[str, Any]) -> SourceView:
+    return SourceView(
+        document_id=row["document_id"],
+        primary=row["is_primary"],
+        type=row["type"],
+        date=row["date"],
+        location=row["location"],
+        countries=frozenset(c for c in row["countries"].split(",") if c),
+    )
+
+
+def _match(
+    conn: Connection, *, view: EventView, exclude: Collection[int]
+) -> tuple[int, frozenset[str]] | None:
+    """The known event this report describes, with its countries, through an indexed lookup."""
     if not view.countries:
         return None
-    anchor = sorted(view.countries)[0]
-    query = (
-        select(Event)
-        .join(EventCountry, col(EventCountry.event_id) == Event.id)
-        .where(EventCountry.country == anchor, Event.type == view.type)
-    )
+    params: dict[str, Any] = {"anchor": min(view.countries), "type": view.type}
     span = date_range(view.date)
     if span is not None:
-        start, end = span
-        query = query.where(
-            (col(Event.date_start).is_(None))
-            | ((col(Event.date_start) <= end) & (col(Event.date_end) >= start))
-        )
-    candidates = [e for e in session.exec(query) if e.id not in exclude]
+        params["start"], params["end"] = span
+    query = _CANDIDATES if span is None else _CANDIDATES_IN_SPAN
+    candidates = [row for row in conn.execute(query, params) if row.id not in exclude]
     if not candidates:
         return None
-    ids = [e.id for e in candidates]
-    countries: dict[int, set[str]] = {i: set() for i in ids}  # type: ignore[misc]
-    for event_id, code in session.exec(
-        select(EventCountry.event_id, EventCountry.country).where(
-            col(EventCountry.event_id).in_(ids)
-        )
-    ):
+    ids = {"ids": [row.id for row in candidates]}
+    countries: dict[int, set[str]] = {row.id: set() for row in candidates}
+    for event_id, code in conn.execute(_COUNTRIES_OF, ids):
         countries[event_id].add(code)
-    participants: dict[int, set[int]] = {i: set() for i in ids}  # type: ignore[misc]
-    for event_id, person_id in session.exec(
-        select(EventParticipant.event_id, EventParticipant.person_id).where(
-            col(EventParticipant.event_id).in_(ids)
-        )
-    ):
+    participants: dict[int, set[int]] = {row.id: set() for row in candidates}
+    for event_id, person_id in conn.execute(_PARTICIPANTS_OF, ids):
         participants[event_id].add(person_id)
-    views = [
-        (
-            e.id,
-            EventView(
-                type=e.type,
-                date=e.date,
-                countries=frozenset(countries[e.id]),  # type: ignore[index]
-                participants=frozenset(participants[e.id]),  # type: ignore[index]
-                primary=e.is_primary,
-            ),
+    views = {
+        row.id: EventView(
+            type=row.type,
+            date=row.date,
+            countries=frozenset(countries[row.id]),
+            participants=frozenset(participants[row.id]),
+            primary=row.is_primary,
         )
-        for e in candidates
-    ]
-    return best_match(view, views)  # type: ignore[arg-type]
+        for row in candidates
+    }
+    best = best_match(view, views.items())
+    return None if best is None else (best, views[best].countries)
 
 
-def _link_corroborations(session: Session, *, statements: list[Statement]) -> None:
-    """Group each new statement with the same speaker's same words from another source."""
-    if not statements:
-        return
-    document_id = statements[0].document_id
-    others: dict[tuple[int, int], list[Statement]] = {}
-    for other in session.exec(
-        select(Statement).where(
-            col(Statement.event_id).in_({s.event_id for s in statements}),
-            Statement.document_id != document_id,
-        )
-    ):
-        others.setdefault((other.event_id, other.person_id), []).append(other)
-    for statement in statements:
-        for other in others.get((statement.event_id, statement.person_id), []):
-            if same_words(statement.text, other.text):
-                if other.group_id is None:
-                    other.group_id = other.id
-                    session.add(other)
-                statement.group_id = other.group_id
-                session.add(statement)
-                break
-
-
-def refresh_event(session: Session, *, event_id: int) -> Event | None:
-    """Re-derive an event from its sources; delete it when no source is left."""
-    event = session.get(Event, event_id)
-    if event is None:
-        return None
-    sources = session.exec(select(EventSource).where(EventSource.event_id == event_id)).all()
-    if not sources:
-        session.exec(
-            delete(StatementTopic).where(  # type: ignore[call-overload]
-                col(StatementTopic.statement_id).in_(
-                    select(Statement.id).where(Statement.event_id == event_id)
-                )
-            )
-        )
-        session.exec(delete(Statement).where(col(Statement.event_id) == event_id))  # type: ignore[call-overload]
-        session.exec(delete(EventTopic).where(col(EventTopic.event_id) == event_id))  # type: ignore[call-overload]
-        session.exec(delete(EventParticipant).where(col(EventParticipant.event_id) == event_id))  # type: ignore[call-overload]
-        session.exec(delete(EventCountry).where(col(EventCountry.event_id) == event_id))  # type: ignore[call-overload]
-        session.delete(event)
-        return None
-    derived = derive(
-        [
-            SourceView(
-                document_id=s.document_id,
-                primary=s.is_primary,
-                type=s.type,
-                date=s.date,
-                location=s.location,
-                countries=frozenset(c for c in s.countries.split(",") if c),
-            )
-            for s in sources
-        ]
+def _create_event(conn: Connection, *, source: SourceView) -> tuple[int, _Dating]:
+    """Insert an event derived from its first source, with its countries."""
+    derived = derive([source])
+    values = _event_values(derived)
+    event_id = conn.execute(_INSERT_EVENT, values).scalar_one()
+    _insert_rows(
+        conn, EventCountry, [{"event_id": event_id, "country": c} for c in derived.countries]
     )
+    return event_id, _Dating(values["date_key"], values["year"], values["updated_at"])
+
+
+def _event_values(derived: Derived) -> dict[str, Any]:
+    """An event's columns as derived from its sources, stamped now."""
     span = date_range(derived.date)
-    event.is_primary = derived.primary
-    event.type = derived.type
-    event.date = derived.date
-    event.date_precision = derived.precision
-    event.date_key = derived.date or ""
-    event.date_start, event.date_end = span if span else (None, None)
-    event.year = span[0].year if span else None
-    event.location = derived.location
-    event.updated_at = utcnow()
-    session.add(event)
-    _set_countries(session, event_id=event_id, countries=derived.countries)
-    session.flush()
-    session.exec(  # type: ignore[call-overload]
-        update(Statement)
-        .where(
-            col(Statement.event_id) == event_id,
-            or_(
-                col(Statement.date_key) != event.date_key,
-                func.coalesce(col(Statement.year), -1) != (event.year if event.year else -1),
-            ),
+    return {
+        "is_primary": derived.primary,
+        "type": derived.type,
+        "date": derived.date,
+        "date_precision": derived.precision,
+        "date_key": derived.date or "",
+        "date_start": span[0] if span else None,
+        "date_end": span[1] if span else None,
+        "year": span[0].year if span else None,
+        "location": derived.location,
+        "updated_at": utcnow(),
+    }
+
+
+def _store_statements(
+    conn: Connection,
+    *,
+    document_id: int,
+    extraction: Extraction,
+    people: dict[str, int],
+    placed: _Placed,
+) -> list[int]:
+    """Insert the statements that have an event and a known speaker, with their topics."""
+    primary_event = next((placed.of_key[e.key] for e in extraction.events if e.primary), None)
+    rows: list[dict[str, Any]] = []
+    topics: list[tuple[str, ...]] = []
+    for found in extraction.statements:
+        event_id = placed.of_key.get(found.event_key or "", primary_event)
+        speaker = people.get(found.speaker)
+        if event_id is None or speaker is None:
+            continue  # a statement needs an event and a known speaker
+        dating = placed.dating[event_id]
+        rows.append(
+            {
+                "event_id": event_id,
+                "document_id": document_id,
+                "person_id": speaker,
+                "kind": found.kind,
+                "text": found.text,
+                "char_start": found.start,
+                "char_end": found.end,
+                "group_id": None,
+                "date_key": dating.date_key,
+                "year": dating.year,
+                "updated_at": dating.updated_at,
+            }
         )
-        .values(date_key=event.date_key, year=event.year, updated_at=event.updated_at)
-        .execution_options(synchronize_session="fetch")
+        topics.append(found.topics)
+    if not rows:
+        return []
+    _link_corroborations(conn, document_id=document_id, rows=rows, known_events=placed.merged)
+    ids = list(conn.scalars(_INSERT_STATEMENTS, rows))
+    _insert_rows(
+        conn,
+        StatementTopic,
+        [
+            {"statement_id": statement_id, "topic": slug}
+            for statement_id, slugs in zip(ids, topics, strict=True)
+            for slug in dict.fromkeys(slugs)
+        ],
     )
-    return event
+    return ids
 
 
-def _set_countries(session: Session, *, event_id: int, countries: Iterable[str]) -> None:
-    wanted = set(countries)
-    have = set(session.exec(select(EventCountry.country).where(EventCountry.event_id == event_id)))
-    for code in have - wanted:
-        session.exec(
-            delete(EventCountry).where(  # type: ignore[call-overload]
-                col(EventCountry.event_id) == event_id, col(EventCountry.country) == code
+def _link_corroborations(
+    conn: Connection,
+    *,
+    document_id: int,
+    rows: list[dict[str, Any]],
+    known_events: Collection[int],
+) -> None:
+    """Set the group of each new statement row that repeats the same speaker's words
+    from another source; a statement that gains its first partner starts a group named
+    by its own id. Only known events have other sources' statements."""
+    event_ids = sorted({row["event_id"] for row in rows} & set(known_events))
+    if not event_ids:
+        return
+    others: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for other in conn.execute(
+        _OTHER_SOURCES_STATEMENTS, {"event_ids": event_ids, "document_id": document_id}
+    ):
+        others.setdefault((other.event_id, other.person_id), []).append(other._asdict())
+    started: list[int] = []
+    for row in rows:
+        for other in others.get((row["event_id"], row["person_id"]), []):
+            if same_words(row["text"], other["text"]):
+                if other["group_id"] is None:
+                    other["group_id"] = other["id"]
+                    started.append(other["id"])
+                row["group_id"] = other["group_id"]
+                break
+    if started:
+        conn.execute(_START_GROUPS, {"ids": started})
+
+
+# ---------------------------------------------------------------- re-deriving events
+
+
+def refresh_event(session: Session, *, event_id: int) -> None:
+    """Re-derive an event from its sources; delete it when no source is left."""
+    session.flush()  # what follows goes to the connection, past the session
+    conn = session.connection()
+    derived = _derive_events(conn, [event_id]).get(event_id)
+    if derived is None:
+        _delete_event(conn, event_id=event_id)
+        return
+    countries = conn.execute(_COUNTRIES_OF, {"ids": [event_id]})
+    _write_derived(
+        conn,
+        event_id=event_id,
+        derived=derived,
+        countries_before=frozenset(code for _, code in countries),
+    )
+
+
+def _derive_events(conn: Connection, event_ids: Collection[int]) -> dict[int, Derived]:
+    """Each event derived from all its stored sources (one query); sourceless ones left out."""
+    if not event_ids:
+        return {}
+    sources: dict[int, list[SourceView]] = {}
+    for row in conn.execute(_SOURCES_OF, {"ids": sorted(event_ids)}):
+        sources.setdefault(row.event_id, []).append(_source_view(row._mapping))
+    return {event_id: derive(views) for event_id, views in sources.items()}
+
+
+def _write_derived(
+    conn: Connection, *, event_id: int, derived: Derived, countries_before: frozenset[str]
+) -> _Dating:
+    """Store an event's derived columns and countries; re-date its statements that differ."""
+    values = _event_values(derived)
+    conn.execute(_UPDATE_EVENT, values | {"event_id": event_id})
+    gone = countries_before - set(derived.countries)
+    if gone:
+        conn.execute(
+            delete(EventCountry).where(
+                col(EventCountry.event_id) == event_id, col(EventCountry.country).in_(gone)
             )
         )
-    for code in wanted - have:
-        session.add(EventCountry(event_id=event_id, country=code))
+    _insert_rows(
+        conn,
+        EventCountry,
+        [
+            {"event_id": event_id, "country": c}
+            for c in derived.countries
+            if c not in countries_before
+        ],
+    )
+    dating = _Dating(values["date_key"], values["year"], values["updated_at"])
+    conn.execute(
+        _REDATE_STATEMENTS,
+        {
+            "of_event": event_id,
+            "new_date_key": dating.date_key,
+            "year_or_minus_one": dating.year if dating.year else -1,
+            "new_year": dating.year,
+            "new_updated_at": dating.updated_at,
+        },
+    )
+    return dating
+
+
+def _delete_event(conn: Connection, *, event_id: int) -> None:
+    """Delete an event and every row that refers to it."""
+    conn.execute(
+        delete(StatementTopic).where(
+            col(StatementTopic.statement_id).in_(
+                select(Statement.id).where(Statement.event_id == event_id)
+            )
+        )
+    )
+    for model in (Statement, EventTopic, EventParticipant, EventCountry):
+        conn.execute(delete(model).where(model.event_id == event_id))  # type: ignore[attr-defined]
+    conn.execute(delete(Event).where(col(Event.id) == event_id))
+
+
+def _insert_rows(conn: Connection, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
+    """Insert rows of one table in one executemany; nothing when there are none."""
+    if rows:
+        conn.execute(insert(model), rows)
+
+
+# ---------------------------------------------------------------- deletion and topics
 
 
 def delete_document(session: Session, *, document: Document) -> list[int]:

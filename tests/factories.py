@@ -79,9 +79,10 @@ def put_document(
         )
         session.add(document)
         session.flush()
+        assert document.id is not None
         event_ids, statement_ids = store.store_extraction(
             session,
-            document=document,
+            document_id=document.id,
             extraction=Extraction(people=people, events=events, statements=statements),
         )
         session.commit()
