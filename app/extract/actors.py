@@ -50,6 +50,7 @@ _REGNAL = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 _ARABIC_PREFIX_TEXT = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an)-(?=[^\W\d_])", re.I)
 _HYPHEN_PREFIX = re.compile(r"^(?:then|ex|former)-", re.I)
 _ELECT = "-elect"
+_LONGEST_TITLE = 11  # in tokens: "High Representative of the Union for ... Security Policy"
 _MAX_PHRASE = 6  # the longest modifier, honorific, rank or verb phrase, in tokens
 _SURNAME_FIRST = frozenset({"CN", "TW", "HK", "MO", "KR", "KP", "VN", "SG"})
 _PARTICLES = frozenset(
@@ -662,7 +663,7 @@ def _single_title(
     first = _HYPHEN_PREFIX.sub("", tokens[j].low)
     if first not in lex.title_starts and first.removesuffix(_ELECT) not in lex.title_starts:
         return None
-    lows = [t.low for t in tokens[j : j + 8]]
+    lows = [t.low for t in tokens[j : j + _LONGEST_TITLE]]
     if lows and _HYPHEN_PREFIX.match(lows[0]):
         lows[0] = _HYPHEN_PREFIX.sub("", lows[0])
     best: tuple[int, str, str | None, bool] | None = None
@@ -1292,6 +1293,11 @@ def _title_refs(a: _Analysed, lex: Lexicon) -> list[Reference]:
         if title is None or title.roles == _COUNTERPART:
             continue
         end = title.end
+        if end + 1 < len(tokens) and tokens[end].text == "/":
+            other = title_at(tokens, end + 1, a.countries, lex)
+            end = (
+                other.end if other is not None else end
+            )  # "the High Representative/Vice-President"
         if end < len(tokens) and (
             _name_run(a, end, particle_start=True) > end
             or (tokens[end].text == "," and _name_run(a, end + 1) > end + 1)

@@ -22,7 +22,13 @@ import pytest
         ),
         (
             "Deputy Prime Minister and Minister of Foreign Affairs of Thailand Parnpree Bahiddha-Nukara arrived.",
-            {("Parnpree Bahiddha-Nukara", "Deputy Prime Minister and Minister of Foreign Affairs", "TH")},
+            {
+                (
+                    "Parnpree Bahiddha-Nukara",
+                    "Deputy Prime Minister and Minister of Foreign Affairs",
+                    "TH",
+                )
+            },
         ),
         (
             "Musalia Mudavadi, the Prime Cabinet Secretary of Kenya, opened the forum.",
@@ -47,6 +53,20 @@ import pytest
         (
             "Chief of Defence Forces Gen. Charles Kahariri attended the parade.",
             {("Charles Kahariri", "Chief of Defence Forces", None)},
+        ),
+        (
+            "Iran's First Vice-President Reza Tavakoli-Nia opened the fair.",
+            {("Reza Tavakoli-Nia", "First Vice-President", "IR")},
+        ),
+        (
+            "The High Representative for Foreign Affairs and Security Policy, Ines Aaltonen, arrived.",
+            {
+                (
+                    "Ines Aaltonen",
+                    "High Representative for Foreign Affairs and Security Policy",
+                    None,
+                )
+            },
         ),
         (
             "South Africa's President-elect Thabo Nkosi thanked voters.",
@@ -89,12 +109,17 @@ def test_people(run, text, expected):
 
 
 def test_repeated_surname_makes_a_person(run):
-    result = run("The first call Jean-Paul Mbeki took was from Oslo. Mbeki later thanked his hosts.")
+    result = run(
+        "The first call Jean-Paul Mbeki took was from Oslo. Mbeki later thanked his hosts."
+    )
     assert result.names() == {"Jean-Paul Mbeki"}
 
 
 def test_a_capitalized_pair_seen_once_is_not_a_person(run):
-    assert run("The Rumah Tangsi cultural space and Casa Blanca Gardens hosted guests.").names() == set()
+    assert (
+        run("The Rumah Tangsi cultural space and Casa Blanca Gardens hosted guests.").names()
+        == set()
+    )
 
 
 def test_names_keep_particles_and_drop_titles_and_possessives(run):
@@ -167,17 +192,30 @@ def test_mentions(run, text, expected):
     assert all(person in people for _, person in found)
     resolved = {m for m, p in expected if p}
     assert {m for m, _ in found if m[0].isupper() or m.startswith("the")} >= resolved
-    assert not [m for m, _ in found if m.lower() in {"the president", "the prime minister"} and m not in resolved]
+    assert not [
+        m
+        for m, _ in found
+        if m.lower() in {"the president", "the prime minister"} and m not in resolved
+    ]
 
 
 @pytest.mark.parametrize(
     "text, pronoun_owner",
     [
-        ("Foreign Minister Espen Barth Eide arrived in Nairobi. He said the talks went well.", "Espen Barth Eide"),
-        ("For his part, Foreign Minister Espen Barth Eide said the talks went well.", "Espen Barth Eide"),
+        (
+            "Foreign Minister Espen Barth Eide arrived in Nairobi. He said the talks went well.",
+            "Espen Barth Eide",
+        ),
+        (
+            "For his part, Foreign Minister Espen Barth Eide said the talks went well.",
+            "Espen Barth Eide",
+        ),
         ("Ms. Naledi Pandor arrived in Oslo. She praised Norway.", "Naledi Pandor"),
         # two people as subject: nobody
-        ("Ruto and Foreign Minister Espen Barth Eide met in Nairobi. He said the talks went well.", None),
+        (
+            "Ruto and Foreign Minister Espen Barth Eide met in Nairobi. He said the talks went well.",
+            None,
+        ),
         # a plural subject in between breaks the chain
         (
             "Foreign Minister Espen Barth Eide arrived in Nairobi. The two sides signed a deal. He said it was good.",
@@ -194,7 +232,12 @@ def test_mentions(run, text, expected):
 )
 def test_pronouns(run, text, pronoun_owner):
     result = run(text)
-    pronouns = [m for m in result.actors.mentions if m.kind == "pronoun" and result.cleaned.text[m.start:m.end].lower() in {"he", "she", "his", "her"}]
+    pronouns = [
+        m
+        for m in result.actors.mentions
+        if m.kind == "pronoun"
+        and result.cleaned.text[m.start : m.end].lower() in {"he", "she", "his", "her"}
+    ]
     last_sentence = len(result.sentences) - 1
     owners = {m.person_id for m in pronouns if m.sentence == last_sentence or "part" in text}
     assert owners == ({pronoun_owner} if pronoun_owner else set())
@@ -253,7 +296,9 @@ def test_places_are_not_people(run, text):
 
 
 def test_a_title_with_its_organisation_then_the_name(run):
-    result = run("A spokesman for the Ethiopian foreign ministry, Nebiat Getachew, said talks went well.")
+    result = run(
+        "A spokesman for the Ethiopian foreign ministry, Nebiat Getachew, said talks went well."
+    )
     assert {(p.name, p.country) for p in result.actors.people} == {("Nebiat Getachew", "ET")}
     assert [s.speaker for s in result.statements] == ["Nebiat Getachew"]
 
@@ -261,7 +306,10 @@ def test_a_title_with_its_organisation_then_the_name(run):
 @pytest.mark.parametrize(
     "text, mention",
     [
-        ("Prime Minister Anne van der Berg met Ruto. Prime Minister van der Berg said trade grew.", "van der Berg"),
+        (
+            "Prime Minister Anne van der Berg met Ruto. Prime Minister van der Berg said trade grew.",
+            "van der Berg",
+        ),
         ("President Luiz Carlos da Costa met Ruto. President da Costa thanked him.", "da Costa"),
     ],
 )

@@ -106,6 +106,12 @@ RUTO, EIDE = "William Ruto", "Espen Barth Eide"
             '"We are grateful to Norway for its steady support!" Ruto had said earlier on X.',
             [(RUTO, "direct", '"We are grateful to ')],
         ),
+        # two titles joined by a slash are one reference
+        (
+            "The High Representative, Ines Aaltonen, joined them. "
+            "The High Representative/Vice-President stressed that the EU would help.",
+            [("Ines Aaltonen", "reported", "The High Representat")],
+        ),
         # pronouns resolve to the speaker in focus
         (
             "Eide said Norway was ready to help. He added that a fund would open in May.",
