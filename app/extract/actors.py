@@ -1389,12 +1389,26 @@ def _title_candidates(ref: Reference, people: list[_Person]) -> list[int]:
     return [n for n in fits if people[n].country is None]
 
 
+def _dateline_before(tokens: tuple[Token, ...], dash: int) -> bool:
+    """Tokens before a dash are a dateline: "BEIJING, Feb. 10 (Xinhua)", or a place in
+    title case, a comma and only capitalized words, numbers and marks ("Tehran, IRNA",
+    "Doha, June 02 (QNA)")."""
+    if tokens[0].text.isupper():
+        return True
+    return (
+        dash > 2
+        and tokens[0].text[:1].isupper()
+        and tokens[1].text == ","
+        and all(not t.text[:1].islower() for t in tokens[2:dash])
+    )
+
+
 def subject_start(tokens: tuple[Token, ...]) -> int:
     """Index of the first token of the main clause: after a dateline ("BEIJING, Feb. 10
     (Xinhua) --"), a label ("Details:") or an introductory phrase ending in a comma."""
     i = 0
     for k, token in enumerate(tokens[:16]):
-        if token.text in _DASHES and k + 1 < len(tokens) and tokens[0].text.isupper():
+        if token.text in _DASHES and k + 1 < len(tokens) and _dateline_before(tokens, k):
             i = k + 1
             break
     if i + 1 < len(tokens) and tokens[i + 1].text == ":" and tokens[i].text[:1].isupper():

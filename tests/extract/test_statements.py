@@ -112,6 +112,11 @@ RUTO, EIDE = "William Ruto", "Espen Barth Eide"
             "The High Representative/Vice-President stressed that the EU would help.",
             [("Ines Aaltonen", "reported", "The High Representat")],
         ),
+        # a dateline in title case, with an agency and no date, opens the sentence
+        (
+            "Nairobi, KNA - Ruto said on Tuesday that Kenya would host the summit.",
+            [(RUTO, "reported", "Nairobi, KNA - Ruto ")],
+        ),
         # pronouns resolve to the speaker in focus
         (
             "Eide said Norway was ready to help. He added that a fund would open in May.",
