@@ -23,7 +23,9 @@ subject or the speaker's country as subject, or a later sentence of the same
 paragraph naming the same speaker again.
 
 A quoted sentence followed by a bare attribution ('"... cooperation!" Scholz
-had said earlier.') is one statement spanning both sentences.
+had said earlier.') is one statement spanning both sentences; so is an attribution
+ending in a colon ("the Taoiseach said:") with the quote that follows it, even in the
+next paragraph.
 
 `kind` is "direct" when quotations of five words or more make up at least
 40% of the statement, else "reported". `event_key` and `topics` are left for
@@ -349,12 +351,21 @@ def find_statements(
 
     # unattributed sentences that continue the previous speaker
     previous: int | None = None
+    introduced: set[int] = set()  # 'The Taoiseach said:' before the quote it introduces
     for n, read in enumerate(reads):
         if n in speaker_of:
             previous = speaker_of[n] if speaker_of[n] >= 0 else None
             continue
         if previous is None or n == 0:
             previous = None
+            continue
+        if (
+            speaker_of.get(n - 1) == previous
+            and reads[n - 1].sentence.text.rstrip().endswith(":")
+            and read.sentence.text.startswith(_OPEN)
+        ):
+            speaker_of[n] = previous
+            introduced.add(n - 1)
             continue
         same_block = reads[n - 1].sentence.block == read.sentence.block
         country = people[previous].country
@@ -369,9 +380,11 @@ def find_statements(
     skip: set[int] = set()
     for n, read in enumerate(reads):
         speaker = speaker_of.get(n, -1)
-        if speaker < 0 or n in skip:
+        if speaker < 0 or n in skip or n in introduced:
             continue
         start, end = read.sentence.start, read.sentence.end
+        if n - 1 in introduced:
+            start = reads[n - 1].sentence.start
         # '"... cooperation!" Scholz had said earlier.': the quote belongs to the attribution
         if (
             n > 0

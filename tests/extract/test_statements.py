@@ -106,6 +106,12 @@ RUTO, EIDE = "William Ruto", "Espen Barth Eide"
             '"We are grateful to Norway for its steady support!" Ruto had said earlier on X.',
             [(RUTO, "direct", '"We are grateful to ')],
         ),
+        # an attribution ending in a colon and the quote that follows are one statement
+        (
+            'Speaking after the talks, Eide said:\n\n"Norway and Kenya are old friends. '
+            'We will keep working together on climate finance."\n\nRuto then left for Mombasa.',
+            [(EIDE, "direct", "Speaking after the t")],
+        ),
         # two titles joined by a slash are one reference
         (
             "The High Representative, Ines Aaltonen, joined them. "
