@@ -824,6 +824,23 @@ def _capital_surname(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
     )
 
 
+def _loose_form_word(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
+    """A capitalized word of a longer honorific or rank ("Tan" of "Tan Sri") that is no
+    part of one here is a name word: "Prime Minister Tan", "Marcus Tan Wei Ming"."""
+    token = tokens[k]
+    if (
+        token.text not in lex.form_words
+        or not token.text[:1].isupper()
+        or token.text in ("His", "Her", "The")
+        or token.low in lex.non_names
+        or token.low in lex.title_starts
+        or (token.text,) in lex.honorifics
+        or (token.text,) in lex.ranks
+    ):
+        return False
+    return all(_forms_at(tokens, h, lex)[0] <= k for h in range(max(0, k - 3), k + 1))
+
+
 def _surname_first_caps(words: tuple[str, ...]) -> tuple[str, ...]:
     """("TANAKA", "Hiroshi") -> ("Hiroshi", "Tanaka"): the order and case of the rest of
     the text."""
@@ -838,7 +855,10 @@ def _analyse(text: str, sentence: Sentence, spans: list[tuple[int, int, str]]) -
     inside = frozenset(k for first, (after, _) in countries.items() for k in range(first, after))
     lex = lexicon()
     name_ok = tuple(
-        _is_name_word(t, lex) or _capital_surname(tokens, k, lex) for k, t in enumerate(tokens)
+        _is_name_word(t, lex)
+        or _capital_surname(tokens, k, lex)
+        or _loose_form_word(tokens, k, lex)
+        for k, t in enumerate(tokens)
     )
     may_start = tuple(
         ok

@@ -452,6 +452,34 @@ def test_surname_first_in_capitals_is_one_person(run, text, people, later):
 
 
 @pytest.mark.parametrize(
+    "text, name, later",
+    [
+        # "Tan" (of the honorific "Tan Sri") and "Sri" are name words where they begin no honorific
+        (
+            "Prime Minister Daniel Tan Kok Wah welcomed Ruto. Prime Minister Tan said ties were good.",
+            "Daniel Tan Kok Wah",
+            ("Tan", "Daniel Tan Kok Wah"),
+        ),
+        (
+            "Finance Minister Sri Wahyuni Hartono met Ruto. Hartono said the loan was signed.",
+            "Sri Wahyuni Hartono",
+            ("Hartono", "Sri Wahyuni Hartono"),
+        ),
+        # ... and stay an honorific where they begin one
+        (
+            "Tan Sri Razak Ismail met Ruto. Razak said the port would open.",
+            "Razak Ismail",
+            ("Razak", "Razak Ismail"),
+        ),
+    ],
+)
+def test_a_word_of_a_longer_honorific_may_be_a_name_word(run, text, name, later):
+    result = run(text)
+    assert name in result.names()
+    assert later in result.referred()
+
+
+@pytest.mark.parametrize(
     "text, name, roles",
     [
         ("Trade CS Amani Njoroge met the delegation in Kisumu.", "Amani Njoroge", "Trade Cs"),
