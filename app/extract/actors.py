@@ -1049,8 +1049,10 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
             and tokens[end].low in lex.non_names
             and tokens[end].text[:1].isupper()
         )
-        strong = cue or apposition is not None
         place = _lower(words) in lex.places or (j > 0 and tokens[j - 1].low in _LOCATIVE)
+        if not cue and _lower(words) in lex.places:
+            apposition = None  # "talks in Bishkek, the Tajik president's office said"
+        strong = cue or apposition is not None
         weak = (
             len(words) >= 2
             and not preceded_by_the

@@ -333,6 +333,18 @@ def test_seats_of_government_are_not_people(run, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a city before an appositive title is still a place
+        "The two leaders signed the deal in Bishkek, the Tajik president's office said.",
+        "Talks were held on Monday in Abidjan, the Ivorian president's residence said.",
+    ],
+)
+def test_a_city_before_an_appositive_is_not_a_person(run, text):
+    assert run(text).names() == set()
+
+
+@pytest.mark.parametrize(
     "text, mention, expected",
     [
         (  # the premier is the only prime minister: he is the Ghanaian, so the other is Togolese
