@@ -52,7 +52,11 @@ _FULL_MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December)\b"
 )
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d)?"
+# a day, or the first of a range of days: "2-4", "2 to 4", "21 and 22"
+_DAY = (
+    r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+    r"(?:\s*[-–]\s*[0-3]?\d|\s+(?:to|and|until|till)\s+[0-3]?\d(?:st|nd|rd|th)?(?!\d))?"
+)
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 _NUMBER = (
@@ -122,7 +126,8 @@ _ANNIVERSARY = re.compile(rf"\b(?P<n>{_ORDINAL})\s+(?:anniversary|year\s+of)\b",
 # Words that make a relative date point forward ("will travel on Wednesday").
 _FUTURE = re.compile(
     r"\b(?:will|shall|would(?!\s+have)|is\s+(?:set|scheduled|expected|due|slated|going)\s+to"
-    r"|are\s+(?:set|scheduled|expected|due|slated|going)\s+to|to\s+be\s+held|upcoming"
+    r"|are\s+(?:set|scheduled|expected|due|slated|going)\s+to|(?:is|are)\s+to\s+be"
+    r"|to\s+be\s+held|upcoming"
     r"|forthcoming|towards?\s+the|preparations?\s+for)\b"
 )
 _SPOKEN_ON = re.compile(

@@ -35,12 +35,16 @@ def _dates(text: str, ref: dt.date | None = REF) -> list[tuple[str, str, str]]:
             ("3rd of January 2019", "2019-01-03", "day"),
         ),
         ("The forum ran from October 8-10, 2018.", ("October 8-10, 2018", "2018-10-08", "day")),
+        # a range of days written with words starts on its first day
+        ("The visit runs from 4 to 6 March 2019.", ("4 to 6 March 2019", "2019-03-04", "day")),
+        ("The envoys met on March 11 and 12.", ("March 11 and 12", "2019-03-11", "day")),
         # day and month without a year take the reference year, never far in the future
         ("The envoys met on 2 March.", ("2 March", "2019-03-02", "day")),
         ("The ministers spoke on March 16.", ("March 16", "2019-03-16", "day")),
         ("The summit took place on 20 December.", ("20 December", "2018-12-20", "day")),
         # ... unless the sentence looks ahead
         ("The president will travel to Accra on 2 February.", ("2 February", "2020-02-02", "day")),
+        ("Two accords are to be signed on 2 February.", ("2 February", "2020-02-02", "day")),
         # month and year, month alone, year alone
         ("Kenyatta visited Brazil in March 2018.", ("March 2018", "2018-03", "month")),
         ("In October, the two ministers exchanged letters.", ("October", "2018-10", "month")),
