@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, or_, update
+from sqlalchemy import Connection, bindparam, exists, func, insert, or_, update
 from sqlmodel import Session, SQLModel, col, delete, select
 
 from app import crud
@@ -66,6 +66,15 @@ _CANDIDATES = (
 _CANDIDATES_IN_SPAN = _CANDIDATES.where(
     col(Event.date_start).is_(None)
     | ((col(Event.date_start) <= bindparam("end")) & (col(Event.date_end) >= bindparam("start")))
+)
+# A day overlaps exactly the events dated that day, its month or its year, and the undated
+# ones (date_key ""): the candidates of the overlap test above, through the (type, date_key) index.
+_CANDIDATES_ON_DAY = select(Event.id, Event.type, Event.date, Event.is_primary).where(
+    col(Event.type) == bindparam("type"),
+    col(Event.date_key).in_(bindparam("date_keys", expanding=True)),
+    exists().where(
+        col(EventCountry.event_id) == Event.id, col(EventCountry.country) == bindparam("anchor")
+    ),
 )
 _COUNTRIES_OF = select(EventCountry.event_id, EventCountry.country).where(
     col(EventCountry.event_id).in_(bindparam("ids", expanding=True))
@@ -319,9 +328,14 @@ def _match(
         return None
     params: dict[str, Any] = {"anchor": min(view.countries), "type": view.type}
     span = date_range(view.date)
-    if span is not None:
+    if span is None:
+        query = _CANDIDATES
+    elif span[0] == span[1] and view.date:  # a day
+        query = _CANDIDATES_ON_DAY
+        params["date_keys"] = ["", view.date[:4], view.date[:7], view.date]
+    else:
+        query = _CANDIDATES_IN_SPAN
         params["start"], params["end"] = span
-    query = _CANDIDATES if span is None else _CANDIDATES_IN_SPAN
     candidates = [row for row in conn.execute(query, params) if row.id not in exclude]
     if not candidates:
         return None
