@@ -793,6 +793,7 @@ class _Person:
     gender: str | None
     forms: set[tuple[str, ...]] = field(default_factory=set)
     styled: str | None = None
+    named_country: str | None = None  # the country the text names with the person
 
 
 @dataclass(frozen=True)
@@ -901,8 +902,7 @@ def _appositive(a: _Analysed, j: int, lex: Lexicon) -> Title | None:
 
 def _closed_appositive(a: _Analysed, i: int, lex: Lexicon) -> bool:
     """A name at `i` that a comma, a period or the end closes: "Vice Premier, Mr. Ding, met"."""
-    j, _ = _honorific_at(a.tokens, i, lex)
-    j = _rank_at(a.tokens, j, lex)
+    j = _forms_at(a.tokens, i, lex)[0]  # "Dr. the Hon.", "Lt. Gen."
     end = _name_run(a, j)
     return end > j and (end == len(a.tokens) or a.tokens[end].text in (",", ".", ";", ")"))
 
@@ -1403,7 +1403,7 @@ def _title_candidates(ref: Reference, people: list[_Person]) -> list[int]:
         # "The Prime Minister congratulated ..." after "Prime Minister Jan Nowak spoke with
         # the Prime Minister of Latvia, ...": a text qualifies the foreign office holder by
         # country and leaves its own unqualified, so the one without a country is meant.
-        home = [n for n in fits if people[n].country is None]
+        home = [n for n in fits if people[n].named_country is None]
         return home if len(home) == 1 and len(fits) > 1 else fits
     same = [n for n in fits if people[n].country == ref.country]
     if same:
@@ -1679,6 +1679,8 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
     alone = _alone_words(analysed, lex)
     candidates = [c for a in analysed if a.sentence.kind == "body" for c in _candidates(a, lex)]
     people = _merge(candidates, alone)
+    for person in people:
+        person.named_country = person.country
     aliases = _aliases(people, alone, lex)
 
     per_sentence: list[list[Reference]] = []

@@ -55,6 +55,11 @@ import pytest
             {("Charles Kahariri", "Chief of Defence Forces", None)},
         ),
         (
+            "Kenyan President Amani Otieno met the Prime Minister of Barbados, Dr. the Hon. Mia Ellis, "
+            "in Nairobi.",
+            {("Amani Otieno", "President", "KE"), ("Mia Ellis", "Prime Minister", "BB")},
+        ),
+        (
             "Iran's First Vice-President Reza Tavakoli-Nia opened the fair.",
             {("Reza Tavakoli-Nia", "First Vice-President", "IR")},
         ),

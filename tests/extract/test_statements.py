@@ -304,6 +304,13 @@ def test_reporting_verbs(run, text, expected):
             '"Argentina is a trusted friend of ours," the Minister said.',
             ["Thandi Mokoena"],
         ),
+        # ... also when a demonym later gives the unqualified one a country
+        (
+            "Prime Minister Piotr Nowak spoke with the Prime Minister of Latvia, Ilze Kalnina. "
+            "The Polish leader had arrived in Riga by train. "
+            "The Prime Minister thanked Latvia for its support.",
+            ["Piotr Nowak"],
+        ),
         # both without a country: nobody
         (
             "Prime Minister Piotr Nowak spoke with Prime Minister Ilze Kalnina. "
