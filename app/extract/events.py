@@ -77,6 +77,9 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|is\s+(?:set|scheduled|expected|due|slated|going)\s+to|are\s+(?:set"
     r"|scheduled|expected|due|slated|going)\s+to|to\s+be\s+held|upcoming|forthcoming)\b"
 )
+_LATER = re.compile(
+    r"\b(?:will|shall|would|to\s+be\s+held|upcoming|forthcoming|next\s+(?:week|month|year))\b"
+)
 _ATTENDANCE = re.compile(
     r"\b(?:attended|accompanied|joined|(?:was|were)\s+(?:also\s+)?present|took\s+part\s+in)\b"
 )
@@ -184,7 +187,12 @@ _NOT_GATHERING = re.compile(
     r"|membership|countries|nations|economies|states|sherpas?|agenda|priorities|troika)\b",
     re.I,
 )
-_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*)\s*(?:,|:|\s[-—–])")
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*)\s*(?:,|:|\s[-—–])"
+    # in title case, a comma and a date or an agency must follow: "Bishkek, October 17, 2024"
+    r"|^(?P<city2>[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+)*),\s+(?=\d|[A-Z]{2,}\b|(?:Jan|Feb|Mar|Apr"
+    r"|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
+)
 # Words after a country or demonym that make it a party: "Belgian Prime Minister".
 _OFFICE_WORDS = frozenset(
     {
@@ -487,7 +495,7 @@ def _dateline_city(sentences: Sequence[Sentence]) -> tuple[str, str] | None:
     for sentence in [s for s in sentences if s.kind == "body"][:3]:
         match = _DATELINE.match(sentence.text)
         if match:
-            words = _words(match["city"])
+            words = _words(match["city"] or match["city2"])
             n = _longest_in(cities, words)
             if n == len(words):
                 return cities[words]
@@ -1036,6 +1044,7 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
             texts.append((doc.text[start:end], start))
         bare_title = bool(_BARE_TITLE.search(sentence.text))
     group = _GROUP.get(primary.type, primary.type)
+    lead_texts = len(texts)  # the title's and the reporting sentence's
     for index in sorted(primary.reporting - {sentence.index if sentence else -1}):
         other = doc.sentences[index]
         if other.kind == "title" or _own_date_differs(doc, other, date):
@@ -1054,7 +1063,13 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
             people += _people_in(doc, other, [(other.start, other.end)])
     people = [p for p in dict.fromkeys(people) if _takes_part(doc, p)]
     countries.update(c for p in people if (c := doc.country(p)))
-    location, destination = _location(doc, primary.type, texts)
+    # a later sentence's place of a coming meeting ("would be held in Copenhagen") is not
+    # where this one took place
+    location, destination = _location(
+        doc,
+        primary.type,
+        texts[:lead_texts] + [t for t in texts[lead_texts:] if not _LATER.search(t[0])],
+    )
     if destination:
         countries.add(destination)
     if len(countries) < 2:  # "Australia and Papua New Guinea signed ...": states as subjects
@@ -1068,7 +1083,7 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
             for speaker in _speakers(doc, other):
                 if doc.country(speaker) in countries and speaker not in people:
                     people.append(speaker)
-    if location is None and primary.type in ("meeting", "visit") and doc.dateline:
+    if location is None and primary.type in ("meeting", "visit", "agreement") and doc.dateline:
         city, code = doc.dateline
         if code in countries and sentence is not None and not _places(sentence.text):
             location = city

@@ -239,6 +239,32 @@ def test_visit_here_takes_the_dateline_city() -> None:
     assert "KE" in event.countries and "JP" in event.countries
 
 
+@pytest.mark.parametrize(
+    "text, kind, location",
+    [
+        # a dateline in title case, with a date or an agency after the comma
+        (
+            "Dakar, March 12, 2019 (APS) - Senegalese President Awa Diop and Gambian President "
+            "Lamin Jallow signed a fisheries agreement on Tuesday after talks at the palace.",
+            "agreement",
+            "Dakar",
+        ),
+        # a coming meeting's place in a later sentence is not where this one took place
+        (
+            "NAIROBI, March 12 (KNA) - Kenyan President Amani Otieno received Norwegian Foreign "
+            "Minister Siri Dahl at State House on Tuesday. For her part, the Norwegian minister "
+            "expressed the hope that the first round of political consultations would be held "
+            "in Oslo.",
+            "meeting",
+            "Nairobi",
+        ),
+    ],
+)
+def test_location_from_the_dateline(text: str, kind: str, location: str) -> None:
+    event = _primary(text)
+    assert (event.type, event.location) == (kind, location)
+
+
 MEETING = (
     "Kenyan President William Ruto met Japanese Prime Minister Fumio Kishida in Tokyo on Tuesday. "
 )
