@@ -48,6 +48,8 @@ from app.extract.topics import tag_statements, taxonomy, topics_of
             {"ukraine", "middle-east"},
         ),
         ("Kenya values its partnership with the EU.", {"eu-relations"}),
+        ("They set up a task force on illegal guns and firearms.", {"security"}),
+        ("Japan remains Kenya's largest bilateral donor.", {"development-cooperation"}),
         ("The summit gave the green light to a new fund.", set()),
         ("Who will attend remains unclear.", set()),  # "WHO" only in capitals
         ("Marine Le Pen lost the election.", set()),
