@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, exists, func, insert, or_, update
-from sqlmodel import Session, SQLModel, col, delete, select
+from sqlalchemy import Connection, Insert, bindparam, exists, func, insert, or_, update
+from sqlmodel import Session, col, delete, select
 
 from app import crud
 from app.extract import pipeline
@@ -123,6 +123,11 @@ _START_GROUPS = (
     .values(group_id=Statement.id)
 )
 _INSERT_STATEMENTS = insert(Statement).returning(col(Statement.id), sort_by_parameter_order=True)
+_INSERT_EVENT_COUNTRIES = insert(EventCountry)
+_INSERT_SOURCES = insert(EventSource)
+_INSERT_EVENT_TOPICS = insert(EventTopic)
+_INSERT_PARTICIPANTS = insert(EventParticipant)
+_INSERT_STATEMENT_TOPICS = insert(StatementTopic)
 
 
 # ---------------------------------------------------------------- ingestion
@@ -135,6 +140,7 @@ def content_hash(text: str) -> str:
 def ingest_document(session: Session, *, payload: DocumentCreate) -> IngestResult:
     """Store a document and what the pipeline finds in it; the same text is stored once."""
     digest = content_hash(payload.text)
+    session.flush()  # what follows goes to the connection, past the session
     conn = session.connection()
     known = conn.execute(_DOCUMENT_BY_HASH, {"digest": digest}).scalar_one_or_none()
     if known is not None:
@@ -156,9 +162,7 @@ def ingest_document(session: Session, *, payload: DocumentCreate) -> IngestResul
     )
     values = payload.model_dump() | {"content_hash": digest, "ingested_at": utcnow()}
     document_id = conn.execute(_INSERT_DOCUMENT, values).scalar_one()
-    event_ids, statement_ids = store_extraction(
-        session, document_id=document_id, extraction=extraction
-    )
+    event_ids, statement_ids = _store(conn, document_id=document_id, extraction=extraction)
     return IngestResult(
         document=DocumentPublic.model_validate(values | {"id": document_id}),
         events=event_ids,
@@ -172,7 +176,13 @@ def store_extraction(
 ) -> tuple[list[int], list[int]]:
     """Write people, events (merged with known ones) and statements of one document."""
     session.flush()  # what follows goes to the connection, past the session
-    conn = session.connection()
+    return _store(session.connection(), document_id=document_id, extraction=extraction)
+
+
+def _store(
+    conn: Connection, *, document_id: int, extraction: Extraction
+) -> tuple[list[int], list[int]]:
+    """The ids of the events and statements written for one document's extraction."""
     people = _people(conn, extraction)
     placed = _place_events(conn, document_id=document_id, extraction=extraction, people=people)
     statement_ids = _store_statements(
@@ -282,9 +292,9 @@ def _place_events(
             }
             for person_id, pid in persons.items()
         )
-    _insert_rows(conn, EventSource, sources)
-    _insert_rows(conn, EventTopic, topics)
-    _insert_rows(conn, EventParticipant, participants)
+    _insert_rows(conn, _INSERT_SOURCES, sources)
+    _insert_rows(conn, _INSERT_EVENT_TOPICS, topics)
+    _insert_rows(conn, _INSERT_PARTICIPANTS, participants)
     for event_id, derived in _derive_events(conn, countries_before).items():
         dating[event_id] = _write_derived(
             conn, event_id=event_id, derived=derived, countries_before=countries_before[event_id]
@@ -366,7 +376,9 @@ def _create_event(conn: Connection, *, source: SourceView) -> tuple[int, _Dating
     values = _event_values(derived)
     event_id = conn.execute(_INSERT_EVENT, values).scalar_one()
     _insert_rows(
-        conn, EventCountry, [{"event_id": event_id, "country": c} for c in derived.countries]
+        conn,
+        _INSERT_EVENT_COUNTRIES,
+        [{"event_id": event_id, "country": c} for c in derived.countries],
     )
     return event_id, _Dating(values["date_key"], values["year"], values["updated_at"])
 
@@ -428,7 +440,7 @@ def _store_statements(
     ids = list(conn.scalars(_INSERT_STATEMENTS, rows))
     _insert_rows(
         conn,
-        StatementTopic,
+        _INSERT_STATEMENT_TOPICS,
         [
             {"statement_id": statement_id, "topic": slug}
             for statement_id, slugs in zip(ids, topics, strict=True)
@@ -514,7 +526,7 @@ def _write_derived(
         )
     _insert_rows(
         conn,
-        EventCountry,
+        _INSERT_EVENT_COUNTRIES,
         [
             {"event_id": event_id, "country": c}
             for c in derived.countries
@@ -549,10 +561,10 @@ def _delete_event(conn: Connection, *, event_id: int) -> None:
     conn.execute(delete(Event).where(col(Event.id) == event_id))
 
 
-def _insert_rows(conn: Connection, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
-    """Insert rows of one table in one executemany; nothing when there are none."""
+def _insert_rows(conn: Connection, statement: Insert, rows: list[dict[str, Any]]) -> None:
+    """Run an insert over rows in one executemany; nothing when there are none."""
     if rows:
-        conn.execute(insert(model), rows)
+        conn.execute(statement, rows)
 
 
 # ---------------------------------------------------------------- deletion and topics
