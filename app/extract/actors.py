@@ -274,6 +274,7 @@ class Lexicon:
 
     titles: dict[tuple[str, ...], tuple[str, str | None]]
     title_starts: frozenset[str]
+    title_prefixes: frozenset[tuple[str, ...]]  # every title's first words, at each length
     modifiers: dict[tuple[str, ...], bool]
     honorifics: dict[tuple[str, ...], str | None]
     ranks: frozenset[tuple[str, ...]]
@@ -391,6 +392,7 @@ def lexicon() -> Lexicon:
         portfolio_nouns=frozenset(portfolio_nouns),
         title_ends=frozenset(key[-1] for key in titles),
         title_starts=frozenset(key[0] for key in titles),
+        title_prefixes=frozenset(key[:n] for key in titles for n in range(1, len(key) + 1)),
         modifiers=modifiers,
         honorifics=honorifics,
         ranks=ranks,
@@ -443,6 +445,12 @@ def _forms_at(
     (index after them, implied gender, a "His/Her ..." honorific that may stand alone)."""
     gender = styled = None
     while True:
+        if i < len(tokens) and tokens[i].low == "the":
+            j, found_gender = _honorific_at(tokens, i + 1, lex)  # "Dr. the Hon.", "the Most Hon."
+            if j > i + 1:
+                gender = gender or found_gender
+                i = j
+                continue
         j, found_gender = _honorific_at(tokens, i, lex)
         if j > i:
             gender = gender or found_gender
@@ -675,6 +683,8 @@ def _single_title(
         if key in lex.titles:
             role, gender = lex.titles[key]
             best = (size, role, gender, elect)
+        if key not in lex.title_prefixes:
+            break  # no longer title begins with these words
     if best is None:
         return None
     size, role, gender, elect = best
