@@ -1332,8 +1332,8 @@ def _title_refs(a: _Analysed, lex: Lexicon) -> list[Reference]:
             )  # "the High Representative/Vice-President"
         if end < len(tokens) and (
             _name_run(a, end, particle_start=True) > end
-            or (tokens[end].text == "," and _name_run(a, end + 1) > end + 1)
-            or _honorific_at(tokens, end, lex)[0] > end
+            or (tokens[end].text == "," and _name_after_forms(a, end + 1, lex))
+            or _forms_at(tokens, end, lex)[0] > end
             or tokens[end].low == "'s"
         ):
             continue  # a title that introduces a name, or an office: "Prime Minister's Office"
@@ -1349,6 +1349,12 @@ def _title_refs(a: _Analysed, lex: Lexicon) -> list[Reference]:
             )
         )
     return refs
+
+
+def _name_after_forms(a: _Analysed, i: int, lex: Lexicon) -> bool:
+    """A name at `i`, after any honorifics: "Mark Carney", "Dr. the Hon. Mia Ellis"."""
+    j = _forms_at(a.tokens, i, lex)[0]
+    return _name_run(a, j) > j
 
 
 def _title_key(ref: Reference) -> tuple[frozenset[str], str | None]:

@@ -311,6 +311,12 @@ def test_reporting_verbs(run, text, expected):
             "The Prime Minister thanked Latvia for its support.",
             ["Piotr Nowak"],
         ),
+        # ... also when honorifics stand between the titles and the names
+        (
+            "Prime Minister the Most Hon. Ana Reid spoke with the Prime Minister of Latvia, "
+            "Dr. the Hon. Ilze Kalnina. The Prime Minister thanked Latvia for its support.",
+            ["Ana Reid"],
+        ),
         # both without a country: nobody
         (
             "Prime Minister Piotr Nowak spoke with Prime Minister Ilze Kalnina. "
