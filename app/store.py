@@ -48,11 +48,11 @@ log = logging.getLogger(__name__)
 # Built once per process; an execution only binds its values.
 
 _DOCUMENT_BY_HASH = select(Document.id).where(col(Document.content_hash) == bindparam("digest"))
-_INSERT_DOCUMENT = insert(Document).returning(col(Document.id))
+_INSERT_DOCUMENT = insert(Document)
 _PEOPLE_BY_KEY = select(Person.id, Person.name_key, Person.title, Person.country).where(
     col(Person.name_key).in_(bindparam("keys", expanding=True))
 )
-_INSERT_PEOPLE = insert(Person).returning(col(Person.id), col(Person.name_key))
+_INSERT_PERSON = insert(Person)
 _UPDATE_PERSON = (
     update(Person)
     .where(col(Person.id) == bindparam("person_id"))
@@ -91,7 +91,7 @@ _SOURCES_OF = select(
     EventSource.location,
     EventSource.countries,
 ).where(col(EventSource.event_id).in_(bindparam("ids", expanding=True)))
-_INSERT_EVENT = insert(Event).returning(col(Event.id))
+_INSERT_EVENT = insert(Event)
 _UPDATE_EVENT = update(Event).where(col(Event.id) == bindparam("event_id"))  # SET: the params
 _REDATE_STATEMENTS = (
     update(Statement)
@@ -122,7 +122,7 @@ _START_GROUPS = (
     .where(col(Statement.id).in_(bindparam("ids", expanding=True)))
     .values(group_id=Statement.id)
 )
-_INSERT_STATEMENTS = insert(Statement).returning(col(Statement.id), sort_by_parameter_order=True)
+_INSERT_STATEMENT = insert(Statement)
 _INSERT_EVENT_COUNTRIES = insert(EventCountry)
 _INSERT_SOURCES = insert(EventSource)
 _INSERT_EVENT_TOPICS = insert(EventTopic)
@@ -161,7 +161,7 @@ def ingest_document(session: Session, *, payload: DocumentCreate) -> IngestResul
         )
     )
     values = payload.model_dump() | {"content_hash": digest, "ingested_at": utcnow()}
-    document_id = conn.execute(_INSERT_DOCUMENT, values).scalar_one()
+    document_id = _insert_one(conn, _INSERT_DOCUMENT, values)
     event_ids, statement_ids = _store(conn, document_id=document_id, extraction=extraction)
     return IngestResult(
         document=DocumentPublic.model_validate(values | {"id": document_id}),
@@ -245,10 +245,9 @@ def _people(conn: Connection, extraction: Extraction) -> dict[str, int]:
                 for row in changed
             ],
         )
-    new = [row for key, row in wanted.items() if key not in known]
-    if new:
-        for person_id, key in conn.execute(_INSERT_PEOPLE, new):
-            wanted[key]["id"] = person_id
+    for key, row in wanted.items():
+        if key not in known:
+            row["id"] = _insert_one(conn, _INSERT_PERSON, row)
     return {pid: wanted[key]["id"] for pid, key in keys.items()}
 
 
@@ -374,7 +373,7 @@ def _create_event(conn: Connection, *, source: SourceView) -> tuple[int, _Dating
     """Insert an event derived from its first source, with its countries."""
     derived = derive([source])
     values = _event_values(derived)
-    event_id = conn.execute(_INSERT_EVENT, values).scalar_one()
+    event_id = _insert_one(conn, _INSERT_EVENT, values)
     _insert_rows(
         conn,
         _INSERT_EVENT_COUNTRIES,
@@ -437,7 +436,7 @@ def _store_statements(
     if not rows:
         return []
     _link_corroborations(conn, document_id=document_id, rows=rows, known_events=placed.merged)
-    ids = list(conn.scalars(_INSERT_STATEMENTS, rows))
+    ids = [_insert_one(conn, _INSERT_STATEMENT, row) for row in rows]
     _insert_rows(
         conn,
         _INSERT_STATEMENT_TOPICS,
@@ -559,6 +558,12 @@ def _delete_event(conn: Connection, *, event_id: int) -> None:
     for model in (Statement, EventTopic, EventParticipant, EventCountry):
         conn.execute(delete(model).where(model.event_id == event_id))  # type: ignore[attr-defined]
     conn.execute(delete(Event).where(col(Event.id) == event_id))
+
+
+def _insert_one(conn: Connection, statement: Insert, row: dict[str, Any]) -> int:
+    """Insert one row and return its id (the driver's last row id, or RETURNING)."""
+    (key,) = conn.execute(statement, row).inserted_primary_key
+    return int(key)
 
 
 def _insert_rows(conn: Connection, statement: Insert, rows: list[dict[str, Any]]) -> None:
