@@ -71,7 +71,7 @@ _CANDIDATES_IN_SPAN = _CANDIDATES.where(
 # ones (date_key ""): the candidates of the overlap test above, through the (type, date_key) index.
 _CANDIDATES_ON_DAY = select(Event.id, Event.type, Event.date, Event.is_primary).where(
     col(Event.type) == bindparam("type"),
-    col(Event.date_key).in_(bindparam("date_keys", expanding=True)),
+    col(Event.date_key).in_([bindparam(k) for k in ("undated", "in_year", "in_month", "on_day")]),
     exists().where(
         col(EventCountry.event_id) == Event.id, col(EventCountry.country) == bindparam("anchor")
     ),
@@ -341,7 +341,12 @@ def _match(
         query = _CANDIDATES
     elif span[0] == span[1] and view.date:  # a day
         query = _CANDIDATES_ON_DAY
-        params["date_keys"] = ["", view.date[:4], view.date[:7], view.date]
+        params |= {
+            "undated": "",
+            "in_year": view.date[:4],
+            "in_month": view.date[:7],
+            "on_day": view.date,
+        }
     else:
         query = _CANDIDATES_IN_SPAN
         params["start"], params["end"] = span
