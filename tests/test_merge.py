@@ -215,3 +215,29 @@ def test_deleting_the_only_source_deletes_the_event(client):
     recall = store_recall()
     client.delete(f"/v1/documents/{recall['document']}", headers=AUTH)
     assert all_items(client, "/v1/events") == []
+
+
+@pytest.mark.parametrize(
+    "known, merges",
+    [
+        ("1963", True),  # the day's year
+        ("1963-12", True),  # its month
+        ("1963-12-12", True),  # the day itself
+        (None, True),  # undated
+        ("1964", False),
+        ("1963-11", False),
+        ("1964-12-12", False),  # the same day of another year
+    ],
+)
+def test_a_report_dated_to_the_day_finds_the_event_known_by_a_date_it_falls_in(
+    client, known, merges
+):
+    for text, date in [
+        (f"Relations since {known}.", known),
+        ("Relations since 12/12/1963.", "1963-12-12"),
+    ]:
+        put_document(
+            text,
+            events=(event("e0", "diplomatic_relations", date, ("KE", "NO"), primary=False),),
+        )
+    assert len(all_items(client, "/v1/events")) == (1 if merges else 2)
