@@ -58,6 +58,8 @@ _UPDATE_PERSON = (
     .where(col(Person.id) == bindparam("person_id"))
     .values(title=bindparam("new_title"), country=bindparam("new_country"))
 )
+# The known events a report may describe: of its type, with its first country, and for a
+# dated report, undated or dated within a span that overlaps its own.
 _CANDIDATES = (
     select(Event.id, Event.type, Event.date, Event.is_primary)
     .join(EventCountry, col(EventCountry.event_id) == Event.id)
@@ -92,7 +94,7 @@ _SOURCES_OF = select(
     EventSource.countries,
 ).where(col(EventSource.event_id).in_(bindparam("ids", expanding=True)))
 _INSERT_EVENT = insert(Event)
-_UPDATE_EVENT = update(Event).where(col(Event.id) == bindparam("event_id"))  # SET: the params
+_UPDATE_EVENT = update(Event).where(col(Event.id) == bindparam("event_id"))  # SET: given columns
 _REDATE_STATEMENTS = (
     update(Statement)
     .where(
@@ -109,8 +111,9 @@ _REDATE_STATEMENTS = (
     )
 )
 _OTHER_SOURCES_STATEMENTS = (
-    select(Statement.id, Statement.event_id, Statement.person_id, Statement.text)
-    .add_columns(Statement.group_id)
+    select(
+        Statement.id, Statement.event_id, Statement.person_id, Statement.text, Statement.group_id
+    )
     .where(
         col(Statement.event_id).in_(bindparam("event_ids", expanding=True)),
         col(Statement.document_id) != bindparam("document_id"),
@@ -461,9 +464,11 @@ def _link_corroborations(
     rows: list[dict[str, Any]],
     known_events: Collection[int],
 ) -> None:
-    """Set the group of each new statement row that repeats the same speaker's words
-    from another source; a statement that gains its first partner starts a group named
-    by its own id. Only known events have other sources' statements."""
+    """Group each new statement row with the same speaker's same words from another source.
+
+    A statement that gains its first partner starts a group named by its own id. Only
+    known events have other sources' statements.
+    """
     event_ids = sorted({row["event_id"] for row in rows} & set(known_events))
     if not event_ids:
         return
