@@ -21,14 +21,24 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 WRITE = {"readout_write": True}  # execution options of a session that will write
 
 
+# Whoever holds a connection is either one of the thread pool's threads (AnyIO lends 40
+# by default: writes, exports, statistics) or the event loop, which runs the short reads
+# one at a time. With room for all of them, taking a connection never waits, so a read on
+# the event loop is never held up by writers queueing for SQLite's write lock.
+THREAD_POOL_SIZE = 40
+POOL = {"pool_size": 5, "max_overflow": THREAD_POOL_SIZE + 1 - 5}
+
+
 def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets WAL, foreign keys, a busy timeout and write locks."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, **POOL
+        )
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, **POOL)
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

@@ -134,3 +134,41 @@ def test_a_killed_server_leaves_whole_documents_and_a_rerun_completes_them(tmp_p
         assert sorted(dates) == sorted(f"2022-05-{day:02d}" for day in range(1, 29))
     finally:
         server_process.stop(process)
+
+
+def test_reads_answer_while_writers_queue_for_the_write_lock(tmp_path):
+    """More writers wait on SQLite's write lock than the old pool had connections (15):
+    each holds one while it waits, and a read must still get its own at once."""
+    import sqlite3
+
+    key = secrets.token_hex(8)
+    database = tmp_path / "queue.db"
+    process, base = _serve(database, key)
+    lock = sqlite3.connect(database, timeout=30, isolation_level=None)
+    waiting = [threading.Thread(target=_post, args=(base, key, body)) for body in BATCH[:20]]
+    try:
+        lock.execute("BEGIN IMMEDIATE")  # every POST below now waits for the lock
+        for thread in waiting:
+            thread.start()
+        time.sleep(1.0)  # let them all reach the lock
+        started = time.monotonic()
+        status, page = _get(base, "/v1/statements?limit=5")
+        waited = time.monotonic() - started
+        assert status == 200 and page["items"] == []
+        assert waited < 10, f"a read waited {waited:.1f} s behind writers queueing for the lock"
+    finally:
+        lock.execute("ROLLBACK")
+        lock.close()
+        for thread in waiting:
+            thread.join()
+        server_process.stop(process)
+    status, events = _get_after_restart(database, key)
+    assert status == 200 and len(events["items"]) == 20
+
+
+def _get_after_restart(database: Path, key: str) -> tuple[int, dict | None]:
+    process, base = _serve(database, key)
+    try:
+        return _get(base, "/v1/events?limit=500")
+    finally:
+        server_process.stop(process)
