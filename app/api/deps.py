@@ -110,6 +110,14 @@ async def in_session(work: Callable[[Session], T], *, may_scan: bool = False) ->
     return await run_in_threadpool(run) if may_scan else run()
 
 
+async def record_or_404(read: Callable[[Session], Any], missing: str) -> Response:
+    """The record `read` finds, as JSON; 404 with `missing` as the detail when it finds none."""
+    found = await in_session(read)
+    if found is None:
+        raise ProblemError(404, missing)
+    return json_response(found)
+
+
 def decode_cursor(cursor: str | None, *types: type) -> tuple | None:
     """Decode a cursor made by `encode_cursor` with values of `types`; 400 if it was not."""
     if cursor is None:

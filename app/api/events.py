@@ -21,9 +21,9 @@ from app.api.deps import (
     decode_cursor,
     export_response,
     in_session,
-    json_response,
     parse_country,
     parse_pair,
+    record_or_404,
 )
 from app.api.errors import ProblemError, problem_responses
 from app.models import EventDetail, EventPublic, EventType
@@ -131,7 +131,6 @@ async def get_event(
     event_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Event id.", examples=[1])],
 ) -> Response:
     """One event with its statements inline."""
-    detail = await in_session(lambda session: publish.event_detail(session, event_id))
-    if detail is None:
-        raise ProblemError(404, f"No event with id {event_id}.")
-    return json_response(detail)
+    return await record_or_404(
+        lambda session: publish.event_detail(session, event_id), f"No event with id {event_id}."
+    )

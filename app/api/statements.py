@@ -21,12 +21,12 @@ from app.api.deps import (
     decode_cursor,
     export_response,
     in_session,
-    json_response,
     parse_country,
     parse_pair,
+    record_or_404,
     refuse_plover,
 )
-from app.api.errors import ProblemError, problem_responses
+from app.api.errors import problem_responses
 from app.models import StatementPublic
 
 router = APIRouter(prefix="/v1/statements", tags=["statements"])
@@ -124,8 +124,7 @@ async def get_statement(
     statement_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Statement id.", examples=[1])],
 ) -> Response:
     """One statement with its speaker, topics and span in the source."""
-
-    found = await in_session(lambda session: publish.statement(session, statement_id))
-    if found is None:
-        raise ProblemError(404, f"No statement with id {statement_id}.")
-    return json_response(found)
+    return await record_or_404(
+        lambda session: publish.statement(session, statement_id),
+        f"No statement with id {statement_id}.",
+    )
