@@ -63,7 +63,10 @@ def test_country_code(word, expected):
             "the Democratic People’s Republic of Korea and the Republic of Korea",
             [("Democratic People’s Republic of Korea", "KP"), ("Republic of Korea", "KR")],
         ),
-        ("Papua New Guinea and Guinea-Bissau", [("Papua New Guinea", "PG"), ("Guinea-Bissau", "GW")]),
+        (
+            "Papua New Guinea and Guinea-Bissau",
+            [("Papua New Guinea", "PG"), ("Guinea-Bissau", "GW")],
+        ),
         ("South Sudan, not Sudan", [("South Sudan", "SS"), ("Sudan", "SD")]),
         ("Norway's envoy", [("Norway", "NO")]),
         ("the U.S. and the E.U.", [("U.S.", "US"), ("E.U.", "EU")]),

@@ -35,7 +35,10 @@ def sentences_of(text: str) -> list[str]:
             "Joseph R. Biden, Jr. spoke with Ruto. They agreed to meet.",
             ["Joseph R. Biden, Jr. spoke with Ruto.", "They agreed to meet."],
         ),
-        ("Growth reached 3.5 percent by Feb. 12 this year.", ["Growth reached 3.5 percent by Feb. 12 this year."]),
+        (
+            "Growth reached 3.5 percent by Feb. 12 this year.",
+            ["Growth reached 3.5 percent by Feb. 12 this year."],
+        ),
         (
             "Safaricom Ltd. reported a profit. It paid a dividend.",
             ["Safaricom Ltd. reported a profit.", "It paid a dividend."],
@@ -53,7 +56,10 @@ def sentences_of(text: str) -> list[str]:
         # a quote of several sentences stays whole with its attribution
         (
             '"Norway stands with Kenya. We will keep working together," Eide told reporters. Ruto agreed.',
-            ['"Norway stands with Kenya. We will keep working together," Eide told reporters.', "Ruto agreed."],
+            [
+                '"Norway stands with Kenya. We will keep working together," Eide told reporters.',
+                "Ruto agreed.",
+            ],
         ),
         (
             "“Is this the end? No. It is a start,” the envoy said.",
@@ -98,12 +104,20 @@ def test_only_body_and_title_blocks_are_segmented():
         # a quotation in single marks is not cut inside
         (
             "'Chile and Ghana trade a lot. We both gain from it,' said the minister. Talks ended.",
-            ["'Chile and Ghana trade a lot. We both gain from it,' said the minister.", "Talks ended."],
+            [
+                "'Chile and Ghana trade a lot. We both gain from it,' said the minister.",
+                "Talks ended.",
+            ],
         ),
         # apostrophes are no quotation marks
         (
             "Ghana's exports grew. The farmers' union agreed. It was 'historic.' He left.",
-            ["Ghana's exports grew.", "The farmers' union agreed.", "It was 'historic.'", "He left."],
+            [
+                "Ghana's exports grew.",
+                "The farmers' union agreed.",
+                "It was 'historic.'",
+                "He left.",
+            ],
         ),
     ],
 )
