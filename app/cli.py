@@ -105,30 +105,22 @@ def _read_command(args: argparse.Namespace) -> int:
         pair = parse_pair(args.pair) if args.pair else None
     except ProblemError as exc:
         raise SystemExit(exc.detail) from exc
+    flt = crud.EventFilter(
+        countries=countries,
+        pair=pair,
+        year=args.year,
+        type=args.event_type,
+        topic=args.topic,
+        speaker=args.speaker or None,
+    )
     with Session(get_engine()) as session:
         if args.topic and args.topic not in crud.topic_slugs(session):
             raise SystemExit(f"unknown topic {args.topic!r}")
         if args.command == "stats":
-            flt = crud.EventFilter(
-                countries=countries,
-                pair=pair,
-                year=args.year,
-                type=args.event_type,
-                topic=args.topic,
-                speaker=args.speaker or None,
-            )
             for row in crud.stats(session, dimension=args.dimension, flt=flt):
                 print(f"{row['key'] or '-'}\t{row['events']}\t{row['statements']}")
             return 0
     if args.what == "events":
-        flt = crud.EventFilter(
-            countries=countries,
-            pair=pair,
-            year=args.year,
-            type=args.event_type,
-            topic=args.topic,
-            speaker=args.speaker or None,
-        )
         records = exports.iter_events(flt)
         model: type = EventPublic
     else:
