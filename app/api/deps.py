@@ -79,20 +79,6 @@ def json_response(body: Any) -> Response:
     return Response(pydantic_core.to_json(body), media_type="application/json")
 
 
-def dated_page(
-    rows: Sequence[Any], limit: int, publish: Callable[[Sequence[Any]], list]
-) -> Response:
-    """A page of rows fetched as `limit + 1` in (date_key, id) order: the extra row means more."""
-    shown = rows[:limit]
-    last = shown[-1] if len(rows) > limit else None
-    return json_response(
-        {
-            "items": publish(shown),
-            "next_cursor": encode_cursor(last.date_key, last.id) if last is not None else None,
-        }
-    )
-
-
 async def in_session(work: Callable[[Session], T], *, may_scan: bool = False) -> T:
     """Run a read with a session of its own.
 
@@ -108,6 +94,32 @@ async def in_session(work: Callable[[Session], T], *, may_scan: bool = False) ->
             return work(session)
 
     return await run_in_threadpool(run) if may_scan else run()
+
+
+async def keyset_page(
+    limit: int,
+    read: Callable[[Session, int], Sequence[Any]],
+    publish: Callable[[Session, Sequence[Any]], list],
+    *,
+    may_scan: bool,
+) -> Response:
+    """A JSON page of the rows `read` returns in (date_key, id) order, as `publish` shows them.
+
+    `read` is asked for `limit + 1` rows: the extra one means there is a next page.
+    """
+
+    def run(session: Session) -> Response:
+        rows = read(session, limit + 1)
+        shown = rows[:limit]
+        last = shown[-1] if len(rows) > limit else None
+        return json_response(
+            {
+                "items": publish(session, shown),
+                "next_cursor": encode_cursor(last.date_key, last.id) if last else None,
+            }
+        )
+
+    return await in_session(run, may_scan=may_scan)
 
 
 async def record_or_404(read: Callable[[Session], Any], missing: str) -> Response:

@@ -7,7 +7,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
-from sqlmodel import Session
 
 from app import crud, exports, publish
 from app.api.deps import (
@@ -17,10 +16,9 @@ from app.api.deps import (
     Page,
     PageDep,
     TopicSlug,
-    dated_page,
     decode_cursor,
     export_response,
-    in_session,
+    keyset_page,
     parse_country,
     parse_pair,
     record_or_404,
@@ -113,12 +111,12 @@ async def list_events(
         shape = exports.plover if fmt == "plover" else None
         events = exports.iter_events(flt, after)  # type: ignore[arg-type]
         return export_response(fmt, events, EventPublic, "events", shape)
-
-    def read(session: Session) -> Response:
-        rows = crud.list_events(session, flt=flt, limit=page.limit + 1, after=after)  # type: ignore[arg-type]
-        return dated_page(rows, page.limit, lambda shown: publish.events(session, shown))
-
-    return await in_session(read, may_scan=flt.q is not None)
+    return await keyset_page(
+        page.limit,
+        lambda session, n: crud.list_events(session, flt=flt, limit=n, after=after),  # type: ignore[arg-type]
+        publish.events,
+        may_scan=flt.q is not None,
+    )
 
 
 @router.get(

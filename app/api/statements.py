@@ -7,7 +7,6 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
-from sqlmodel import Session
 
 from app import crud, exports, publish
 from app.api.deps import (
@@ -17,10 +16,9 @@ from app.api.deps import (
     Page,
     PageDep,
     TopicSlug,
-    dated_page,
     decode_cursor,
     export_response,
-    in_session,
+    keyset_page,
     parse_country,
     parse_pair,
     record_or_404,
@@ -106,12 +104,12 @@ async def list_statements(
     if fmt != "json":
         statements = exports.iter_statements(flt, after)  # type: ignore[arg-type]
         return export_response(fmt, statements, StatementPublic, "statements")
-
-    def read(session: Session) -> Response:
-        rows = crud.list_statements(session, flt=flt, limit=page.limit + 1, after=after)  # type: ignore[arg-type]
-        return dated_page(rows, page.limit, lambda shown: publish.statements(session, shown))
-
-    return await in_session(read, may_scan=flt.q is not None)
+    return await keyset_page(
+        page.limit,
+        lambda session, n: crud.list_statements(session, flt=flt, limit=n, after=after),  # type: ignore[arg-type]
+        publish.statements,
+        may_scan=flt.q is not None,
+    )
 
 
 @router.get(
