@@ -57,17 +57,28 @@ def seed_payloads() -> list[dict]:
     ]
 
 
-def _client(monkeypatch: pytest.MonkeyPatch, folder: Path, keys: str) -> Iterator[TestClient]:
-    with fresh_database(folder) as url:
-        monkeypatch.setenv("READOUT_DATABASE_URL", url)
-        monkeypatch.setenv("READOUT_API_KEYS", keys)
-        get_settings.cache_clear()
-        get_engine.cache_clear()
-        with TestClient(create_app()) as client:
-            yield client
+@contextmanager
+def configured(monkeypatch: pytest.MonkeyPatch, **env: str) -> Iterator[None]:
+    """Settings and engine made anew from `env` (READOUT_* variables) for the block."""
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    try:
+        yield
+    finally:
         get_engine().dispose()
         get_engine.cache_clear()
         get_settings.cache_clear()
+
+
+def _client(monkeypatch: pytest.MonkeyPatch, folder: Path, keys: str) -> Iterator[TestClient]:
+    with (
+        fresh_database(folder) as url,
+        configured(monkeypatch, READOUT_DATABASE_URL=url, READOUT_API_KEYS=keys),
+        TestClient(create_app()) as client,
+    ):
+        yield client
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import pytest
 from sqlmodel import Session, select
 
 from app.cli import main
-from app.config import get_settings
 from app.db import get_engine
 from app.models import Document
+from tests.conftest import configured
 
 TEXT_A = "Kenyan President Amina Odhiambo met Norwegian Foreign Minister Ingrid Hansen in Nairobi."
 TEXT_B = "Japanese Prime Minister Kenji Sato spoke by phone with Ghanaian President Kofi Mensah."
@@ -16,13 +16,8 @@ TEXT_B = "Japanese Prime Minister Kenji Sato spoke by phone with Ghanaian Presid
 
 @pytest.fixture
 def database(tmp_path, monkeypatch):
-    monkeypatch.setenv("READOUT_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
-    get_settings.cache_clear()
-    get_engine.cache_clear()
-    yield
-    get_engine().dispose()
-    get_engine.cache_clear()
-    get_settings.cache_clear()
+    with configured(monkeypatch, READOUT_DATABASE_URL=f"sqlite:///{tmp_path / 'cli.db'}"):
+        yield
 
 
 def documents() -> list[Document]:

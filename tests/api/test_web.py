@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from app.config import get_settings
 from app.main import create_app
 from tests.api import world
+from tests.conftest import configured
 
 
 def test_reads_carry_an_etag_and_a_match_answers_304(client):
@@ -44,17 +44,15 @@ def test_large_answers_are_gzipped(client):
 
 @pytest.fixture
 def cors_client(tmp_path, monkeypatch):
-    monkeypatch.setenv("READOUT_DATABASE_URL", f"sqlite:///{tmp_path / 'cors.db'}")
-    monkeypatch.setenv("READOUT_CORS_ORIGINS", "https://newsroom.example")
-    get_settings.cache_clear()
-    from app.db import get_engine
-
-    get_engine.cache_clear()
-    with TestClient(create_app()) as client:
+    with (
+        configured(
+            monkeypatch,
+            READOUT_DATABASE_URL=f"sqlite:///{tmp_path / 'cors.db'}",
+            READOUT_CORS_ORIGINS="https://newsroom.example",
+        ),
+        TestClient(create_app()) as client,
+    ):
         yield client
-    get_engine().dispose()
-    get_engine.cache_clear()
-    get_settings.cache_clear()
 
 
 def test_cors_allows_the_configured_origins_only(cors_client):
