@@ -7,11 +7,26 @@ page starts strictly after the (date_key, id) of the previous page's last row.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import time
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Row, and_, func, literal, or_, tuple_
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Integer,
+    Row,
+    Select,
+    and_,
+    bindparam,
+    func,
+    literal,
+    or_,
+    tuple_,
+)
 from sqlmodel import Session, col, select
 
 from app.models import (
@@ -104,130 +119,192 @@ def _is_rare(session: Session, column, value: object) -> bool:  # type: ignore[n
     return rare
 
 
-def _takes_part(session: Session, event_id, code: str):  # type: ignore[no-untyped-def]
-    """The event whose id is `event_id` (a column) has `code` among its countries."""
-    if _is_rare(session, EventCountry.country, code):
-        return col(event_id).in_(select(EventCountry.event_id).where(EventCountry.country == code))
-    return (
+# How each filter reads, as a condition on a parameter: a list query is built once per
+# shape (which filters are set, and how each is read) and then run with the values of
+# each request. Building a query and computing its cache key cost more than running it.
+Condition = Callable[[BindParameter], ColumnElement[bool]]
+Param = tuple[str, str, Any]  # (how the filter reads, parameter name, value)
+LIST_VALUED = {"speakers", "countries"}  # parameters that carry a list of values
+
+
+def _country_listed(event_id) -> Condition:  # type: ignore[no-untyped-def]
+    """`event_id` (a column) is among the events of a country: built from the id list."""
+    return lambda code: col(event_id).in_(
+        select(EventCountry.event_id).where(EventCountry.country == code)
+    )
+
+
+def _country_checked(event_id) -> Condition:  # type: ignore[no-untyped-def]
+    """`event_id` (a column) has the country: checked row by row, walking the date index."""
+    return lambda code: (
         select(literal(1))
         .where(EventCountry.event_id == event_id, EventCountry.country == code)
         .exists()
     )
 
 
-def _event_conditions(session: Session, flt: EventFilter) -> list:
-    conditions: list = []
+def _event_matches_text(pattern: BindParameter) -> ColumnElement[bool]:
+    return or_(
+        func.lower(Event.location).like(pattern, escape="\\"),
+        col(Event.id).in_(
+            select(Statement.event_id).where(func.lower(Statement.text).like(pattern, escape="\\"))
+        ),
+        col(Event.id).in_(
+            select(EventSource.event_id)
+            .join(Document, col(Document.id) == EventSource.document_id)
+            .where(func.lower(Document.title).like(pattern, escape="\\"))
+        ),
+        col(Event.id).in_(
+            select(EventParticipant.event_id)
+            .join(Person, col(Person.id) == EventParticipant.person_id)
+            .where(col(Person.name_key).like(pattern, escape="\\"))
+        ),
+    )
+
+
+EVENT_CONDITIONS: dict[str, Condition] = {
+    "country_listed": _country_listed(Event.id),
+    "country_checked": _country_checked(Event.id),
+    "year": lambda v: Event.year == v,
+    "date_from": lambda v: col(Event.date_end) >= v,
+    "date_to": lambda v: col(Event.date_start) <= v,
+    "type": lambda v: Event.type == v,
+    "topic": lambda v: or_(
+        col(Event.id).in_(
+            select(Statement.event_id)
+            .join(StatementTopic, col(StatementTopic.statement_id) == Statement.id)
+            .where(StatementTopic.topic == v)
+        ),
+        col(Event.id).in_(select(EventTopic.event_id).where(EventTopic.topic == v)),
+    ),
+    "speakers": lambda ids: or_(
+        col(Event.id).in_(
+            select(EventParticipant.event_id).where(col(EventParticipant.person_id).in_(ids))
+        ),
+        col(Event.id).in_(select(Statement.event_id).where(col(Statement.person_id).in_(ids))),
+    ),
+    "updated_since": lambda v: col(Event.updated_at) >= v,
+    "q": _event_matches_text,
+}
+
+STATEMENT_CONDITIONS: dict[str, Condition] = {
+    "countries": lambda codes: col(Statement.person_id).in_(
+        select(Person.id).where(col(Person.country).in_(codes))
+    ),
+    "country_listed": _country_listed(Statement.event_id),
+    "country_checked": _country_checked(Statement.event_id),
+    "year": lambda v: Statement.year == v,
+    "topic_listed": lambda v: col(Statement.id).in_(
+        select(StatementTopic.statement_id).where(StatementTopic.topic == v)
+    ),
+    "topic_checked": lambda v: (
+        select(literal(1))
+        .where(StatementTopic.statement_id == Statement.id, StatementTopic.topic == v)
+        .exists()
+    ),
+    "speakers": lambda ids: col(Statement.person_id).in_(ids),
+    "event_id": lambda v: Statement.event_id == v,
+    "kind": lambda v: Statement.kind == v,
+    "updated_since": lambda v: col(Statement.updated_at) >= v,
+    "q": lambda pattern: func.lower(Statement.text).like(pattern, escape="\\"),
+}
+
+
+def _country_params(session: Session, codes: Iterable[str]) -> list[Param]:
+    params: list[Param] = []
+    for i, code in enumerate(codes):
+        rare = _is_rare(session, EventCountry.country, code)
+        params.append(("country_listed" if rare else "country_checked", f"country_{i}", code))
+    return params
+
+
+def _common_params(
+    session: Session, flt: EventFilter | StatementFilter, plain: tuple[str, ...]
+) -> list[Param]:
+    """Parameters of the filters both lists take, and of `plain` ones (named as they read)."""
+    params: list[Param] = [(name, name, getattr(flt, name)) for name in plain]
+    if flt.speaker is not None:
+        ids = list(find_speaker_ids(session, speaker=flt.speaker))
+        params.append(("speakers", "speakers", ids))
+    if flt.updated_since is not None:
+        params.append(("updated_since", "updated_since", _aware(flt.updated_since)))
+    if flt.q:
+        params.append(("q", "q", _like(flt.q)))
+    return [param for param in params if param[2] is not None]
+
+
+def _event_params(session: Session, flt: EventFilter) -> list[Param]:
+    """The filters `flt` sets, as parameters of EVENT_CONDITIONS."""
     codes = list(flt.countries) + (list(flt.pair) if flt.pair else [])
-    conditions += [_takes_part(session, Event.id, code) for code in dict.fromkeys(codes)]
-    if flt.year is not None:
-        conditions.append(Event.year == flt.year)
-    if flt.date_from is not None:
-        conditions.append(col(Event.date_end) >= flt.date_from)
-    if flt.date_to is not None:
-        conditions.append(col(Event.date_start) <= flt.date_to)
-    if flt.type is not None:
-        conditions.append(Event.type == flt.type)
-    if flt.topic is not None:
-        conditions.append(
-            or_(
-                col(Event.id).in_(
-                    select(Statement.event_id)
-                    .join(StatementTopic, col(StatementTopic.statement_id) == Statement.id)
-                    .where(StatementTopic.topic == flt.topic)
-                ),
-                col(Event.id).in_(select(EventTopic.event_id).where(EventTopic.topic == flt.topic)),
-            )
-        )
-    if flt.speaker is not None:
-        ids = list(find_speaker_ids(session, speaker=flt.speaker))
-        conditions.append(
-            or_(
-                col(Event.id).in_(
-                    select(EventParticipant.event_id).where(
-                        col(EventParticipant.person_id).in_(ids)
-                    )
-                ),
-                col(Event.id).in_(
-                    select(Statement.event_id).where(col(Statement.person_id).in_(ids))
-                ),
-            )
-        )
-    if flt.updated_since is not None:
-        conditions.append(col(Event.updated_at) >= _aware(flt.updated_since))
-    if flt.q:
-        pattern = _like(flt.q)
-        conditions.append(
-            or_(
-                func.lower(Event.location).like(pattern, escape="\\"),
-                col(Event.id).in_(
-                    select(Statement.event_id).where(
-                        func.lower(Statement.text).like(pattern, escape="\\")
-                    )
-                ),
-                col(Event.id).in_(
-                    select(EventSource.event_id)
-                    .join(Document, col(Document.id) == EventSource.document_id)
-                    .where(func.lower(Document.title).like(pattern, escape="\\"))
-                ),
-                col(Event.id).in_(
-                    select(EventParticipant.event_id)
-                    .join(Person, col(Person.id) == EventParticipant.person_id)
-                    .where(col(Person.name_key).like(pattern, escape="\\"))
-                ),
-            )
-        )
-    return conditions
+    return _country_params(session, dict.fromkeys(codes)) + _common_params(
+        session, flt, ("year", "date_from", "date_to", "type", "topic")
+    )
 
 
-def _statement_conditions(session: Session, flt: StatementFilter) -> list:
-    conditions: list = []
+def _statement_params(session: Session, flt: StatementFilter) -> list[Param]:
+    """The filters `flt` sets, as parameters of STATEMENT_CONDITIONS."""
+    params = _country_params(session, flt.pair or ())
     if flt.countries:
-        conditions.append(
-            col(Statement.person_id).in_(
-                select(Person.id).where(col(Person.country).in_(list(flt.countries)))
-            )
-        )
-    if flt.pair:
-        conditions += [_takes_part(session, Statement.event_id, code) for code in flt.pair]
-    if flt.year is not None:
-        conditions.append(Statement.year == flt.year)
+        params.append(("countries", "countries", list(flt.countries)))
     if flt.topic is not None:
-        if _is_rare(session, StatementTopic.topic, flt.topic):
-            conditions.append(
-                col(Statement.id).in_(
-                    select(StatementTopic.statement_id).where(StatementTopic.topic == flt.topic)
-                )
-            )
-        else:
-            conditions.append(
-                select(literal(1))
-                .where(
-                    StatementTopic.statement_id == Statement.id,
-                    StatementTopic.topic == flt.topic,
-                )
-                .exists()
-            )
-    if flt.speaker is not None:
-        ids = list(find_speaker_ids(session, speaker=flt.speaker))
-        conditions.append(col(Statement.person_id).in_(ids))
-    if flt.event_id is not None:
-        conditions.append(Statement.event_id == flt.event_id)
-    if flt.kind is not None:
-        conditions.append(Statement.kind == flt.kind)
-    if flt.updated_since is not None:
-        conditions.append(col(Statement.updated_at) >= _aware(flt.updated_since))
-    if flt.q:
-        conditions.append(func.lower(Statement.text).like(_like(flt.q), escape="\\"))
-    return conditions
+        rare = _is_rare(session, StatementTopic.topic, flt.topic)
+        params.append(("topic_listed" if rare else "topic_checked", "topic", flt.topic))
+    return params + _common_params(session, flt, ("year", "event_id", "kind"))
 
 
-def _after(model, after: tuple[str, int] | None) -> list:  # type: ignore[no-untyped-def]
-    if after is None:
-        return []
-    key, last_id = after
-    # A row-value comparison, which SQLite and PostgreSQL both read straight off the
-    # (date_key, id) index; the equivalent OR of two conditions can fall back to a sort.
-    return [tuple_(model.date_key, model.id) < tuple_(key, last_id)]
+def _event_conditions(session: Session, flt: EventFilter) -> list[ColumnElement[bool]]:
+    """The conditions of `flt` with their values bound in, for a query built per call."""
+    return [
+        EVENT_CONDITIONS[how](bindparam(name, value, expanding=how in LIST_VALUED))
+        for how, name, value in _event_params(session, flt)
+    ]
+
+
+@functools.lru_cache(maxsize=256)
+def _page_query(
+    model: type[Event | Statement], shape: tuple[tuple[str, str], ...], paged: bool
+) -> Select:
+    """The list query of one shape: (how, name) of each filter; `paged` when it starts
+    after a cursor. Values are bound at each run: the filters', limit, after_key, after_id."""
+    columns, conditions = _PAGES[model]
+    where = [
+        conditions[how](bindparam(name, required=True, expanding=how in LIST_VALUED))
+        for how, name in shape
+    ]
+    if paged:
+        # A row-value comparison, which SQLite and PostgreSQL both read straight off the
+        # (date_key, id) index; the equivalent OR of two conditions can fall back to a sort.
+        table = model.__table__  # type: ignore[attr-defined]
+        key = bindparam("after_key", type_=table.c.date_key.type)
+        last_id = bindparam("after_id", type_=table.c.id.type)
+        where.append(tuple_(model.date_key, model.id) < tuple_(key, last_id))
+    return (
+        select(*columns)
+        .where(*where)
+        .order_by(col(model.date_key).desc(), col(model.id).desc())
+        .limit(bindparam("limit", type_=Integer()))
+    )
+
+
+_PAGES = {
+    Event: (EVENT_COLUMNS, EVENT_CONDITIONS),
+    Statement: (STATEMENT_COLUMNS, STATEMENT_CONDITIONS),
+}
+
+
+def page_query(
+    model: type[Event | Statement],
+    params: list[Param],
+    *,
+    limit: int,
+    after: tuple[str, int] | None,
+) -> tuple[Select, dict[str, Any]]:
+    """The list query of `model` for filter `params`, and the values to run it with."""
+    query = _page_query(model, tuple((how, name) for how, name, _ in params), after is not None)
+    values = {name: value for _, name, value in params} | {"limit": limit}
+    if after is not None:
+        values |= {"after_key": after[0], "after_id": after[1]}
+    return query, values
 
 
 # ---------------------------------------------------------------- events
@@ -237,13 +314,9 @@ def list_events(
     session: Session, *, flt: EventFilter, limit: int, after: tuple[str, int] | None = None
 ) -> list[Row]:
     """A page of events matching `flt`, newest first, as rows of EVENT_COLUMNS."""
-    query = (
-        select(*EVENT_COLUMNS)
-        .where(*_event_conditions(session, flt), *_after(Event, after))
-        .order_by(col(Event.date_key).desc(), col(Event.id).desc())
-        .limit(limit)
-    )
-    return list(rows(session, query))
+    params = _event_params(session, flt)
+    query, values = page_query(Event, params, limit=limit, after=after)
+    return list(rows(session, query, **values))
 
 
 # ---------------------------------------------------------------- statements
@@ -253,13 +326,9 @@ def list_statements(
     session: Session, *, flt: StatementFilter, limit: int, after: tuple[str, int] | None = None
 ) -> list[Row]:
     """A page of statements matching `flt`, newest event first, as rows of STATEMENT_COLUMNS."""
-    query = (
-        select(*STATEMENT_COLUMNS)
-        .where(*_statement_conditions(session, flt), *_after(Statement, after))
-        .order_by(col(Statement.date_key).desc(), col(Statement.id).desc())
-        .limit(limit)
-    )
-    return list(rows(session, query))
+    params = _statement_params(session, flt)
+    query, values = page_query(Statement, params, limit=limit, after=after)
+    return list(rows(session, query, **values))
 
 
 # ---------------------------------------------------------------- people

@@ -12,7 +12,7 @@ import itertools
 
 import pytest
 from sqlalchemy import text
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from app import crud
 from app.db import make_engine, upgrade_schema
@@ -95,16 +95,9 @@ def scans(lines: list[str]) -> list[str]:
     "name, spec", combos(EVENT_FILTERS), ids=lambda v: v if isinstance(v, str) else ""
 )
 def test_event_filters_use_indexes(engine, session, name, spec):
-    query = (
-        select(Event)
-        .where(
-            *crud._event_conditions(session, crud.EventFilter(**spec)),
-            *crud._after(Event, ("2021-05-01", 10)),
-        )
-        .order_by(col(Event.date_key).desc(), col(Event.id).desc())
-        .limit(50)
-    )
-    lines = plan(engine, query)
+    params = crud._event_params(session, crud.EventFilter(**spec))
+    query, values = crud.page_query(Event, params, limit=50, after=("2021-05-01", 10))
+    lines = plan(engine, query.params(values))
     assert not scans(lines), lines
 
 
@@ -112,14 +105,7 @@ def test_event_filters_use_indexes(engine, session, name, spec):
     "name, spec", combos(STATEMENT_FILTERS), ids=lambda v: v if isinstance(v, str) else ""
 )
 def test_statement_filters_use_indexes(engine, session, name, spec):
-    query = (
-        select(Statement)
-        .where(
-            *crud._statement_conditions(session, crud.StatementFilter(**spec)),
-            *crud._after(Statement, ("2021-05-01", 10)),
-        )
-        .order_by(col(Statement.date_key).desc(), col(Statement.id).desc())
-        .limit(50)
-    )
-    lines = plan(engine, query)
+    params = crud._statement_params(session, crud.StatementFilter(**spec))
+    query, values = crud.page_query(Statement, params, limit=50, after=("2021-05-01", 10))
+    lines = plan(engine, query.params(values))
     assert not scans(lines), lines

@@ -45,6 +45,18 @@ def test_filters(client, docs, params, expected):
     assert texts(client, **params) == expected
 
 
+def test_a_query_built_for_one_value_serves_the_next(client, docs):
+    """A list query is built once per shape of filters and run with each request's values."""
+    assert texts(client, speaker="odhiambo") == {ODHIAMBO_TRADE, ODHIAMBO_QUOTE}
+    assert texts(client, speaker="Carlos Mendes") == {MENDES_FRIEND, MENDES_SECURITY}
+    assert texts(client, country="KE", kind="direct") == {ODHIAMBO_QUOTE}
+    assert texts(client, country=["jp", "bra"], kind="reported") == {
+        SATO_CLIMATE,
+        MENDES_FRIEND,
+        MENDES_SECURITY,
+    }
+
+
 def test_event_id_filter(client, docs):
     event_id = docs["ke_jp"]["events"][0]
     assert texts(client, event_id=event_id) == {ODHIAMBO_TRADE, SATO_CLIMATE}
