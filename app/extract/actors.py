@@ -950,19 +950,29 @@ def _plural_title_at(
 
 def _plural_title_pair(a: _Analysed, i: int, lex: Lexicon) -> tuple[list[_Candidate], int]:
     """ "Presidents Ana Lima and Tom Berg": two people, each with the singular title,
-    and the token index after the second name; ([], i) if there is no such pair."""
+    and the token index after the second name; ([], i) if there is no such pair. Each
+    name may be followed by its state ("Presidents Ana Lima of Chile and Tom Berg of
+    Norway"), which is then that person's country."""
     plural = _plural_title_at(a.tokens, i, lex)
     if plural is None:
         return [], i
     j, title, roles, gender = plural
     first_end = _name_run(a, j, particle_start=True)
-    if first_end == j or first_end >= len(a.tokens) or a.tokens[first_end].low != "and":
+    and_at, first_country = _of_country(a.tokens, first_end, a.countries)
+    if first_end == j or and_at >= len(a.tokens) or a.tokens[and_at].low != "and":
         return [], i
-    second_end = _name_run(a, first_end + 1, particle_start=True)
-    if second_end == first_end + 1:
+    second_end = _name_run(a, and_at + 1, particle_start=True)
+    if second_end == and_at + 1:
         return [], i
+    after_pair, second_country = _of_country(a.tokens, second_end, a.countries)
+    if (first_country is None) != (second_country is None):
+        after_pair = second_end  # one state for two people is no pair of states
+        first_country = second_country = None
     found = []
-    for start, end in ((j, first_end), (first_end + 1, second_end)):
+    for (start, end), country in (
+        ((j, first_end), first_country),
+        ((and_at + 1, second_end), second_country),
+    ):
         found.append(
             _Candidate(
                 words=_name_words(a.tokens[start:end]),
@@ -974,10 +984,11 @@ def _plural_title_pair(a: _Analysed, i: int, lex: Lexicon) -> tuple[list[_Candid
                 strong=True,
                 title=title,
                 roles=roles,
+                country=country,
                 gender=gender,
             )
         )
-    return found, second_end
+    return found, after_pair
 
 
 def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:

@@ -533,6 +533,34 @@ def test_a_plural_title_names_two_people_with_the_singular_title(run, text, expe
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Presidents Ana Lima of Chile and Tomas Berg of Norway met in Quito on Monday.",
+            {("Ana Lima", "President", "CL"), ("Tomas Berg", "President", "NO")},
+        ),
+        (
+            "Prime Ministers Olga Varga of Hungary and Mateo Rossi of Italy spoke by phone.",
+            {("Olga Varga", "Prime Minister", "HU"), ("Mateo Rossi", "Prime Minister", "IT")},
+        ),
+    ],
+)
+def test_a_plural_title_with_each_name_s_state(run, text, expected):
+    result = run(text)
+    assert {(p.name, p.title, p.country) for p in result.actors.people} == expected
+
+
+def test_a_plural_title_with_states_lets_a_demonym_and_title_refer_back(run):
+    result = run(
+        "Presidents Ana Lima of Chile and Tomas Berg of Norway met in Quito on Monday.\n\n"
+        "The Norwegian president voiced support for the fund."
+    )
+    assert [(s.speaker, s.text[:22]) for s in result.statements] == [
+        (result.person("Tomas Berg").id, "The Norwegian presiden")
+    ]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The leaders agreed to speed up the West African Gas Corridor project.",
