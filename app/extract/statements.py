@@ -349,6 +349,10 @@ def find_statements(
         elif found or joint:
             speaker_of[n] = -1  # several or joint speakers: nobody's statement
 
+    quoted_on = _open_quote_paragraphs(text, reads, speaker_of)
+    for n, speaker in quoted_on.items():
+        speaker_of[n] = speaker
+
     # unattributed sentences that continue the previous speaker
     previous: int | None = None
     introduced: set[int] = set()  # 'The Taoiseach said:' before the quote it introduces
@@ -393,11 +397,61 @@ def find_statements(
             and (reads[n - 1].sentence.block == read.sentence.block)
         ):
             start = reads[n - 1].sentence.start
+        if n in quoted_on:  # an open quoted paragraph is one statement
+            rest = [
+                m for m in quoted_on if m > n and reads[m].sentence.block == read.sentence.block
+            ]
+            skip.update(rest)
+            end = max([end, *(reads[m].sentence.end for m in rest)])
         span = text[start:end]
+        kind = "direct" if n in quoted_on else _kind(span)
         statements.append(
-            Statement(speaker=people[speaker].id, kind=_kind(span), start=start, end=end, text=span)  # type: ignore[arg-type]
+            Statement(speaker=people[speaker].id, kind=kind, start=start, end=end, text=span)  # type: ignore[arg-type]
         )
     return tuple(statements)
+
+
+def _unclosed(paragraph: str) -> bool:
+    """A paragraph that opens a quotation and leaves it open."""
+    if not paragraph.startswith(_OPEN):
+        return False
+    straight = paragraph.count('"')
+    curly_open = paragraph.count("“") + paragraph.count("«")
+    curly_close = paragraph.count("”") + paragraph.count("»")
+    return straight % 2 == 1 or curly_open > curly_close
+
+
+def _open_quote_paragraphs(
+    text: str, reads: list[_Read], speaker_of: dict[int, int]
+) -> dict[int, int]:
+    """Sentences of quoted paragraphs left open, by the speaker the quote names later.
+
+    A quotation running over several paragraphs opens each of them with a quotation
+    mark and closes only the last: '"... lines.' then '"I want ...," Stojanovski said.'
+    The open paragraphs are the words of the speaker that the paragraph closing the
+    quote names in its first sentence."""
+    blocks: dict[int, list[int]] = defaultdict(list)
+    for n, read in enumerate(reads):
+        blocks[read.sentence.block].append(n)
+    order = sorted(blocks)
+    found: dict[int, int] = {}
+    pending: list[int] = []  # sentences of open paragraphs waiting for their speaker
+    for position, block in enumerate(order):
+        members = blocks[block]
+        first = reads[members[0]].sentence
+        paragraph = text[first.start : reads[members[-1]].sentence.end]
+        follows = position > 0 and order[position - 1] == block - 1
+        if pending and not (follows and paragraph.startswith(_OPEN)):
+            pending = []
+        if pending and speaker_of.get(members[0], -1) >= 0:
+            found.update((n, speaker_of[members[0]]) for n in pending)
+            pending = []
+            continue
+        if _unclosed(paragraph) and not any(n in speaker_of for n in members):
+            pending = [*pending, *members] if follows or not pending else list(members)
+        else:
+            pending = []
+    return found
 
 
 def _sandwiched(reads: list[_Read], speaker_of: dict[int, int], n: int, speaker: int) -> bool:

@@ -112,6 +112,21 @@ RUTO, EIDE = "William Ruto", "Espen Barth Eide"
             'We will keep working together on climate finance."\n\nRuto then left for Mombasa.',
             [(EIDE, "direct", "Speaking after the t")],
         ),
+        # a quotation over two paragraphs opens both and closes the last, which names
+        # the speaker: the open paragraph is one direct statement of that speaker
+        (
+            '"Kenya and Norway have built a lot together. The fund is only the start.\n\n'
+            '"We will double it by 2030," Eide told reporters.',
+            [
+                (EIDE, "direct", '"Kenya and Norway ha'),
+                (EIDE, "direct", '"We will double it b'),
+            ],
+        ),
+        # a paragraph whose quotation nobody closes with an attribution is nobody's
+        (
+            '"Kenya and Norway have built a lot together.\n\nThe talks ended at noon.',
+            [],
+        ),
         # two titles joined by a slash are one reference
         (
             "The High Representative, Ines Aaltonen, joined them. "
