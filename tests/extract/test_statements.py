@@ -297,6 +297,13 @@ def test_who_else_acts(run, text, expected):
         ("Ruto outlined Kenya's plans for a new rail line.", [RUTO]),
         ("Eide described the partnership as a model for the region.", [EIDE]),
         ("Ruto extended an invitation to the Norwegian king.", [RUTO]),
+        ("Eide recalled that Norway had opened its embassy in Nairobi in 1966.", [EIDE]),
+        (
+            "The Kenyan president recalled that the two countries had fought drought together.",
+            [RUTO],
+        ),
+        # "recalled" before its object is no speech
+        ("Ruto recalled the ambassador to Oslo for consultations.", []),
         # nouns that look like verbs do not make anyone speak
         ("Ruto gave a brief address before the voice of the crowd rose.", []),
     ],
