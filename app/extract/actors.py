@@ -1398,6 +1398,9 @@ _HEADS_OF_GOVERNMENT = frozenset(
 )
 
 
+_DIPLOMATS = frozenset({"ambassador", "envoy", "special envoy", "high representative"})
+
+
 def _plain_roles(held: frozenset[str]) -> frozenset[str]:
     """ "president of the republic" is also a "president"."""
     return held | {r.removesuffix(" of the republic") for r in held}
@@ -1413,6 +1416,8 @@ def _role_fits(wanted: frozenset[str], held: frozenset[str]) -> bool:
         return any(r.endswith(tuple(f" {h}" for h in heads)) and "prime" not in r for r in held)
     if "leader" in wanted:
         return bool(held & _LEADER_ROLES)
+    if "diplomat" in wanted:  # "the Bulgarian diplomat", "Georgia's top diplomat"
+        return any("foreign" in r or r in _DIPLOMATS for r in held)
     if "head of state" in wanted:
         return bool(held & _HEADS_OF_STATE)
     if "head of government" in wanted:

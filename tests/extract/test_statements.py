@@ -471,3 +471,29 @@ def test_the_person_thanked_after_an_inserted_phrase_is_not_a_speaker(run, text)
 def test_a_bare_appositive_before_the_verb_stays_ambiguous(run):
     text = 'In May, the head of the delegation, Eide, thanked Ruto "for his support in the talks".'
     assert run(INTRO + text).statements == ()
+
+
+DIPLOMATS = (
+    "Georgian Foreign Minister Nino Beridze met Bulgarian Foreign Minister Kalin Ivanov in "
+    "Tbilisi on Tuesday.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a diplomat of a named state is that state's foreign minister, envoy or ambassador
+        (
+            '"We want more ferries between our ports," the Bulgarian diplomat noted.',
+            ["Kalin Ivanov"],
+        ),
+        ("Bulgaria's top diplomat said the ferry line would reopen.", ["Kalin Ivanov"]),
+        ("The Georgian chief diplomat said the cable would be laid by 2027.", ["Nino Beridze"]),
+        # an unnamed diplomat, or one of two without a state, is nobody in particular
+        ("A Bulgarian diplomat said the ferry line would reopen.", []),
+        ("The diplomat said the ferry line would reopen.", []),
+    ],
+)
+def test_a_diplomat_is_the_foreign_minister_of_the_named_state(run, text, expected):
+    result = run(DIPLOMATS + text)
+    assert [result.person(name).id for name in expected] == [s.speaker for s in result.statements]
