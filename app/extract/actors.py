@@ -927,17 +927,18 @@ def _singular(word: str) -> str:
 
 
 def _plural_title_at(
-    tokens: tuple[Token, ...], i: int, lex: Lexicon
+    tokens: tuple[Token, ...], i: int, lex: Lexicon, any_case: bool = False
 ) -> tuple[int, str, frozenset[str], str | None] | None:
     """A plural office title starting at `i` ("Presidents", "Foreign Ministers"): (index
-    after it, the singular title as written, its roles, its gender), or None."""
-    if i >= len(tokens) or not tokens[i].text[:1].isupper():
+    after it, the singular title as written, its roles, its gender), or None. Lower case
+    ("the foreign ministers of ...") only with `any_case`."""
+    if i >= len(tokens) or not (any_case or tokens[i].text[:1].isupper()):
         return None
     for size in range(1, 5):
         if i + size > len(tokens):
             return None
         last = tokens[i + size - 1]
-        if not last.text[:1].isupper():
+        if not (any_case or last.text[:1].isupper()):
             return None
         singular = _singular(last.low)
         if singular != last.low:
@@ -991,11 +992,68 @@ def _plural_title_pair(a: _Analysed, i: int, lex: Lexicon) -> tuple[list[_Candid
     return found, after_pair
 
 
+def _respective_pair(a: _Analysed, i: int, lex: Lexicon) -> tuple[list[_Candidate], int]:
+    """ "the presidents of Chile and Norway, Ana Lima and Tom Berg,": two people, each with
+    the singular title and, in the order written, the state named for them; ([], i) if
+    there is no such pair."""
+    tokens = a.tokens
+    plural = _plural_title_at(tokens, i, lex, any_case=True)
+    if plural is None:
+        return [], i
+    j, title, roles, gender = plural
+    and_at, first_country = _of_country(tokens, j, a.countries)
+    if first_country is None or and_at >= len(tokens) or tokens[and_at].low != "and":
+        return [], i
+    k = and_at + 1
+    if k < len(tokens) and tokens[k].low == "the":
+        k += 1
+    if k not in a.countries:
+        return [], i
+    comma, second_country = a.countries[k]
+    if comma >= len(tokens) or tokens[comma].text != "," or second_country == first_country:
+        return [], i
+    first_end = _name_run(a, comma + 1, particle_start=True)
+    if first_end == comma + 1 or first_end >= len(tokens) or tokens[first_end].low != "and":
+        return [], i
+    second_end = _name_run(a, first_end + 1, particle_start=True)
+    if second_end == first_end + 1 or (
+        second_end < len(tokens) and tokens[second_end].text not in (",", ".", ";")
+    ):
+        return [], i
+    found = []
+    for (start, end), country in (
+        ((comma + 1, first_end), first_country),
+        ((first_end + 1, second_end), second_country),
+    ):
+        found.append(
+            _Candidate(
+                words=_name_words(tokens[start:end]),
+                text=a.sentence.text[
+                    tokens[start].start - a.sentence.start : _name_end(tokens, end)
+                    - a.sentence.start
+                ],
+                position=tokens[start].start,
+                strong=True,
+                title=title,
+                roles=roles,
+                country=country,
+                gender=gender,
+            )
+        )
+    return found, second_end
+
+
 def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
     """People named in one body sentence, with the cue that names them."""
     tokens, found = a.tokens, []
     i = 0
     while i < len(tokens):
+        if tokens[i].low in lex.title_starts or _singular(tokens[i].low) != tokens[i].low:
+            pair, after_pair = _respective_pair(a, i, lex)
+            if pair:
+                found.extend(pair)
+                i = after_pair
+                continue
         if not a.may_start[i] and i not in a.countries:
             i += 1
             continue

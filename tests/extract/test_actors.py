@@ -550,6 +550,32 @@ def test_a_plural_title_with_each_name_s_state(run, text, expected):
     assert {(p.name, p.title, p.country) for p in result.actors.people} == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The presidents of Chile and Norway, Ana Lima and Tomas Berg, met in Quito.",
+            {("Ana Lima", "President", "CL"), ("Tomas Berg", "President", "NO")},
+        ),
+        (
+            "The Foreign Ministers of Peru and Chile, Ines Duarte and Karl Holm, signed it.",
+            {("Ines Duarte", "Foreign Minister", "PE"), ("Karl Holm", "Foreign Minister", "CL")},
+        ),
+    ],
+)
+def test_a_plural_title_of_two_states_then_two_names_pairs_them_in_order(run, text, expected):
+    result = run(text)
+    assert {(p.name, p.title, p.country) for p in result.actors.people} == expected
+
+
+def test_a_plural_title_of_two_states_lets_a_demonym_refer_back(run):
+    result = run(
+        "The presidents of Chile and Norway, Ana Lima and Tomas Berg, met in Quito.\n\n"
+        '"The port will open," the Norwegian president added.'
+    )
+    assert [s.speaker for s in result.statements] == [result.person("Tomas Berg").id]
+
+
 def test_a_plural_title_with_states_lets_a_demonym_and_title_refer_back(run):
     result = run(
         "Presidents Ana Lima of Chile and Tomas Berg of Norway met in Quito on Monday.\n\n"
