@@ -1498,7 +1498,19 @@ def _title_candidates(ref: Reference, people: list[_Person]) -> list[int]:
     same = [n for n in fits if people[n].country == ref.country]
     if same:
         return same
-    return [n for n in fits if people[n].country is None]
+    stateless = [n for n in fits if people[n].country is None]
+    # "The Honduran foreign minister" names a foreign minister of unknown state only
+    # when nobody else could be meant. The host's state is the one texts leave
+    # unsaid, so the office holder of unknown state may be the host and the Honduran
+    # another: a person named with no known office ("... met Pedro Ramos") may hold
+    # it, and a text with no other office holder (of another or unknown state) may
+    # speak of one it never names ("her Honduran counterpart").
+    others = [p for n, p in enumerate(people) if n not in stateless]
+    if any(p.country is None and not p.roles for p in others):
+        return []
+    if not any(p.roles and p.country != ref.country for p in others):
+        return []
+    return stateless
 
 
 def _dateline_before(tokens: tuple[Token, ...], dash: int) -> bool:

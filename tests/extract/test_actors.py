@@ -373,6 +373,36 @@ def test_demonym_title_resolves_once_the_other_person_has_a_country(run, text, m
 
 
 @pytest.mark.parametrize(
+    "text, mention, expected",
+    [
+        (  # the other side is a known office holder of another state: the one left is meant
+            "Peruvian Foreign Minister Lucia Quispe met Foreign Minister Tomas Irala in Lima. "
+            "The Bolivian minister said the lake would be cleaned.",
+            "The Bolivian minister",
+            "Tomas Irala",
+        ),
+        (  # a person with no known office may be the Bolivian one: nobody is meant
+            "Foreign Minister Lucia Quispe held a virtual meeting with Mr. Tomas Irala on Friday. "
+            "The Bolivian foreign minister said the lake would be cleaned.",
+            "The Bolivian foreign minister",
+            None,
+        ),
+        (  # the only office holder may be the host speaking of a counterpart never named
+            "Foreign Minister Lucia Quispe held talks with her Bolivian counterpart on Friday. "
+            "The Bolivian foreign minister said the lake would be cleaned.",
+            "The Bolivian foreign minister",
+            None,
+        ),
+    ],
+)
+def test_demonym_title_gives_a_state_only_when_nobody_else_could_be_meant(
+    run, text, mention, expected
+):
+    got = dict(run(text).referred())
+    assert got.get(mention) == expected
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         (
