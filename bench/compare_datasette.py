@@ -145,6 +145,12 @@ def queries(db_name: str, v: dict) -> list[dict]:
             "sql": f"SELECT * FROM statement WHERE (date_key, id) < ('{v['deep'][0]}', "
             f"{v['deep'][1]}) {order}",
         },
+        {  # not a target of its own: the cost of the stack with one record's work
+            "name": "one statement by id",
+            "readout": f"/v1/statements/{v['deep'][1]}",
+            "datasette": f"/{db_name}/statement/{v['deep'][1]}.json?",
+            "sql": f"SELECT * FROM statement WHERE id={v['deep'][1]}",
+        },
     ]
 
 
