@@ -17,7 +17,8 @@ A sentence without its own attribution continues the previous speaker's words
 when it follows a statement of that speaker in the same paragraph and does not
 turn to something else: a subject that is the speaker doing something else
 ("Li made the remarks ..."), another person speaking, a joint subject ("The two
-sides ..."), or a reporting verb with another subject ("the statement added").
+sides ..."), a reporting verb with another subject ("the statement added"), or a
+main clause in the past passive ("The invitation was accepted").
 Across a paragraph break it continues only when it clearly does: a first-person
 subject or the speaker's country as subject, or a later sentence of the same
 paragraph naming the same speaker again.
@@ -296,10 +297,46 @@ def _subject_words(read: _Read) -> str:
     return " ".join(t.low for t in read.tokens[subject : subject + 4])
 
 
+# participles that do not end in "-ed": "was held", "were given"
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"held", "made", "given", "taken", "sent", "built", "done", "seen", "met", "known",
+     "shown", "written", "chosen", "laid", "paid", "set", "put", "brought", "won", "told",
+     "sold", "led", "read", "sung", "begun", "drawn", "found", "kept", "left", "spent",
+     "struck", "undertaken", "withdrawn", "forgiven", "overseen"}
+)  # fmt: skip
+
+
+def _narrative_passive(read: _Read) -> bool:
+    """A main clause in the past passive ("The invitation was accepted with pleasure",
+    "Two agreements were also signed"): the text telling what was done, not the words
+    of the one who spoke before. Reported speech goes on in the present or with a modal
+    ("It can only be defeated together", "Trade has fallen")."""
+    tokens = read.tokens
+    subject = subject_start(tokens)
+    if subject >= len(tokens) or tokens[subject].text in _OPEN or read.sentence.text[:1] in _OPEN:
+        return False
+    for k in range(subject + 1, min(subject + 8, len(tokens) - 1)):
+        token = tokens[k]
+        if token.text in (",", ";", ":") or token.text in _OPEN or token.low in _FIRST_PERSON:
+            return False
+        if token.low not in ("was", "were"):
+            continue
+        j = k + 1
+        while j < len(tokens) - 1 and (
+            tokens[j].low in AUXILIARIES or tokens[j].low.endswith("ly")
+        ):
+            j += 1
+        word = tokens[j].low
+        return word.endswith("ed") or word in _IRREGULAR_PARTICIPLES
+    return False
+
+
 def _continues(read: _Read, speaker: int, same_block: bool, speaker_country: str | None) -> bool:
     """Whether an unattributed sentence goes on with `speaker`'s words."""
     words = _subject_words(read)
     if any(words.startswith(j) for j in _JOINT):
+        return False
+    if _narrative_passive(read):
         return False
     subject = subject_start(read.tokens)
     head = subject_reference(read.tokens, subject, list(read.refs))

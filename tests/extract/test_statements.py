@@ -497,3 +497,23 @@ DIPLOMATS = (
 def test_a_diplomat_is_the_foreign_minister_of_the_named_state(run, text, expected):
     result = run(DIPLOMATS + text)
     assert [result.person(name).id for name in expected] == [s.speaker for s in result.statements]
+
+
+@pytest.mark.parametrize(
+    "follow_up, continues",
+    [
+        # the text telling what was done after the words: narrative, in the past passive
+        ("The offer was gladly accepted, and a date will be set later.", False),
+        ("Two memoranda on fisheries were then signed by the ministers.", False),
+        ("A working dinner was held in the evening.", False),
+        # the speaker's words going on in the present or with a modal
+        ("The fund can only be replenished with help from its partners.", True),
+        ("Fish stocks have fallen by half in ten years.", True),
+        ("The agreement is expected to boost trade.", True),
+    ],
+)
+def test_a_past_passive_after_the_words_is_narrative(run, follow_up, continues):
+    text = INTRO + "Eide said Norway would fund a new fisheries programme. " + follow_up
+    speakers = [(s.speaker, s.text[:20]) for s in run(text).statements]
+    expected = [(EIDE, "Eide said Norway wou")] + ([(EIDE, follow_up[:20])] if continues else [])
+    assert speakers == expected
