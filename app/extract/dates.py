@@ -4,7 +4,10 @@ Explicit dates ("December 7, 2021", "7 December 2021", "2021-12-07") resolve on
 their own. Everything relative ("on Tuesday", "today (23)", "in October",
 "later this year", "45 years ago", "this year marks the 50th anniversary")
 resolves against the reference date of the text, and is dropped when there is
-none. Vague references ("recently", "soon", "this week") produce nothing.
+none. Vague references ("recently", "soon", "this week") produce nothing, nor
+do deadlines ("by 2026", "until the end of March"): nothing happens at them. A
+date without its year after an intention ("agreed to meet ... on 5 September")
+is the next such day, as one after "will" is.
 
 Each expression is resolved at the precision the text supports: a day, a
 month or a year. An anniversary ("the 50th anniversary of ... next year")
@@ -130,6 +133,16 @@ _FUTURE = re.compile(
     r"|to\s+be\s+held|upcoming"
     r"|forthcoming|towards?\s+the|preparations?\s+for)\b"
 )
+# An intention or arrangement before the date: "agreed to meet in Asuncion on 5 September"
+_INTENT = re.compile(
+    r"\b(?:agreed|agree|agrees|decided|decide|plans?|planned|intends?|intended|pledged"
+    r"|promised|resolved|arranged|undertook)\s+to\b"
+)
+# A deadline, not a time anything happens: "by 2026", "until the end of March"
+_DEADLINE = re.compile(
+    r"\b(?:by|By|until|Until|till|no\s+later\s+than)\s+(?:the\s+(?:end|middle|start|beginning)"
+    r"\s+of\s+)?(?:(?:early|late|mid)[\s-]+)?$"
+)
 _SPOKEN_ON = re.compile(
     r"\b(?:said|noted|stressed|added|told|announced|stated|explained|emphasi[sz]ed)"
     r"(?:\s+\w+)?\s+(?:on\s+|last\s+|this\s+)?$"
@@ -205,7 +218,7 @@ def _is_future(sentence: str, start: int) -> bool:
     """True when the sentence looks ahead, unless the date dates a past act of speech."""
     if _SPOKEN_ON.search(sentence, 0, start):
         return False  # "said on Tuesday that China will ..."
-    return bool(_FUTURE.search(sentence))
+    return bool(_FUTURE.search(sentence) or _INTENT.search(sentence, 0, start))
 
 
 def _yearless(month: int, day: int, ref: dt.date, future: bool) -> dt.date | None:
@@ -276,6 +289,8 @@ class _Finder:
         if value is None or not self.free(start, end):
             return
         self.taken.append((start, end))
+        if _DEADLINE.search(self.sentence.text, 0, start):
+            return  # "by 2026": a limit set, not the time of an event
         offset = self.sentence.start
         self.found.append(
             DateMention(offset + start, offset + end, self.sentence.index, value, precision)

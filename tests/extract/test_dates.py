@@ -105,6 +105,35 @@ def test_relative_days(text: str, value: str) -> None:
     assert [(v, p) for _, v, p in found] == [(value, "day")]
 
 
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # an arrangement looks ahead: the next such day after the reference date
+        ("The ministers agreed to meet again in Lusaka on 2 February.", "2020-02-02"),
+        ("Both leaders decided to hold the next round on January 20.", "2020-01-20"),
+        ("The envoys plan to sign the accord on 10 April.", "2019-04-10"),
+        # told as done, the day lies before the reference date
+        ("The ministers met in Lusaka on 2 February.", "2019-02-02"),
+        ("On 20 January the leaders agreed to hold talks.", "2019-01-20"),
+    ],
+)
+def test_a_yearless_day_after_an_intention_is_the_next_one(text: str, value: str) -> None:
+    assert [(v, p) for _, v, p in _dates(text)] == [(value, "day")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zambia aims to double its copper exports by 2030.",
+        "The border posts should be modernised by the end of October.",
+        "Sanctions remain in force until 12 June 2021.",
+        "The road must be finished no later than mid-2027.",
+    ],
+)
+def test_a_deadline_dates_no_event(text: str) -> None:
+    assert _dates(text) == []
+
+
 def test_weekday_followed_by_an_explicit_date_is_one_date() -> None:
     assert _dates("On Tuesday 12 March, the ministers met.") == [("12 March", "2019-03-12", "day")]
     assert _dates("Friday Mar 8 2019 Nairobi") == [("Mar 8 2019", "2019-03-08", "day")]
