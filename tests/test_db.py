@@ -1,0 +1,34 @@
+"""The engine: SQLite's settings on every connection, and which pooled connection comes back."""
+
+from __future__ import annotations
+
+from app.db import SQLITE_CACHE_KIB, make_engine
+
+
+def test_sqlite_connections_are_set_up_for_concurrent_reads(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'settings.db'}")
+    with engine.connect() as connection:
+        pragma = {
+            name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "foreign_keys", "busy_timeout", "cache_size")
+        }
+    engine.dispose()
+    assert pragma == {
+        "journal_mode": "wal",
+        "foreign_keys": 1,
+        "busy_timeout": 30000,
+        "cache_size": -SQLITE_CACHE_KIB,
+    }
+
+
+def test_the_pool_hands_out_the_connection_returned_last(tmp_path):
+    """Reads one after another reuse one connection, whose page cache stays warm."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'pool.db'}")
+    first, second = engine.connect(), engine.connect()
+    first_raw, second_raw = first.connection.dbapi_connection, second.connection.dbapi_connection
+    first.close()
+    second.close()
+    with engine.connect() as again:
+        assert again.connection.dbapi_connection is second_raw
+        assert again.connection.dbapi_connection is not first_raw
+    engine.dispose()
