@@ -504,6 +504,7 @@ def _is_name_word(token: Token, lex: Lexicon) -> bool:
     return (
         token.low not in lex.non_names
         and token.low not in lex.title_starts
+        and _singular(token.low) not in lex.title_starts  # "Prime Ministers Ana Lima ..."
         and token.text not in lex.form_words
     )
 
@@ -877,6 +878,7 @@ def _analyse(text: str, sentence: Sentence, spans: list[tuple[int, int, str]]) -
         or t.text in lex.form_starts
         or t.low in lex.modifier_starts
         or t.low in lex.title_starts
+        or _singular(t.low) in lex.title_starts
         or ("-" in t.low and _HYPHEN_PREFIX.sub("", t.low).removesuffix(_ELECT) in lex.title_starts)
         for ok, t in zip(name_ok, tokens, strict=True)
     )

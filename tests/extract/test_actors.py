@@ -663,3 +663,20 @@ def test_a_demonym_before_a_capitalized_word_is_not_a_name(run, text):
 )
 def test_the_counterpart_takes_the_other_country(run, text, who, country):
     assert run(text).person(who).country == country
+
+
+@pytest.mark.parametrize(
+    "text, mentioned",
+    [
+        (
+            "Prime Ministers Ruta Kairyte of Lithuania and Marek Kowal of Poland met on Monday.",
+            ["Ruta Kairyte", "Marek Kowal"],
+        ),
+        (
+            "Vilnius, 13 May 2019 (BNS) - Presidents Ana Lima and Tomas Berg opened the fair.",
+            ["Ana Lima", "Tomas Berg"],
+        ),
+    ],
+)
+def test_a_name_after_a_plural_title_is_mentioned(run, text, mentioned):
+    assert [person for _, person in run(text).referred()] == mentioned
