@@ -1053,6 +1053,23 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
         clauses = [c for c in _clauses(other) if any(_within([c], h.start, h.end) for h in hits)]
         people += _people_in(doc, other, clauses)
         texts += [(doc.text[a:b], a) for a, b in clauses]
+    lead = next(
+        (s for s in doc.sentences if s.kind == "body" and s.index not in doc.captions), None
+    )
+    if (
+        lead is not None
+        and sentence is not None
+        and lead.index < sentence.index
+        and not doc.hits[lead.index]
+        and not _is_future(lead.text)
+        and not _own_date_differs(doc, lead, date)
+    ):
+        # a lead naming no contact tells what came of the one a later sentence names:
+        # "Prime Ministers A of X and B of Y on Thursday pledged ..." then "A told a
+        # joint press conference in Skopje"
+        main = _clauses(lead)[:1]
+        people += _people_in(doc, lead, main)
+        texts += [(doc.text[a:b], a) for a, b in main]
     for other in doc.sentences:
         if (
             other.kind == "body"

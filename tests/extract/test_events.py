@@ -689,3 +689,34 @@ def test_states_an_agreement_was_signed_by_are_its_parties(sentence, expected):
     )
     found = [e for e in _events(text) if not e.primary and e.type == "agreement"]
     assert found and found[0].countries == expected
+
+
+@pytest.mark.parametrize(
+    "text, participants, location",
+    [
+        # a lead naming no contact, then a joint press conference: a meeting of both
+        (
+            "Vilnius, March 13, 2019 (BNS) - Prime Ministers Ruta Kairyte of Lithuania and Marek "
+            "Kowal of Poland on Wednesday pledged to finish the rail link.\n\n"
+            '"We will build it together," Kowal told a joint press conference in Vilnius.',
+            {"Ruta Kairyte", "Marek Kowal"},
+            "Vilnius",
+        ),
+        (
+            "Foreign Ministers Ana Lima of Chile and Tomas Berg of Norway vowed on Tuesday to "
+            "protect the ocean.\n\n"
+            "Berg told a joint news conference at the palace in Santiago that a fund would open.",
+            {"Ana Lima", "Tomas Berg"},
+            "Santiago",
+        ),
+    ],
+)
+def test_a_joint_press_conference_is_a_meeting_of_the_lead_s_people(
+    text: str, participants: set[str], location: str
+) -> None:
+    event = _primary(text)
+    assert (event.type, set(event.participants), event.location) == (
+        "meeting",
+        participants,
+        location,
+    )
