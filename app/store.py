@@ -248,9 +248,9 @@ def _people(conn: Connection, extraction: Extraction) -> dict[str, int]:
                 for row in changed
             ],
         )
-    for key, row in wanted.items():
-        if key not in known:
-            row["id"] = _insert_one(conn, _INSERT_PERSON, row)
+    new = [row for key, row in wanted.items() if key not in known]
+    for row, person_id in zip(new, _insert_returning_ids(conn, _INSERT_PERSON, new), strict=True):
+        row["id"] = person_id
     return {pid: wanted[key]["id"] for pid, key in keys.items()}
 
 
@@ -444,7 +444,7 @@ def _store_statements(
     if not rows:
         return []
     _link_corroborations(conn, document_id=document_id, rows=rows, known_events=placed.merged)
-    ids = [_insert_one(conn, _INSERT_STATEMENT, row) for row in rows]
+    ids = _insert_returning_ids(conn, _INSERT_STATEMENT, rows)
     _insert_rows(
         conn,
         _INSERT_STATEMENT_TOPICS,
@@ -574,6 +574,17 @@ def _insert_one(conn: Connection, statement: Insert, row: dict[str, Any]) -> int
     """Insert one row and return its id (the driver's last row id, or RETURNING)."""
     (key,) = conn.execute(statement, row).inserted_primary_key
     return int(key)
+
+
+def _insert_returning_ids(
+    conn: Connection, statement: Insert, rows: list[dict[str, Any]]
+) -> list[int]:
+    """Insert rows in one statement and return their ids, in the order of `rows`."""
+    if not rows:
+        return []
+    table = statement.table
+    returning = statement.returning(table.c.id, sort_by_parameter_order=True)
+    return [int(key) for key in conn.execute(returning, rows).scalars()]
 
 
 def _insert_rows(conn: Connection, statement: Insert, rows: list[dict[str, Any]]) -> None:
