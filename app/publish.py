@@ -13,7 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Row, Select, bindparam
+from sqlalchemy import Row, Select, String, bindparam, cast, func
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from app.models import (
@@ -106,22 +107,35 @@ SOURCES = (
     .where(col(EventSource.event_id).in_(IDS))
     .order_by(col(EventSource.document_id))
 )
-PEOPLE = select(Person.id, Person.name, Person.title, Person.country).where(col(Person.id).in_(IDS))
-TITLES_AT_EVENTS = (
-    select(EventParticipant.event_id, EventParticipant.person_id, EventParticipant.title)
-    .where(col(EventParticipant.event_id).in_(IDS))
-    .where(col(EventParticipant.title).is_not(None))
-    .order_by(col(EventParticipant.id))
-)
-STATEMENT_TOPICS = (
-    select(StatementTopic.statement_id, StatementTopic.topic)
-    .where(col(StatementTopic.statement_id).in_(IDS))
-    .order_by(col(StatementTopic.topic))
-)
-GROUP_MEMBERS = (
-    select(Statement.id, Statement.group_id)
-    .where(col(Statement.group_id).in_(IDS))
-    .order_by(col(Statement.id))
+_OTHER = aliased(Statement)  # another statement of the same group
+STATEMENT_DETAILS = (
+    select(
+        Statement.id,
+        Person.id,
+        Person.name,
+        # the speaker's title at that event if a source gave one, else the latest known
+        func.coalesce(
+            select(EventParticipant.title)
+            .where(
+                EventParticipant.event_id == Statement.event_id,
+                EventParticipant.person_id == Statement.person_id,
+                col(EventParticipant.title).is_not(None),
+            )
+            .order_by(col(EventParticipant.id))
+            .limit(1)
+            .scalar_subquery(),
+            Person.title,
+        ),
+        Person.country,
+        select(func.aggregate_strings(StatementTopic.topic, ","))
+        .where(StatementTopic.statement_id == Statement.id)
+        .scalar_subquery(),
+        select(func.aggregate_strings(cast(_OTHER.id, String), ","))
+        .where(_OTHER.group_id == Statement.group_id, _OTHER.id != Statement.id)
+        .scalar_subquery(),
+    )
+    .join(Person, col(Person.id) == Statement.person_id)
+    .where(col(Statement.id).in_(IDS))
 )
 
 
@@ -214,42 +228,29 @@ def event_detail(session: Session, event_id: int) -> Record | None:
 
 def statements(session: Session, found: Sequence[Row]) -> list[Record]:
     """Statements (rows of STATEMENT_COLUMNS) as StatementPublic records, with the speaker
-    (and their title at that event), topics and corroborating statements."""
+    (and their title at that event), topics and corroborating statements (one query)."""
     if not found:
         return []
-    people = {row[0]: row for row in _over(session, PEOPLE, {s.person_id for s in found})}
-    titles: dict[tuple[int, int], str] = {}
-    for event_id, person_id, title in _over(session, TITLES_AT_EVENTS, {s.event_id for s in found}):
-        titles.setdefault((event_id, person_id), title)
-    topics: dict[int, list[str]] = defaultdict(list)
-    for statement_id, topic in _over(session, STATEMENT_TOPICS, [s.id for s in found]):
-        topics[statement_id].append(topic)
-    groups: dict[int, list[int]] = defaultdict(list)
-    group_ids = {s.group_id for s in found if s.group_id is not None}
-    if group_ids:
-        for statement_id, group_id in _over(session, GROUP_MEMBERS, group_ids):
-            groups[group_id].append(statement_id)
-
-    def speaker(s: Row) -> Record:
-        person_id, name, title, country = people[s.person_id]
-        return _person(person_id, name, titles.get((s.event_id, person_id), title), country)
-
-    return [
-        {
-            "id": s.id,
-            "event_id": s.event_id,
-            "speaker": speaker(s),
-            "text": s.text,
-            "kind": s.kind,
-            "topics": topics[s.id],
-            "document_id": s.document_id,
-            "start": s.char_start,
-            "end": s.char_end,
-            "corroborated_by": [i for i in groups.get(s.group_id, []) if i != s.id],
-            "updated_at": s.updated_at,
-        }
-        for s in found
-    ]
+    details = {row[0]: row[1:] for row in _over(session, STATEMENT_DETAILS, [s.id for s in found])}
+    records = []
+    for s in found:
+        person_id, name, title, country, topics, others = details[s.id]
+        records.append(
+            {
+                "id": s.id,
+                "event_id": s.event_id,
+                "speaker": _person(person_id, name, title, country),
+                "text": s.text,
+                "kind": s.kind,
+                "topics": sorted(topics.split(",")) if topics else [],
+                "document_id": s.document_id,
+                "start": s.char_start,
+                "end": s.char_end,
+                "corroborated_by": sorted(int(i) for i in others.split(",")) if others else [],
+                "updated_at": s.updated_at,
+            }
+        )
+    return records
 
 
 def statement(session: Session, statement_id: int) -> Record | None:
