@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Row, Select, String, bindparam, cast, func
+from sqlalchemy import CompoundSelect, Row, Select, String, bindparam, cast, func, union
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -84,14 +84,12 @@ PARTICIPANTS = (
     .where(col(EventParticipant.event_id).in_(IDS))
     .order_by(col(EventParticipant.id))
 )
-STATEMENT_TOPICS_OF_EVENTS = (
+# An event's topics: those of its statements and those its sources gave the event itself.
+EVENT_TOPICS = union(
     select(Statement.event_id, StatementTopic.topic)
     .join(StatementTopic, col(StatementTopic.statement_id) == Statement.id)
-    .where(col(Statement.event_id).in_(IDS))
-    .distinct()
-)
-EVENT_TOPICS = select(EventTopic.event_id, EventTopic.topic).where(
-    col(EventTopic.event_id).in_(IDS)
+    .where(col(Statement.event_id).in_(IDS)),
+    select(EventTopic.event_id, EventTopic.topic).where(col(EventTopic.event_id).in_(IDS)),
 )
 SOURCES = (
     select(
@@ -139,12 +137,12 @@ STATEMENT_DETAILS = (
 )
 
 
-def rows(session: Session, query: Select, **params: Any) -> Sequence[Row]:
+def rows(session: Session, query: Select | CompoundSelect, **params: Any) -> Sequence[Row]:
     """Run a select on the session's connection: plain rows, no ORM objects to build."""
     return session.connection().execute(query, params).all()
 
 
-def _over(session: Session, query: Select, ids: Iterable[int]) -> Sequence[Row]:
+def _over(session: Session, query: Select | CompoundSelect, ids: Iterable[int]) -> Sequence[Row]:
     return rows(session, query, ids=list(ids))
 
 
@@ -175,10 +173,9 @@ def events(session: Session, found: Sequence[Row]) -> list[Record]:
                 person_id, name, title or person_title, country
             )
 
-    topics: dict[int, set[str]] = defaultdict(set)
-    for query in (STATEMENT_TOPICS_OF_EVENTS, EVENT_TOPICS):
-        for event_id, topic in _over(session, query, ids):
-            topics[event_id].add(topic)
+    topics: dict[int, list[str]] = defaultdict(list)
+    for event_id, topic in _over(session, EVENT_TOPICS, ids):  # each pair once (a union)
+        topics[event_id].append(topic)
 
     sources: dict[int, dict[int, Record]] = defaultdict(dict)
     for event_id, is_primary, document_id, url, publisher, published, title in _over(
