@@ -163,6 +163,9 @@ def _event_matches_text(pattern: BindParameter) -> ColumnElement[bool]:
 
 
 EVENT_CONDITIONS: dict[str, Condition] = {
+    # The first country of an event list: its page is read from that country's events in
+    # date order (see _page_query); as a plain condition (statistics) it reads like a list.
+    "country_leading": _country_listed(Event.id),
     "country_listed": _country_listed(Event.id),
     "country_checked": _country_checked(Event.id),
     "year": lambda v: Event.year == v,
@@ -235,8 +238,13 @@ def _common_params(
 
 def _event_params(session: Session, flt: EventFilter) -> list[Param]:
     """The filters `flt` sets, as parameters of EVENT_CONDITIONS."""
-    codes = list(flt.countries) + (list(flt.pair) if flt.pair else [])
-    return _country_params(session, dict.fromkeys(codes)) + _common_params(
+    codes = dict.fromkeys(list(flt.countries) + (list(flt.pair) if flt.pair else []))
+    countries = _country_params(session, codes)
+    if countries:  # a rare country leads: its walk is short whatever the others match
+        lead = next((p for p in countries if p[0] == "country_listed"), countries[0])
+        countries.remove(lead)
+        countries.insert(0, ("country_leading", "leading_country", lead[2]))
+    return countries + _common_params(
         session, flt, ("year", "date_from", "date_to", "type", "topic")
     )
 
@@ -267,21 +275,32 @@ def _page_query(
     """The list query of one shape: (how, name) of each filter; `paged` when it starts
     after a cursor. Values are bound at each run: the filters', limit, after_key, after_id."""
     columns, conditions = _PAGES[model]
-    where = [
+    table = model.__table__  # type: ignore[attr-defined]
+    query = select(*columns)
+    where = []
+    order = (table.c.date_key, table.c.id)
+    if shape and shape[0][0] == "country_leading":
+        # Walk the leading country's (country, date_key, event_id) index newest first: the
+        # page costs as many rows as it shows and the other filters reject, not a walk of
+        # every event checking its countries. The row's date_key is the event's (copied).
+        (_, name), shape = shape[0], shape[1:]
+        leading = EventCountry.__table__.alias("leading_country")  # type: ignore[attr-defined]
+        query = query.select_from(leading.join(table, table.c.id == leading.c.event_id))
+        where.append(leading.c.country == bindparam(name, required=True))
+        order = (leading.c.date_key, leading.c.event_id)
+    where += [
         conditions[how](bindparam(name, required=True, expanding=how in LIST_VALUED))
         for how, name in shape
     ]
     if paged:
         # A row-value comparison, which SQLite and PostgreSQL both read straight off the
         # (date_key, id) index; the equivalent OR of two conditions can fall back to a sort.
-        table = model.__table__  # type: ignore[attr-defined]
         key = bindparam("after_key", type_=table.c.date_key.type)
         last_id = bindparam("after_id", type_=table.c.id.type)
-        where.append(tuple_(model.date_key, model.id) < tuple_(key, last_id))
+        where.append(tuple_(*order) < tuple_(key, last_id))
     return (
-        select(*columns)
-        .where(*where)
-        .order_by(col(model.date_key).desc(), col(model.id).desc())
+        query.where(*where)
+        .order_by(order[0].desc(), order[1].desc())
         .limit(bindparam("limit", type_=Integer()))
     )
 

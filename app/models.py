@@ -95,12 +95,16 @@ class Event(SQLModel, table=True):
 
 # The countries of an event, one row each, for the country and pair filters.
 class EventCountry(SQLModel, table=True):
-    __table_args__ = (Index("ix_eventcountry_country_event", "country", "event_id"),)
+    # A country's events newest first: a list filtered by country reads its page here.
+    __table_args__ = (
+        Index("ix_eventcountry_country_date_key_event", "country", "date_key", "event_id"),
+    )
 
     event_id: int = Field(
         sa_column=Column(Integer, ForeignKey("event.id", ondelete="CASCADE"), primary_key=True)
     )
     country: str = Field(max_length=2, primary_key=True)
+    date_key: str = Field(default="", max_length=10)  # copied from the event for ordering
 
 
 # What one document says about one event.

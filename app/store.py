@@ -110,6 +110,14 @@ _REDATE_STATEMENTS = (
         updated_at=bindparam("new_updated_at"),
     )
 )
+_REDATE_COUNTRIES = (
+    update(EventCountry)
+    .where(
+        col(EventCountry.event_id) == bindparam("of_event"),
+        col(EventCountry.date_key) != bindparam("new_date_key"),
+    )
+    .values(date_key=bindparam("new_date_key"))
+)
 _OTHER_SOURCES_STATEMENTS = (
     select(
         Statement.id, Statement.event_id, Statement.person_id, Statement.text, Statement.group_id
@@ -385,7 +393,10 @@ def _create_event(conn: Connection, *, source: SourceView) -> tuple[int, _Dating
     _insert_rows(
         conn,
         _INSERT_EVENT_COUNTRIES,
-        [{"event_id": event_id, "country": c} for c in derived.countries],
+        [
+            {"event_id": event_id, "country": c, "date_key": values["date_key"]}
+            for c in derived.countries
+        ],
     )
     return event_id, _Dating(values["date_key"], values["year"], values["updated_at"])
 
@@ -537,12 +548,13 @@ def _write_derived(
         conn,
         _INSERT_EVENT_COUNTRIES,
         [
-            {"event_id": event_id, "country": c}
+            {"event_id": event_id, "country": c, "date_key": values["date_key"]}
             for c in derived.countries
             if c not in countries_before
         ],
     )
     dating = _Dating(values["date_key"], values["year"], values["updated_at"])
+    conn.execute(_REDATE_COUNTRIES, {"of_event": event_id, "new_date_key": dating.date_key})
     conn.execute(
         _REDATE_STATEMENTS,
         {

@@ -225,7 +225,9 @@ def _event(
             "updated_at": now,
         }
     )
-    rows[EventCountry] += [{"event_id": event_id, "country": c} for c in sorted(pair)]
+    rows[EventCountry] += [
+        {"event_id": event_id, "country": c, "date_key": date} for c in sorted(pair)
+    ]
     rows[EventSource].append(
         {
             "event_id": event_id,

@@ -211,6 +211,25 @@ def test_deleting_a_source_re_derives_what_the_event_keeps(client):
     assert statement["document_id"] == 2
 
 
+def test_a_country_list_follows_an_event_whose_date_changes(client):
+    """A list by country is read in the order of the country's own copy of each date."""
+    store_undated()
+    put_document(
+        "On April 10, 2022, Odhiambo met Hansen in Nairobi.",
+        people=(ODHIAMBO, HANSEN),
+        events=(event("e0", "meeting", "2022-04-10", ("KE", "NO"), (ODHIAMBO.id, HANSEN.id)),),
+    )
+    dated = store_dated()  # the undated call now falls on 2022-05-03, after the meeting
+
+    def dates(**params) -> list[str | None]:
+        return [e["date"] for e in all_items(client, "/v1/events", **params)]
+
+    assert dates(country="KE") == dates(pair="NO-KE") == ["2022-05-03", "2022-04-10"]
+    assert dates(country="NO", year=2022) == ["2022-05-03", "2022-04-10"]
+    client.delete(f"/v1/documents/{dated['document']}", headers=AUTH)
+    assert dates(country="KE") == dates() == ["2022-04-10", None]
+
+
 def test_deleting_the_only_source_deletes_the_event(client):
     recall = store_recall()
     client.delete(f"/v1/documents/{recall['document']}", headers=AUTH)

@@ -47,3 +47,44 @@ def test_upgrading_again_keeps_existing_rows(tmp_path):
             label = connection.execute(text("SELECT label FROM topic WHERE slug='x'")).scalar()
         engine.dispose()
     assert label == "Mine"
+
+
+def test_event_countries_get_their_events_dates_on_upgrade(tmp_path):
+    """0003 copies each event's date_key onto its countries, for lists by country."""
+    from alembic import command
+    from alembic.config import Config
+
+    from app.db import MIGRATIONS_DIR
+
+    with fresh_database(tmp_path) as url:
+        engine = make_engine(url)
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0002")
+            connection.execute(
+                text(
+                    "INSERT INTO event (id, date, date_precision, date_key, type, is_primary, "
+                    "updated_at) VALUES (1, '2021-12-07', 'day', '2021-12-07', 'meeting', true, "
+                    "'2024-01-01 00:00:00'), (2, NULL, NULL, '', 'call', false, "
+                    "'2024-01-01 00:00:00')"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO eventcountry (event_id, country) "
+                    "VALUES (1, 'CN'), (1, 'BE'), (2, 'CN')"
+                )
+            )
+        upgrade_schema(engine)
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT event_id, country, date_key FROM eventcountry ORDER BY 1, 2")
+            ).all()
+        engine.dispose()
+    assert [tuple(r) for r in rows] == [
+        (1, "BE", "2021-12-07"),
+        (1, "CN", "2021-12-07"),
+        (2, "CN", ""),
+    ]
