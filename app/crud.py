@@ -254,7 +254,9 @@ def _statement_params(session: Session, flt: StatementFilter) -> list[Param]:
     params = _country_params(session, flt.pair or ())
     if flt.countries:
         params.append(("countries", "countries", list(flt.countries)))
-    if flt.topic is not None:
+    if flt.topic is not None and flt.speaker is None and flt.event_id is None:
+        params.insert(0, ("topic_leading", "leading_topic", flt.topic))
+    elif flt.topic is not None:  # a speaker's or an event's statements are few: they lead
         rare = _is_rare(session, StatementTopic.topic, flt.topic)
         params.append(("topic_listed" if rare else "topic_checked", "topic", flt.topic))
     return params + _common_params(session, flt, ("year", "event_id", "kind"))
@@ -279,15 +281,19 @@ def _page_query(
     query = select(*columns)
     where = []
     order = (table.c.date_key, table.c.id)
-    if shape and shape[0][0] == "country_leading":
-        # Walk the leading country's (country, date_key, event_id) index newest first: the
-        # page costs as many rows as it shows and the other filters reject, not a walk of
-        # every event checking its countries. The row's date_key is the event's (copied).
-        (_, name), shape = shape[0], shape[1:]
-        leading = EventCountry.__table__.alias("leading_country")  # type: ignore[attr-defined]
-        query = query.select_from(leading.join(table, table.c.id == leading.c.event_id))
-        where.append(leading.c.country == bindparam(name, required=True))
-        order = (leading.c.date_key, leading.c.event_id)
+    if shape and shape[0][0] in _LEADING:
+        # Walk the leading value's (value, date_key, id) index newest first: the page costs
+        # as many rows as it shows and the other filters reject, not a walk of every row
+        # checking the value. The copied date_key is the row's own, so is the order.
+        (how, name), shape = shape[0], shape[1:]
+        leading_model, column, reference = _LEADING[how]
+        leading = leading_model.__table__.alias(how)  # type: ignore[attr-defined]
+        query = query.select_from(leading.join(table, table.c.id == leading.c[reference]))
+        where.append(leading.c[column] == bindparam(name, required=True))
+        order = (leading.c.date_key, leading.c[reference])
+        if any(how == "year" for how, _ in shape):  # a year is a date_key prefix
+            where.append(leading.c.date_key >= bindparam("year_start", required=True))
+            where.append(leading.c.date_key < bindparam("year_end", required=True))
     where += [
         conditions[how](bindparam(name, required=True, expanding=how in LIST_VALUED))
         for how, name in shape
@@ -305,6 +311,13 @@ def _page_query(
     )
 
 
+# Filters that may lead a page: the table whose index is walked, the value's column and
+# the column naming the listed row.
+_LEADING = {
+    "country_leading": (EventCountry, "country", "event_id"),
+    "topic_leading": (StatementTopic, "topic", "statement_id"),
+}
+
 _PAGES = {
     Event: (EVENT_COLUMNS, EVENT_CONDITIONS),
     Statement: (STATEMENT_COLUMNS, STATEMENT_CONDITIONS),
@@ -321,6 +334,8 @@ def page_query(
     """The list query of `model` for filter `params`, and the values to run it with."""
     query = _page_query(model, tuple((how, name) for how, name, _ in params), after is not None)
     values = {name: value for _, name, value in params} | {"limit": limit}
+    if "year" in values:  # the date_keys of a year: "2021", "2021-05", "2021-05-03" ...
+        values |= {"year_start": f"{values['year']:04d}", "year_end": f"{values['year']:04d}~"}
     if after is not None:
         values |= {"after_key": after[0], "after_id": after[1]}
     return query, values

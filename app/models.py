@@ -184,12 +184,16 @@ class Topic(SQLModel, table=True):
 
 
 class StatementTopic(SQLModel, table=True):
-    __table_args__ = (Index("ix_statementtopic_topic_statement", "topic", "statement_id"),)
+    # A topic's statements newest first: a list filtered by topic reads its page here.
+    __table_args__ = (
+        Index("ix_statementtopic_topic_date_key_statement", "topic", "date_key", "statement_id"),
+    )
 
     statement_id: int = Field(
         sa_column=Column(Integer, ForeignKey("statement.id", ondelete="CASCADE"), primary_key=True)
     )
     topic: str = Field(foreign_key="topic.slug", primary_key=True, max_length=60)
+    date_key: str = Field(default="", max_length=10)  # copied from the statement for ordering
 
 
 # ---------------------------------------------------------------- public schemas

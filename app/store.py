@@ -110,6 +110,16 @@ _REDATE_STATEMENTS = (
         updated_at=bindparam("new_updated_at"),
     )
 )
+_REDATE_TOPICS = (
+    update(StatementTopic)
+    .where(
+        col(StatementTopic.statement_id).in_(
+            select(Statement.id).where(col(Statement.event_id) == bindparam("of_event"))
+        ),
+        col(StatementTopic.date_key) != bindparam("new_date_key"),
+    )
+    .values(date_key=bindparam("new_date_key"))
+)
 _REDATE_COUNTRIES = (
     update(EventCountry)
     .where(
@@ -460,8 +470,8 @@ def _store_statements(
         conn,
         _INSERT_STATEMENT_TOPICS,
         [
-            {"statement_id": statement_id, "topic": slug}
-            for statement_id, slugs in zip(ids, topics, strict=True)
+            {"statement_id": statement_id, "topic": slug, "date_key": row["date_key"]}
+            for statement_id, row, slugs in zip(ids, rows, topics, strict=True)
             for slug in dict.fromkeys(slugs)
         ],
     )
@@ -554,7 +564,8 @@ def _write_derived(
         ],
     )
     dating = _Dating(values["date_key"], values["year"], values["updated_at"])
-    conn.execute(_REDATE_COUNTRIES, {"of_event": event_id, "new_date_key": dating.date_key})
+    for redate in (_REDATE_COUNTRIES, _REDATE_TOPICS):
+        conn.execute(redate, {"of_event": event_id, "new_date_key": dating.date_key})
     conn.execute(
         _REDATE_STATEMENTS,
         {

@@ -262,5 +262,7 @@ def _event(
                 "updated_at": now,
             }
         )
-        rows[StatementTopic].append({"statement_id": statement_id, "topic": topic})
+        rows[StatementTopic].append(
+            {"statement_id": statement_id, "topic": topic, "date_key": date}
+        )
     return statement_id

@@ -230,6 +230,39 @@ def test_a_country_list_follows_an_event_whose_date_changes(client):
     assert dates(country="KE") == dates() == ["2022-04-10", None]
 
 
+def test_a_topic_list_follows_a_statement_whose_date_changes(client):
+    """A list by topic is read in the order of the topic's own copy of each date."""
+    undated_words = "Kenya will expand trade with Norway, Odhiambo said."
+    put_document(
+        UNDATED,
+        people=(ODHIAMBO, HANSEN),
+        events=(event("e0", "phone_call", None, ("KE", "NO"), (ODHIAMBO.id, HANSEN.id)),),
+        statements=(said(UNDATED, undated_words, ODHIAMBO.id, topics=("trade",)),),
+    )
+    met = "On April 10, 2022, Odhiambo met Hansen. Hansen said trade matters."
+    put_document(
+        met,
+        people=(ODHIAMBO, HANSEN),
+        events=(event("e0", "meeting", "2022-04-10", ("KE", "NO"), (ODHIAMBO.id, HANSEN.id)),),
+        statements=(said(met, "Hansen said trade matters.", HANSEN.id, topics=("trade",)),),
+    )
+    dated = put_document(  # the undated call now falls on 2022-05-03, after the meeting
+        DATED,
+        people=(ODHIAMBO, HANSEN),
+        events=(event("e0", "phone_call", "2022-05-03", ("KE", "NO"), (ODHIAMBO.id, HANSEN.id)),),
+    )
+
+    def texts(**params) -> list[str]:
+        return [s["text"] for s in all_items(client, "/v1/statements", limit=1, **params)]
+
+    assert texts(topic="trade") == [undated_words, "Hansen said trade matters."]
+    assert texts(topic="trade", year=2022) == texts(topic="trade")
+    assert texts(topic="trade", year=2021) == []
+    client.delete(f"/v1/documents/{dated['document']}", headers=AUTH)
+    assert texts(topic="trade") == texts() == ["Hansen said trade matters.", undated_words]
+    assert texts(topic="trade", year=2022) == ["Hansen said trade matters."]
+
+
 def test_deleting_the_only_source_deletes_the_event(client):
     recall = store_recall()
     client.delete(f"/v1/documents/{recall['document']}", headers=AUTH)

@@ -1,4 +1,4 @@
-"""The first migration creates the whole schema, agrees with the models, keeps rows."""
+"""Migrations create the whole schema, agree with the models, keep rows and fill copies."""
 
 from __future__ import annotations
 
@@ -49,42 +49,57 @@ def test_upgrading_again_keeps_existing_rows(tmp_path):
     assert label == "Mine"
 
 
-def test_event_countries_get_their_events_dates_on_upgrade(tmp_path):
-    """0003 copies each event's date_key onto its countries, for lists by country."""
+def upgrade_to(engine, revision: str) -> None:
     from alembic import command
     from alembic.config import Config
 
     from app.db import MIGRATIONS_DIR
 
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def test_copies_of_dates_are_filled_on_upgrade(tmp_path):
+    """0003 and 0004 copy each event's date_key onto its countries and each statement's
+    onto its topics, for lists by country and by topic."""
     with fresh_database(tmp_path) as url:
         engine = make_engine(url)
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        upgrade_to(engine, "0002")
         with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0002")
-            connection.execute(
-                text(
-                    "INSERT INTO event (id, date, date_precision, date_key, type, is_primary, "
-                    "updated_at) VALUES (1, '2021-12-07', 'day', '2021-12-07', 'meeting', true, "
-                    "'2024-01-01 00:00:00'), (2, NULL, NULL, '', 'call', false, "
-                    "'2024-01-01 00:00:00')"
-                )
-            )
-            connection.execute(
-                text(
-                    "INSERT INTO eventcountry (event_id, country) "
-                    "VALUES (1, 'CN'), (1, 'BE'), (2, 'CN')"
-                )
-            )
+            for sql in (
+                "INSERT INTO topic (slug, label, description) VALUES ('trade', 'Trade', '')",
+                "INSERT INTO document (id, text, content_hash, ingested_at) "
+                "VALUES (1, 'text', 'h', '2024-01-01 00:00:00')",
+                "INSERT INTO person (id, name, name_key) VALUES (1, 'A B', 'a b')",
+                "INSERT INTO event (id, date, date_precision, date_key, type, is_primary, "
+                "updated_at) VALUES (1, '2021-12-07', 'day', '2021-12-07', 'meeting', true, "
+                "'2024-01-01 00:00:00'), (2, NULL, NULL, '', 'call', false, "
+                "'2024-01-01 00:00:00')",
+                "INSERT INTO eventcountry (event_id, country) VALUES (1, 'CN'), (1, 'BE'), "
+                "(2, 'CN')",
+                "INSERT INTO statement (id, event_id, document_id, person_id, kind, text, "
+                "char_start, char_end, date_key, year, updated_at) VALUES "
+                "(1, 1, 1, 1, 'reported', 'x', 0, 1, '2021-12-07', 2021, '2024-01-01 00:00:00'), "
+                "(2, 2, 1, 1, 'reported', 'y', 1, 2, '', NULL, '2024-01-01 00:00:00')",
+                "INSERT INTO statementtopic (statement_id, topic) VALUES (1, 'trade'), "
+                "(2, 'trade')",
+            ):
+                connection.execute(text(sql))
         upgrade_schema(engine)
         with engine.connect() as connection:
-            rows = connection.execute(
+            countries = connection.execute(
                 text("SELECT event_id, country, date_key FROM eventcountry ORDER BY 1, 2")
             ).all()
+            topics = connection.execute(
+                text("SELECT statement_id, date_key FROM statementtopic ORDER BY 1")
+            ).all()
         engine.dispose()
-    assert [tuple(r) for r in rows] == [
+    assert [tuple(r) for r in countries] == [
         (1, "BE", "2021-12-07"),
         (1, "CN", "2021-12-07"),
         (2, "CN", ""),
     ]
+    assert [tuple(r) for r in topics] == [(1, "2021-12-07"), (2, "")]

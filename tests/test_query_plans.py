@@ -109,3 +109,24 @@ def test_statement_filters_use_indexes(engine, session, name, spec):
     query, values = crud.page_query(Statement, params, limit=50, after=("2021-05-01", 10))
     lines = plan(engine, query.params(values))
     assert not scans(lines), lines
+
+
+@pytest.mark.parametrize(
+    "model, spec",
+    [
+        (Event, {"countries": ("CN",)}),
+        (Event, {"pair": ("CN", "BE"), "year": 2021}),
+        (Statement, {"topic": "trade"}),
+        (Statement, {"topic": "trade", "year": 2021, "kind": "direct"}),
+    ],
+)
+def test_a_country_or_topic_list_reads_its_index_in_order(engine, session, model, spec):
+    """Led by the value's (value, date_key, id) index: newest first, no sort of every match."""
+    if model is Event:
+        params = crud._event_params(session, crud.EventFilter(**spec))
+    else:
+        params = crud._statement_params(session, crud.StatementFilter(**spec))
+    query, values = crud.page_query(model, params, limit=50, after=("2021-05-01", 10))
+    lines = plan(engine, query.params(values))
+    assert "date_key" in lines[0] and lines[0].startswith("SEARCH"), lines
+    assert not [line for line in lines if "TEMP B-TREE" in line], lines
