@@ -240,23 +240,36 @@ def _event_params(session: Session, flt: EventFilter) -> list[Param]:
     """The filters `flt` sets, as parameters of EVENT_CONDITIONS."""
     codes = dict.fromkeys(list(flt.countries) + (list(flt.pair) if flt.pair else []))
     countries = _country_params(session, codes)
-    if countries:  # a rare country leads: its walk is short whatever the others match
-        lead = next((p for p in countries if p[0] == "country_listed"), countries[0])
-        countries.remove(lead)
-        countries.insert(0, ("country_leading", "leading_country", lead[2]))
+    if countries:
+        _lead_with_rarest(countries)
     return countries + _common_params(
         session, flt, ("year", "date_from", "date_to", "type", "topic")
     )
 
 
+def _lead_with_rarest(countries: list[Param]) -> None:
+    """Make one country of `countries` lead the page, a rare one if any: its walk is short
+    whatever the other filters match."""
+    lead = next((p for p in countries if p[0] == "country_listed"), countries[0])
+    countries.remove(lead)
+    countries.insert(0, ("country_leading", "leading_country", lead[2]))
+
+
 def _statement_params(session: Session, flt: StatementFilter) -> list[Param]:
-    """The filters `flt` sets, as parameters of STATEMENT_CONDITIONS."""
+    """The filters `flt` sets, as parameters of STATEMENT_CONDITIONS.
+
+    A topic leads the page, else a country of the pair (the statements of its events);
+    but a speaker's or an event's statements are few, and then those lead.
+    """
+    may_lead = flt.speaker is None and flt.event_id is None
     params = _country_params(session, flt.pair or ())
+    if params and may_lead and flt.topic is None:
+        _lead_with_rarest(params)
     if flt.countries:
         params.append(("countries", "countries", list(flt.countries)))
-    if flt.topic is not None and flt.speaker is None and flt.event_id is None:
+    if flt.topic is not None and may_lead:
         params.insert(0, ("topic_leading", "leading_topic", flt.topic))
-    elif flt.topic is not None:  # a speaker's or an event's statements are few: they lead
+    elif flt.topic is not None:
         rare = _is_rare(session, StatementTopic.topic, flt.topic)
         params.append(("topic_listed" if rare else "topic_checked", "topic", flt.topic))
     return params + _common_params(session, flt, ("year", "event_id", "kind"))
@@ -288,9 +301,14 @@ def _page_query(
         (how, name), shape = shape[0], shape[1:]
         leading_model, column, reference = _LEADING[how]
         leading = leading_model.__table__.alias(how)  # type: ignore[attr-defined]
-        query = query.select_from(leading.join(table, table.c.id == leading.c[reference]))
+        if reference in table.c:  # a statement's event leads: its statements, by id
+            joined = table.c[reference] == leading.c[reference]
+            order = (leading.c.date_key, table.c.id)
+        else:  # the leading row names the listed row itself: the index holds the order
+            joined = table.c.id == leading.c[reference]
+            order = (leading.c.date_key, leading.c[reference])
+        query = query.select_from(leading.join(table, joined))
         where.append(leading.c[column] == bindparam(name, required=True))
-        order = (leading.c.date_key, leading.c[reference])
         if any(how == "year" for how, _ in shape):  # a year is a date_key prefix
             where.append(leading.c.date_key >= bindparam("year_start", required=True))
             where.append(leading.c.date_key < bindparam("year_end", required=True))

@@ -108,14 +108,15 @@ def store_dated():
     )
 
 
+UNDATED_WORDS = "Kenya will expand trade with Norway, Odhiambo said."
+
+
 def store_undated():
     return put_document(
         UNDATED,
         people=(ODHIAMBO, HANSEN),
         events=(event("e0", "phone_call", None, ("KE", "NO"), (ODHIAMBO.id, HANSEN.id)),),
-        statements=(
-            said(UNDATED, "Kenya will expand trade with Norway, Odhiambo said.", ODHIAMBO.id),
-        ),
+        statements=(said(UNDATED, UNDATED_WORDS, ODHIAMBO.id),),
     )
 
 
@@ -224,20 +225,26 @@ def test_a_country_list_follows_an_event_whose_date_changes(client):
     def dates(**params) -> list[str | None]:
         return [e["date"] for e in all_items(client, "/v1/events", **params)]
 
+    def said_in(**params) -> list[str]:
+        return [s["text"] for s in all_items(client, "/v1/statements", limit=1, **params)]
+
     assert dates(country="KE") == dates(pair="NO-KE") == ["2022-05-03", "2022-04-10"]
     assert dates(country="NO", year=2022) == ["2022-05-03", "2022-04-10"]
+    both = ["Odhiambo said Kenya will expand trade with Norway.", UNDATED_WORDS]
+    assert said_in(pair="KE-NO") == said_in(pair="KE-NO", year=2022) == both
     client.delete(f"/v1/documents/{dated['document']}", headers=AUTH)
     assert dates(country="KE") == dates() == ["2022-04-10", None]
+    assert said_in(pair="KE-NO") == [UNDATED_WORDS]
+    assert said_in(pair="KE-NO", year=2022) == []
 
 
 def test_a_topic_list_follows_a_statement_whose_date_changes(client):
     """A list by topic is read in the order of the topic's own copy of each date."""
-    undated_words = "Kenya will expand trade with Norway, Odhiambo said."
     put_document(
         UNDATED,
         people=(ODHIAMBO, HANSEN),
         events=(event("e0", "phone_call", None, ("KE", "NO"), (ODHIAMBO.id, HANSEN.id)),),
-        statements=(said(UNDATED, undated_words, ODHIAMBO.id, topics=("trade",)),),
+        statements=(said(UNDATED, UNDATED_WORDS, ODHIAMBO.id, topics=("trade",)),),
     )
     met = "On April 10, 2022, Odhiambo met Hansen. Hansen said trade matters."
     put_document(
@@ -255,11 +262,11 @@ def test_a_topic_list_follows_a_statement_whose_date_changes(client):
     def texts(**params) -> list[str]:
         return [s["text"] for s in all_items(client, "/v1/statements", limit=1, **params)]
 
-    assert texts(topic="trade") == [undated_words, "Hansen said trade matters."]
+    assert texts(topic="trade") == [UNDATED_WORDS, "Hansen said trade matters."]
     assert texts(topic="trade", year=2022) == texts(topic="trade")
     assert texts(topic="trade", year=2021) == []
     client.delete(f"/v1/documents/{dated['document']}", headers=AUTH)
-    assert texts(topic="trade") == texts() == ["Hansen said trade matters.", undated_words]
+    assert texts(topic="trade") == texts() == ["Hansen said trade matters.", UNDATED_WORDS]
     assert texts(topic="trade", year=2022) == ["Hansen said trade matters."]
 
 

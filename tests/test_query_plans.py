@@ -116,12 +116,14 @@ def test_statement_filters_use_indexes(engine, session, name, spec):
     [
         (Event, {"countries": ("CN",)}),
         (Event, {"pair": ("CN", "BE"), "year": 2021}),
+        (Statement, {"pair": ("CN", "BE"), "year": 2021}),
         (Statement, {"topic": "trade"}),
         (Statement, {"topic": "trade", "year": 2021, "kind": "direct"}),
     ],
 )
 def test_a_country_or_topic_list_reads_its_index_in_order(engine, session, model, spec):
-    """Led by the value's (value, date_key, id) index: newest first, no sort of every match."""
+    """Led by the value's (value, date_key, id) index, newest first: no sort of every match
+    (statements led by their events' country sort only those of one date, by id)."""
     if model is Event:
         params = crud._event_params(session, crud.EventFilter(**spec))
     else:
@@ -129,4 +131,5 @@ def test_a_country_or_topic_list_reads_its_index_in_order(engine, session, model
     query, values = crud.page_query(model, params, limit=50, after=("2021-05-01", 10))
     lines = plan(engine, query.params(values))
     assert "date_key" in lines[0] and lines[0].startswith("SEARCH"), lines
-    assert not [line for line in lines if "TEMP B-TREE" in line], lines
+    sorts = [line for line in lines if "TEMP B-TREE" in line]
+    assert sorts in ([], ["USE TEMP B-TREE FOR RIGHT PART OF ORDER BY"]), lines
