@@ -794,6 +794,17 @@ class _Candidate:
     written: tuple[str, ...] | None = None  # the words as written, if reordered
 
 
+def _named(a: _Analysed, start: int, end: int, **cue: object) -> _Candidate:
+    """The person tokens[start:end] of the sentence name, with the cue that names them."""
+    tokens, offset = a.tokens, a.sentence.start
+    return _Candidate(
+        words=_name_words(tokens[start:end]),
+        text=a.sentence.text[tokens[start].start - offset : _name_end(tokens, end) - offset],
+        position=tokens[start].start,
+        **cue,  # type: ignore[arg-type]
+    )
+
+
 @dataclass
 class _Person:
     words: tuple[str, ...]
@@ -977,13 +988,10 @@ def _plural_title_pair(a: _Analysed, i: int, lex: Lexicon) -> tuple[list[_Candid
         ((and_at + 1, second_end), second_country),
     ):
         found.append(
-            _Candidate(
-                words=_name_words(a.tokens[start:end]),
-                text=a.sentence.text[
-                    a.tokens[start].start - a.sentence.start : _name_end(a.tokens, end)
-                    - a.sentence.start
-                ],
-                position=a.tokens[start].start,
+            _named(
+                a,
+                start,
+                end,
                 strong=True,
                 title=title,
                 roles=roles,
@@ -1028,13 +1036,10 @@ def _respective_pair(a: _Analysed, i: int, lex: Lexicon) -> tuple[list[_Candidat
         ((first_end + 1, second_end), second_country),
     ):
         found.append(
-            _Candidate(
-                words=_name_words(tokens[start:end]),
-                text=a.sentence.text[
-                    tokens[start].start - a.sentence.start : _name_end(tokens, end)
-                    - a.sentence.start
-                ],
-                position=tokens[start].start,
+            _named(
+                a,
+                start,
+                end,
                 strong=True,
                 title=title,
                 roles=roles,
@@ -1089,13 +1094,10 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
                 if title.roles == _COUNTERPART:
                     office = _counterpart_office(tokens, start, found)
                 found.append(
-                    _Candidate(
-                        words=_name_words(tokens[j:end]),
-                        text=a.sentence.text[
-                            tokens[j].start - a.sentence.start : _name_end(tokens, end)
-                            - a.sentence.start
-                        ],
-                        position=tokens[j].start,
+                    _named(
+                        a,
+                        j,
+                        end,
                         strong=True,
                         title=office[0],
                         roles=office[1],
@@ -1143,13 +1145,10 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
         )
         if strong or weak:
             found.append(
-                _Candidate(
-                    words=words,
-                    text=a.sentence.text[
-                        tokens[j].start - a.sentence.start : _name_end(tokens, end)
-                        - a.sentence.start
-                    ],
-                    position=tokens[j].start,
+                _named(
+                    a,
+                    j,
+                    end,
                     strong=strong or (weak and verb),
                     title=apposition.text if apposition else None,
                     roles=apposition.roles if apposition else frozenset(),
