@@ -982,24 +982,22 @@ def _plural_title_pair(a: _Analysed, i: int, lex: Lexicon) -> tuple[list[_Candid
     if (first_country is None) != (second_country is None):
         after_pair = second_end  # one state for two people is no pair of states
         first_country = second_country = None
-    found = []
-    for (start, end), country in (
-        ((j, first_end), first_country),
-        ((and_at + 1, second_end), second_country),
-    ):
-        found.append(
-            _named(
-                a,
-                start,
-                end,
-                strong=True,
-                title=title,
-                roles=roles,
-                country=country,
-                gender=gender,
-            )
-        )
-    return found, after_pair
+    spans = ((j, first_end, first_country), (and_at + 1, second_end, second_country))
+    return _titled_pair(a, spans, title, roles, gender), after_pair
+
+
+def _titled_pair(
+    a: _Analysed,
+    spans: tuple[tuple[int, int, str | None], ...],
+    title: str,
+    roles: frozenset[str],
+    gender: str | None,
+) -> list[_Candidate]:
+    """The people a plural title names, each (start, end, state) with the singular title."""
+    return [
+        _named(a, start, end, strong=True, title=title, roles=roles, country=country, gender=gender)
+        for start, end, country in spans
+    ]
 
 
 def _respective_pair(a: _Analysed, i: int, lex: Lexicon) -> tuple[list[_Candidate], int]:
@@ -1030,24 +1028,8 @@ def _respective_pair(a: _Analysed, i: int, lex: Lexicon) -> tuple[list[_Candidat
         second_end < len(tokens) and tokens[second_end].text not in (",", ".", ";")
     ):
         return [], i
-    found = []
-    for (start, end), country in (
-        ((comma + 1, first_end), first_country),
-        ((first_end + 1, second_end), second_country),
-    ):
-        found.append(
-            _named(
-                a,
-                start,
-                end,
-                strong=True,
-                title=title,
-                roles=roles,
-                country=country,
-                gender=gender,
-            )
-        )
-    return found, second_end
+    spans = ((comma + 1, first_end, first_country), (first_end + 1, second_end, second_country))
+    return _titled_pair(a, spans, title, roles, gender), second_end
 
 
 def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
