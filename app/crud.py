@@ -329,8 +329,9 @@ def _page_query(
     )
 
 
-# Filters that may lead a page: the table whose index is walked, the value's column and
-# the column naming the listed row.
+# Filters that may lead a page: the table whose (value, date_key, ...) index is walked,
+# the value's column, and the column that names the listed row (an event country names
+# its event; for a statement list, the statements of that event).
 _LEADING = {
     "country_leading": (EventCountry, "country", "event_id"),
     "topic_leading": (StatementTopic, "topic", "statement_id"),
