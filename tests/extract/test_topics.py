@@ -186,3 +186,36 @@ def test_diplomatic_keywords(text: str, expected: set[str]) -> None:
 def test_event_topics_from_joint_positions(text, expected):
     primary = _tagged_events(text)[0]
     assert set(primary.topics) == set(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # nature protection: forests, wildlife, wetlands, a lake or river cleaned or protected
+        ("Both pledged to stop deforestation and protect wildlife.", {"green-development"}),
+        (
+            "Funds will go to wastewater plants and the protection of Lake Kivu.",
+            {"green-development"},
+        ),
+        ("A joint board will clean up the river and restore the wetlands.", {"green-development"}),
+        # waterways and navigation are transport
+        ("Dredging will keep the waterway navigable all year.", {"connectivity"}),
+        ("A new ferry and a modern border post will link the two towns.", {"connectivity"}),
+        ("The electric interconnection and a new power line are due in 2026.", {"energy"}),
+        # trade blocs and trade deals
+        ("Tallinn wants the trade deal with the bloc ratified soon.", {"trade"}),
+        (
+            "The customs union is the heart of Central American integration.",
+            {"trade", "regional-cooperation"},
+        ),
+        ("They discussed cooperation within the Arctic Council.", {"regional-cooperation"}),
+        ("Kenya supports trade liberalization.", {"free-trade"}),
+        # war remnants are security
+        ("Navy divers are clearing sea mines and unexploded ordnance.", {"security"}),
+        # words that only look like these families
+        ("The cable car crosses the lake.", set()),
+        ("He will clean up his desk.", set()),
+    ],
+)
+def test_environment_waterway_and_trade_bloc_keywords(text: str, expected: set[str]) -> None:
+    assert set(topics_of(text)) == expected
