@@ -219,3 +219,20 @@ def test_event_topics_from_joint_positions(text, expected):
 )
 def test_environment_waterway_and_trade_bloc_keywords(text: str, expected: set[str]) -> None:
     assert set(topics_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Europe as the other side of a relationship is the EU's
+        ("Relations between Chile and Europe have never been better.", {"eu-relations"}),
+        ("He praised the growth of Kenya-Europe ties.", {"eu-relations"}),
+        ("Ghana values the European Union as a partner.", {"eu-relations"}),
+        # Europe as a place or a continent on a route is not
+        ("The railway links Asia and Europe across the steppe.", {"connectivity"}),
+        ("Ghana is one of its key partners in Europe.", set()),
+        ("Gas will flow from the Caspian to Europe.", {"energy"}),
+    ],
+)
+def test_europe_as_a_place_is_no_eu_relation(text: str, expected: set[str]) -> None:
+    assert set(topics_of(text)) == expected
