@@ -78,7 +78,9 @@ _FUTURE = re.compile(
     r"|scheduled|expected|due|slated|going)\s+to|to\s+be\s+held|upcoming|forthcoming)\b"
 )
 _LATER = re.compile(
-    r"\b(?:will|shall|would|to\s+be\s+held|upcoming|forthcoming|next\s+(?:week|month|year))\b"
+    r"\b(?:will|shall|would|to\s+be\s+held|upcoming|forthcoming|next\s+(?:week|month|year)"
+    r"|later\s+(?:this|in\s+the)\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months)"
+    r"|invit\w*\b[^.;]{0,80}?\bto\s+(?:visit|pay|attend|come))\b"
 )
 _ATTENDANCE = re.compile(
     r"\b(?:attended|accompanied|joined|(?:was|were)\s+(?:also\s+)?present|took\s+part\s+in)\b"
@@ -992,6 +994,15 @@ def _location(
         return None, None
     places = [p for text, offset in texts for p in _places(text, offset)]
     here = doc.dateline is not None and any(_HERE.search(text) for text, _ in texts)
+    said_here = [(text, offset) for text, offset in texts if _HERE.search(text)]
+    if (
+        doc.dateline
+        and said_here
+        and not any(p.is_city for text, offset in said_here for p in _places(text, offset))
+    ):
+        # "met ... here today" under a dateline: the dateline's city, whatever other
+        # sentences about the event name (a coming visit, a past session elsewhere)
+        return doc.dateline[0], doc.dateline[1] if kind == "visit" else None
     if kind == "visit":
         destinations = [p for p in places if p.destination]
         cities = [p for p in places if p.is_city]
@@ -1050,7 +1061,12 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
         if other.kind == "title" or _own_date_differs(doc, other, date):
             continue
         hits = [h for h in doc.hits[other.index] if _GROUP.get(h.type, h.type) == group]
-        clauses = [c for c in _clauses(other) if any(_within([c], h.start, h.end) for h in hits)]
+        clauses = [
+            c
+            for c in _clauses(other)
+            if any(_within([c], h.start, h.end) for h in hits)
+            and not _another_year(doc, other, c, date)
+        ]
         people += _people_in(doc, other, clauses)
         texts += [(doc.text[a:b], a) for a, b in clauses]
     lead = next(
@@ -1102,7 +1118,14 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
                     people.append(speaker)
     if location is None and primary.type in ("meeting", "visit", "agreement") and doc.dateline:
         city, code = doc.dateline
-        if code in countries and sentence is not None and not _places(sentence.text):
+        elsewhere = [
+            p
+            for p in (_places(sentence.text) if sentence is not None else [])
+            if p.is_city or p.country != code
+        ]
+        if code in countries and sentence is not None and not elsewhere:
+            # "received at State House the Prime Minister of Malawi, who is on a working
+            # visit to Zambia" under "Lusaka, 12 March -": no place but the dateline's state
             location = city
     event = Event(
         key="e0",
@@ -1124,6 +1147,17 @@ def _own_date_differs(doc: _Doc, sentence: Sentence, date: DateMention | None) -
         return False
     own = [d for d in _plain_dates(doc, sentence) if d.precision != "year"]
     return bool(own) and all(not _same_time(d.value, date.value) for d in own)
+
+
+def _another_year(
+    doc: _Doc, sentence: Sentence, clause: tuple[int, int], date: DateMention | None
+) -> bool:
+    """True when a clause is dated only to other years than the primary event ("the
+    commission, which last met in Islamabad in 2019"): it tells of another contact."""
+    if date is None:
+        return False
+    own = [d for d in _plain_dates(doc, sentence) if _within([clause], d.start, d.end)]
+    return bool(own) and all(d.value[:4] != date.value[:4] for d in own)
 
 
 def _same_time(value: str, other: str) -> bool:

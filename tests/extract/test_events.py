@@ -258,6 +258,30 @@ def test_visit_here_takes_the_dateline_city() -> None:
             "meeting",
             "Nairobi",
         ),
+        # "here" under a dateline beats the place of a coming visit in a later sentence
+        (
+            "ACCRA, March 12 (GNA) - Ghanaian Foreign Minister Kofi Mensah held talks with his "
+            "Togolese counterpart Afi Lawson here on Tuesday. Lawson conveyed an invitation from "
+            "her president to Mensah to visit Lomé later this year.",
+            "meeting",
+            "Accra",
+        ),
+        # a clause dated to another year tells of another contact, not where this one was
+        (
+            "SUVA, March 12 (FBC) - Fijian Foreign Minister Eroni Vatu met Tongan Foreign "
+            "Minister Sione Lavaka here on Tuesday. Vatu said the two ministers agreed to revive "
+            "the joint committee, which last met in Nuku'alofa in 2017.",
+            "meeting",
+            "Suva",
+        ),
+        # no place named but the dateline's own country: the dateline's city
+        (
+            "Lusaka, 12 March 2019 - The President of the Republic, Mwila Banda, received at "
+            "State House on Tuesday the Prime Minister of Malawi, Chikondi Phiri, who is on a "
+            "working visit to Zambia.",
+            "meeting",
+            "Lusaka",
+        ),
     ],
 )
 def test_location_from_the_dateline(text: str, kind: str, location: str) -> None:
