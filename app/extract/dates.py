@@ -95,6 +95,11 @@ _DAY_WORD = re.compile(
 )
 _MONTH_WORD = re.compile(r"\b(?P<rel>this|last|next)\s+month\b", re.I)
 _YEAR_WORD = re.compile(r"\b(?P<rel>this|last|next)\s+year\b", re.I)
+# A season of the current, last or next year: "in the autumn", "next spring"
+_SEASON = re.compile(
+    r"\b(?P<rel>this|last|next|in\s+the|during\s+the)\s+(?:spring|summer|autumn)\b(?!\s+of\b)",
+    re.I,
+)
 # A part of the current year: "before the end of the year", "in the first half of the year"
 _PART_OF_YEAR = re.compile(
     r"\b(?:(?:before|by|until|towards?|at)\s+the\s+end|(?:in\s+)?the\s+(?:first|second|latter)"
@@ -156,7 +161,7 @@ _COUNTS_BACK = re.compile(
 _DIGIT = re.compile(r"\d")
 _ANY_DATE = re.compile(
     r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|today|tonight|tomorrow|yesterday"
-    r"|morning|afternoon|evening|month|year|week|anniversar",
+    r"|morning|afternoon|evening|month|year|week|anniversar|spring|summer|autumn",
     re.I,
 )
 _ORDINAL_CUE = re.compile(r"anniversar|year\s+of", re.I)
@@ -377,6 +382,9 @@ def _years(finder: _Finder, ref: dt.date | None) -> None:
             finder.add(match.start(), match.end(), f"{ref.year + delta:04d}", "year")
         for match in _PART_OF_YEAR.finditer(text) if "of the year" in text else ():
             finder.add(match.start(), match.end(), f"{ref.year:04d}", "year")
+        for match in _SEASON.finditer(text):
+            delta = {"last": -1, "next": 1}.get(match["rel"].lower(), 0)
+            finder.add(match.start(), match.end(), f"{ref.year + delta:04d}", "year")
 
 
 def _anniversary_base(

@@ -82,6 +82,22 @@ _LATER = re.compile(
     r"|later\s+(?:this|in\s+the)\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months)"
     r"|invit\w*\b[^.;]{0,80}?\bto\s+(?:visit|pay|attend|come))\b"
 )
+# A contact arranged for later, named by its place even when undated: "invited her to
+# visit Oslo", "agreed to hold the next session in Accra", "will visit Lima".
+_ARRANGED = re.compile(
+    r"\binvit\w*\b[^.;]{0,80}?\bto\s+(?:visit|pay|attend|come)\b"
+    r"|\b(?:agreed|committed|decided|pledged)\s+to\s+(?:meet|hold|convene|organi[sz]e)\b"
+    r"|\bnext\s+(?:meeting|session|round|summit)\b"
+    r"|\b(?:will|would|shall)\s+(?:also\s+)?(?:visit|travel|meet|hold|host|convene)\b"
+)
+# A signing told without a date in a text about a meeting: at that meeting ("The two
+# presidents also witnessed the signing of ...", "Two agreements were signed").
+_SIGNED_NOW = re.compile(r"\b(?:witnessed\s+the\s+signing|signed|initialled|initialed)\b", re.I)
+_SIGNED_BEFORE = re.compile(
+    r"\b(?:have|has|had)\s+(?:\w+\s+)?(?:signed|initialled|initialed)\b|\bso\s+far\b"
+    r"|\bto\s+date\b|\bsince\b|\bpreviously\b|\bearlier\b",
+    re.I,
+)
 _ATTENDANCE = re.compile(
     r"\b(?:attended|accompanied|joined|(?:was|were)\s+(?:also\s+)?present|took\s+part\s+in)\b"
 )
@@ -1214,8 +1230,21 @@ def _mentioned_event(doc: _Doc, sentence: Sentence, primary: Event) -> Event | N
         return None  # a statement is someone's: "the ministry announced" is too vague
     texts = [(doc.text[a:b], a) for a, b in spans]
     location, destination = _location(doc, best.type, texts)
-    if date is None and (_is_future(sentence.text) or not (location and len(people) >= 2)):
-        return None
+    value, precision = (date.value, date.precision) if date else (None, None)
+    if (
+        date is None
+        and best.type == "agreement"
+        and primary.type in ("meeting", "visit")
+        and _SIGNED_NOW.search(sentence.text)
+        and not _SIGNED_BEFORE.search(sentence.text)
+        and not _is_future(sentence.text)
+    ):
+        value, precision = primary.date, primary.precision  # signed at the meeting itself
+        location = location or primary.location
+    elif date is None and (_is_future(sentence.text) or not (location and len(people) >= 2)):
+        arranged = best.type in ("meeting", "visit") and _ARRANGED.search(sentence.text)
+        if not (arranged and location):
+            return None
     countries = {c for p in people if (c := doc.country(p))}
     for text, offset in texts:
         countries.update(_party_countries(text, offset, doc.mention_starts)[0])
@@ -1235,13 +1264,13 @@ def _mentioned_event(doc: _Doc, sentence: Sentence, primary: Event) -> Event | N
         countries.update(primary.countries)
     if not countries:
         return None
-    if location is None and best.type in _IN_PERSON and date and date.value == primary.date:
+    if location is None and best.type in _IN_PERSON and value and value == primary.date:
         location = primary.location
     return Event(
         key="",
         type=best.type,
-        date=date.value if date else None,
-        precision=date.precision if date else None,
+        date=value,
+        precision=precision,
         countries=tuple(sorted(countries)),
         location=location,
         participants=tuple(p for p in people if _takes_part(doc, p)),

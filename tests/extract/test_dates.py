@@ -77,6 +77,13 @@ def _dates(text: str, ref: dt.date | None = REF) -> list[tuple[str, str, str]]:
             "They pledged cooperation towards the summit in Hanoi in February.",
             ("February", "2020-02", "month"),
         ),
+        # a season is known only to its year
+        (
+            "The ministers will meet again in Dakar in the autumn.",
+            ("in the autumn", "2019", "year"),
+        ),
+        ("The envoy visited Quito last summer.", ("last summer", "2018", "year")),
+        ("A joint commission will convene next spring.", ("next spring", "2020", "year")),
     ],
 )
 def test_single_date(text: str, expected: tuple[str, str, str]) -> None:

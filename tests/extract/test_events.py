@@ -355,6 +355,42 @@ def test_mentioned_event(
     assert mentioned[0].key == "e1"
 
 
+@pytest.mark.parametrize(
+    "background, kind, date, location",
+    [
+        # a contact arranged for later needs no date when it names its place
+        ("Kishida will visit Nairobi to open an embassy.", "visit", None, "Nairobi"),
+        (
+            "Both leaders committed to hold the next meeting of the joint commission in Mombasa.",
+            "meeting",
+            None,
+            "Mombasa",
+        ),
+        # a signing told without a date was at the meeting the text reports
+        (
+            "The two leaders also witnessed the signing of a memorandum on fisheries.",
+            "agreement",
+            "2019-03-12",
+            "Tokyo",
+        ),
+        # a commission's session is a meeting
+        (
+            "They reviewed the results of the binational cabinet held in Kisumu in 2017.",
+            "meeting",
+            "2017",
+            "Kisumu",
+        ),
+    ],
+)
+def test_mentioned_event_arranged_signed_or_in_session(
+    background: str, kind: str, date: str | None, location: str
+) -> None:
+    mentioned = _mentioned(MEETING + background)
+    assert [(e.type, e.date, e.countries, e.location) for e in mentioned] == [
+        (kind, date, ("JP", "KE"), location)
+    ]
+
+
 def test_past_meeting_without_date_needs_a_place_and_both_parties() -> None:
     text = MEETING + "Ruto recalled that when they met in Nairobi, he and Kishida agreed on roads."
     (event,) = _mentioned(text)
@@ -387,6 +423,10 @@ def test_explicit_establishment_date_beats_anniversary_arithmetic() -> None:
         "Kishida praised the trade agreement, which entered into force in June last year.",
         # the same meeting told again is no second event
         "On Tuesday, Ruto and Kishida met in Tokyo for two hours.",
+        # agreements signed before, counted, are no signing at the meeting
+        "The two countries have signed twelve agreements so far.",
+        # a coming contact without a place stays too vague
+        "Ruto invited Kishida to visit at a convenient time.",
     ],
 )
 def test_no_mentioned_event(background: str) -> None:
