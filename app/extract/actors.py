@@ -53,6 +53,8 @@ _ELECT = "-elect"
 _LONGEST_TITLE = 11  # in tokens: "High Representative of the Union for ... Security Policy"
 _MAX_PHRASE = 6  # the longest modifier, honorific, rank or verb phrase, in tokens
 _SURNAME_FIRST = frozenset({"CN", "TW", "HK", "MO", "KR", "KP", "VN", "SG"})
+# A romanised East Asian given name after the surname: "Ji-won", "Cheng-wen"
+_ROMANISED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _PARTICLES = frozenset(
     {
         "da",
@@ -864,6 +866,20 @@ def _loose_form_word(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
     return all(_forms_at(tokens, h, lex)[0] <= k for h in range(max(0, k - 3), k + 1))
 
 
+def _romanised_surname(
+    tokens: tuple[Token, ...], k: int, lex: Lexicon, surnames: frozenset[str]
+) -> bool:
+    """A surname that is also a common noun, before a romanised given name ("Foreign
+    Minister Park Ji-won") or, once the text names such a person, alone ("Park said")."""
+    token = tokens[k]
+    if not token.text[:1].isupper() or token.text.isupper() or token.low not in lex.non_names:
+        return False
+    if token.low in lex.title_starts:
+        return False
+    given = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    return token.low in surnames or bool(_ROMANISED_GIVEN.fullmatch(given))
+
+
 def _surname_first_caps(words: tuple[str, ...]) -> tuple[str, ...]:
     """("TANAKA", "Hiroshi") -> ("Hiroshi", "Tanaka"): the order and case of the rest of
     the text."""
@@ -872,7 +888,12 @@ def _surname_first_caps(words: tuple[str, ...]) -> tuple[str, ...]:
     return words
 
 
-def _analyse(text: str, sentence: Sentence, spans: list[tuple[int, int, str]]) -> _Analysed:
+def _analyse(
+    text: str,
+    sentence: Sentence,
+    spans: list[tuple[int, int, str]],
+    surnames: frozenset[str] = frozenset(),
+) -> _Analysed:
     tokens = tokenize(text, sentence.start, sentence.end)
     countries = _country_tokens(tokens, spans)
     inside = frozenset(k for first, (after, _) in countries.items() for k in range(first, after))
@@ -881,6 +902,7 @@ def _analyse(text: str, sentence: Sentence, spans: list[tuple[int, int, str]]) -
         _is_name_word(t, lex)
         or _capital_surname(tokens, k, lex)
         or _loose_form_word(tokens, k, lex)
+        or _romanised_surname(tokens, k, lex, surnames)
         for k, t in enumerate(tokens)
     )
     may_start = tuple(
@@ -1261,7 +1283,9 @@ def _surname(person: _Person) -> tuple[str, ...]:
         words = words[:-1]  # "Ferdinand Marcos Jr" -> Marcos
     if len(words) == 1:
         return words
-    if person.country in _SURNAME_FIRST:
+    if person.country in _SURNAME_FIRST or (
+        len(words) == 2 and _ROMANISED_GIVEN.fullmatch(words[1])
+    ):
         return words[:1]
     for k in range(1, len(words) - 1):
         if words[k].lower() in _SURNAME_PARTICLES:
@@ -1269,17 +1293,35 @@ def _surname(person: _Person) -> tuple[str, ...]:
     return words[-1:]
 
 
+def _noun_surnames(people: list[_Person], lex: Lexicon) -> frozenset[str]:
+    """Surnames of the text's people that are also common nouns ("Park" of "Park Ji-won")."""
+    found = set()
+    for person in people:
+        surname = _surname(person)
+        if len(surname) == 1 and len(person.words) > 1 and surname[0].lower() in lex.non_names:
+            found.add(surname[0].lower())
+    return frozenset(found)
+
+
 def _aliases(
-    people: list[_Person], alone: set[str], lex: Lexicon
+    people: list[_Person],
+    alone: set[str],
+    lex: Lexicon,
+    noun_surnames: frozenset[str] = frozenset(),
 ) -> dict[tuple[str, ...], tuple[int, str]]:
-    """Word tuple -> (person index, mention kind); ambiguous aliases are dropped."""
+    """Word tuple -> (person index, mention kind); ambiguous aliases are dropped. A surname
+    that is also a noun ("Park") is an alias only when `noun_surnames` holds it."""
     table: dict[tuple[str, ...], set[tuple[int, str]]] = defaultdict(set)
     for n, person in enumerate(people):
         for form in person.forms | {person.words}:
             kind = "name" if len(form) > 1 or form == person.words else "surname"
             table[_lower(form)].add((n, kind))
         surname = _surname(person)
-        if len(surname) > 1 or surname[0].lower() not in lex.non_names:
+        if (
+            len(surname) > 1
+            or surname[0].lower() not in lex.non_names
+            or surname[0].lower() in noun_surnames
+        ):
             table[_lower(surname)].add((n, "surname"))
         for word in person.words:
             if word in alone and word.lower() not in lex.non_names:
@@ -1766,7 +1808,19 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
     people = _merge(candidates, alone)
     for person in people:
         person.named_country = person.country
-    aliases = _aliases(people, alone, lex)
+    noun_surnames = _noun_surnames(people, lex)
+    if noun_surnames:  # "Park said": read again with the surname as a name word
+        analysed = [
+            _analyse(
+                text,
+                s,
+                spans[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)],
+                noun_surnames,
+            )
+            for s in sentences
+        ]
+        alone = _alone_words(analysed, lex)
+    aliases = _aliases(people, alone, lex, noun_surnames)
 
     per_sentence: list[list[Reference]] = []
     poisoned: set[tuple[frozenset[str], str | None]] = set()

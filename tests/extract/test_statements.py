@@ -517,3 +517,24 @@ def test_a_past_passive_after_the_words_is_narrative(run, follow_up, continues):
     speakers = [(s.speaker, s.text[:20]) for s in run(text).statements]
     expected = [(EIDE, "Eide said Norway wou")] + ([(EIDE, follow_up[:20])] if continues else [])
     assert speakers == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a surname that is also a noun, before a romanised given name and then alone
+        (
+            "Foreign Minister Park Min-seo met Norwegian Foreign Minister Espen Barth Eide in "
+            "Seoul on Monday.\n\nPark said Korea hopes to build ships with Norway, according to "
+            "the foreign ministry.",
+            ["Park Min-seo"],
+        ),
+        # the noun alone, with nobody of that surname in the text, is nobody
+        (
+            INTRO.strip() + "\n\nPark rangers said the reserve would reopen in May.",
+            [],
+        ),
+    ],
+)
+def test_a_surname_that_is_also_a_noun(run, text, expected):
+    assert [s.speaker for s in run(text).statements] == expected
