@@ -109,6 +109,9 @@ _SPEECH = (
     r"|explained|announced|declared|reiterated|pledged|vowed|warned|insisted|recalled"
     r"|mentioned|advocated|continued)"
 )
+_SPEECH_VERB = re.compile(rf"\b{_SPEECH}\b")
+# Where the words a speaker reports begin: "said that ...", "told reporters: ...".
+_REPORTED_WORDS = re.compile(r"\bthat\b|[:\"“]")
 _SPEECH_AFTER = re.compile(
     rf"^(?:\s*,[^,]{{1,80}},)?\s+(?:(?:also|further|then|again|has|had|have|later|earlier"
     rf"|once\s+again|\w+ly)\s+)*{_SPEECH}\b"
@@ -1107,7 +1110,7 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
             other.kind == "body"
             and _ATTENDANCE.search(other.text)
             and not _is_future(other.text)
-            and not _own_date_differs(doc, other, date)
+            and not _own_date_differs(doc, other, date, in_reported_words=False)
         ):
             people += _people_in(doc, other, [(other.start, other.end)])
     people = [p for p in dict.fromkeys(people) if _takes_part(doc, p)]
@@ -1128,7 +1131,9 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
                 countries.update(_subject_countries(text[: hits[0].start - offset]))
     _fill_unknown(doc, countries, people, [t for t, _ in texts], bare_title)
     for other in doc.sentences:
-        if other.kind == "body" and not _own_date_differs(doc, other, date):
+        if other.kind == "body" and not _own_date_differs(
+            doc, other, date, in_reported_words=False
+        ):
             for speaker in _speakers(doc, other):
                 if doc.country(speaker) in countries and speaker not in people:
                     people.append(speaker)
@@ -1157,11 +1162,21 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
     return event, primary
 
 
-def _own_date_differs(doc: _Doc, sentence: Sentence, date: DateMention | None) -> bool:
-    """True when the sentence is dated, to the day or month, away from the primary event."""
+def _own_date_differs(
+    doc: _Doc, sentence: Sentence, date: DateMention | None, in_reported_words: bool = True
+) -> bool:
+    """True when the sentence is dated, to the day or month, away from the primary event.
+
+    Without `in_reported_words`, dates in the words a speaker reports do not count: in "X, who
+    attended the talks, told reporters that an accord would be signed in May", May dates
+    the accord, not the talks X attended."""
     if date is None:
         return False
     own = [d for d in _plain_dates(doc, sentence) if d.precision != "year"]
+    verb = None if in_reported_words else _SPEECH_VERB.search(sentence.text)
+    words = verb and _REPORTED_WORDS.search(sentence.text, verb.end())
+    if words:
+        own = [d for d in own if d.start < sentence.start + words.start()]
     return bool(own) and all(not _same_time(d.value, date.value) for d in own)
 
 

@@ -784,3 +784,25 @@ def test_a_joint_press_conference_is_a_meeting_of_the_lead_s_people(
         participants,
         location,
     )
+
+
+@pytest.mark.parametrize(
+    "follow_up, takes_part",
+    [
+        # a date in the words reported dates what is reported, not the talks attended
+        (
+            "Kenya's Trade Minister, Amina Wanjiru, who attended the talks, told reporters that "
+            "an accord would be signed in May.",
+            True,
+        ),
+        # a date before the words dates the speaking: another day's remarks
+        (
+            "On 2 February, Kenya's Trade Minister, Amina Wanjiru, told reporters that an accord "
+            "was near.",
+            False,
+        ),
+    ],
+)
+def test_a_speaker_s_date_is_not_the_date_in_the_words_reported(follow_up, takes_part):
+    event = _primary(MEETING + follow_up)
+    assert ("Amina Wanjiru" in event.participants) == takes_part
