@@ -213,6 +213,8 @@ _DATELINE = re.compile(
     # in title case, a comma and a date or an agency must follow: "Bishkek, October 17, 2024"
     r"|^(?P<city2>[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+)*),\s+(?=\d|[A-Z]{2,}\b|(?:Jan|Feb|Mar|Apr"
     r"|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
+    # or the agency in brackets and a dash: "Jakarta (ANTARA) -", "KAMPALA (UNA) —"
+    r"|^(?P<city3>[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)*)\s+\([A-Z][A-Za-z]+\)\s*[-—–:]"
 )
 # Words after a country or demonym that make it a party: "Belgian Prime Minister".
 _OFFICE_WORDS = frozenset(
@@ -516,7 +518,7 @@ def _dateline_city(sentences: Sequence[Sentence]) -> tuple[str, str] | None:
     for sentence in [s for s in sentences if s.kind == "body"][:3]:
         match = _DATELINE.match(sentence.text)
         if match:
-            words = _words(match["city"] or match["city2"])
+            words = _words(match["city"] or match["city2"] or match["city3"])
             n = _longest_in(cities, words)
             if n == len(words):
                 return cities[words]

@@ -274,6 +274,13 @@ def test_visit_here_takes_the_dateline_city() -> None:
             "meeting",
             "Suva",
         ),
+        # the agency in brackets after the dateline's city
+        (
+            "Kampala (UNA) – Ugandan President Moses Okello received Kenyan Foreign Minister "
+            "Amina Wanjiru here today.",
+            "meeting",
+            "Kampala",
+        ),
         # no place named but the dateline's own country: the dateline's city
         (
             "Lusaka, 12 March 2019 - The President of the Republic, Mwila Banda, received at "
