@@ -33,7 +33,7 @@ from importlib import resources
 
 import pycountry
 
-from app.extract.countries import country_code, find_countries
+from app.extract.countries import country_code, demonym_length, find_countries
 from app.extract.dates import counts_back
 from app.extract.records import (
     Actors,
@@ -487,6 +487,14 @@ def _places(text: str, offset: int = 0) -> list[_Place]:
             name, code = cities[words[:n]]
             found.append(_Place(name, code, True, destination, offset + match.start("place")))
             continue
+        venue_city = next(
+            (cities[words[k:]] for k in range(1, len(words)) if words[k:] in cities),
+            None,
+        )
+        if venue_city and set(words[:-1]) & _VENUE_WORDS:
+            # a venue named with its city: "at State House Kampala"
+            found.append(_Place(*venue_city, True, destination, offset + match.start("place")))
+            continue
         code = None
         head = place
         for cut in range(len(place.split()), 0, -1):
@@ -500,6 +508,8 @@ def _places(text: str, offset: int = 0) -> list[_Place]:
             if capital and head == place and _CAPITAL_AFTER.match(text, match.end("place")):
                 found.append(_Place(capital, code, True, destination, at))  # "the Indian capital"
                 continue
+            if demonym_length(tuple(head.split())) == len(head.split()):
+                continue  # an adjective, not a place: "to the Ugandan border"
             found.append(_Place(head, code, False, destination, at))
             continue
         if (

@@ -813,3 +813,24 @@ def test_a_joint_press_conference_is_a_meeting_of_the_lead_s_people(
 def test_a_speaker_s_date_is_not_the_date_in_the_words_reported(follow_up, takes_part):
     event = _primary(MEETING + follow_up)
     assert ("Amina Wanjiru" in event.participants) == takes_part
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        # a venue named with its city
+        (
+            "Tanzanian President Amani Juma and Ugandan President Moses Okello held talks at "
+            "State House Kampala on Tuesday.",
+            "Kampala",
+        ),
+        # a demonym after "to" is an adjective, not a place
+        (
+            "Tanzanian President Amani Juma and Ugandan President Moses Okello held talks on "
+            "Tuesday. Juma said the talks covered a new road to the Ugandan border.",
+            None,
+        ),
+    ],
+)
+def test_location_of_the_primary_event(text: str, location: str | None) -> None:
+    assert _primary(text).location == location
