@@ -174,13 +174,15 @@ def tag_events(
     statement where both sides, as one subject ("the leaders discussed ...",
     "Among issues both leaders discussed were ...") or as two named
     participants ("A and B discussed ..."), address something. Sentences that
-    report a mentioned event give it nothing: its topics are not the text's.
+    report a mentioned event give it nothing: its topics are not the text's;
+    the establishment of relations an anniversary recalls is no such event.
     """
     primary = next((e for e in events if e.primary), None)
     if primary is None:
         return events
     spoken = [(s.start, s.end) for s in statements]
-    elsewhere = {e.sentence for e in events if not e.primary}
+    # the establishment of relations is background an anniversary recalls, not another contact
+    elsewhere = {e.sentence for e in events if not e.primary and e.type != "diplomatic_relations"}
     found: set[str] = set()
     for sentence in sentences:
         if sentence.kind != "body" or sentence.index in elsewhere:

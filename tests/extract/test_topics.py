@@ -175,6 +175,14 @@ def test_diplomatic_keywords(text: str, expected: set[str]) -> None:
             "Kenji Sato on Tuesday. The two leaders welcomed progress on the new rail link.",
             ("connectivity",),
         ),
+        # an anniversary of relations both sides noted is the event's, though it recalls
+        # the establishment of relations
+        (
+            "Kenyan President Amina Odhiambo held a phone call with Japanese Prime Minister "
+            "Kenji Sato on Tuesday. The two leaders noted that next year marks the 60th "
+            "anniversary of diplomatic relations between the two countries.",
+            ("diplomatic-anniversary",),
+        ),
         # the offices in the subject are no topic
         (
             "Kenyan Trade Minister Amina Odhiambo held talks with Japanese Prime Minister "
