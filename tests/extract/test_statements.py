@@ -302,6 +302,9 @@ def test_who_else_acts(run, text, expected):
             "The Kenyan president recalled that the two countries had fought drought together.",
             [RUTO],
         ),
+        # a request is speech: "asked Norway to ..."
+        ("Ruto also asked Norway to ease visa rules for Kenyan students.", [RUTO]),
+        ('"Will the fund grow?" Eide asked.', [EIDE]),
         # "recalled" before its object is no speech
         ("Ruto recalled the ambassador to Oslo for consultations.", []),
         # nouns that look like verbs do not make anyone speak
