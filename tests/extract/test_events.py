@@ -780,6 +780,14 @@ def test_states_an_agreement_was_signed_by_are_its_parties(sentence, expected):
             {"Ana Lima", "Tomas Berg"},
             "Santiago",
         ),
+        # a joint press statement is made together, in person
+        (
+            "The presidents of Chile and Norway, Ana Lima and Tomas Berg, agreed on Tuesday in "
+            "Santiago to protect the ocean.\n\n"
+            "During a joint press statement at the palace, Berg said that a fund would open.",
+            {"Ana Lima", "Tomas Berg"},
+            "Santiago",
+        ),
     ],
 )
 def test_a_joint_press_conference_is_a_meeting_of_the_lead_s_people(
