@@ -218,6 +218,9 @@ def test_event_topics_from_joint_positions(text, expected):
         ),
         ("They discussed cooperation within the Arctic Council.", {"regional-cooperation"}),
         ("Kenya supports trade liberalization.", {"free-trade"}),
+        # drug traffickers are a security matter, not medicine
+        ("The port must not become a haven for drug traffickers.", {"security", "connectivity"}),
+        ("Police seized narcotics from two drug cartels.", {"security"}),
         # war remnants are security
         ("Navy divers are clearing sea mines and unexploded ordnance.", {"security"}),
         # words that only look like these families
