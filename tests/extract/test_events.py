@@ -380,6 +380,13 @@ def test_mentioned_event(
             "2019-03-12",
             "Tokyo",
         ),
+        # convening a body is meeting it
+        (
+            "The two leaders agreed to convene the joint commission in Mombasa next year.",
+            "meeting",
+            "2020",
+            "Mombasa",
+        ),
         # a commission's session is a meeting
         (
             "They reviewed the results of the binational cabinet held in Kisumu in 2017.",
