@@ -380,6 +380,13 @@ def test_mentioned_event(
             "2019-03-12",
             "Tokyo",
         ),
+        # a political dialogue is a round of talks
+        (
+            "Both sides agreed to hold the next political dialogue in Mombasa in 2020.",
+            "meeting",
+            "2020",
+            "Mombasa",
+        ),
         # convening a body is meeting it
         (
             "The two leaders agreed to convene the joint commission in Mombasa next year.",
