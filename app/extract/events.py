@@ -77,15 +77,17 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|is\s+(?:set|scheduled|expected|due|slated|going)\s+to|are\s+(?:set"
     r"|scheduled|expected|due|slated|going)\s+to|to\s+be\s+held|upcoming|forthcoming)\b"
 )
+# An invitation to come: "invited his Kenyan counterpart to visit Oslo"
+_INVITED = r"\binvit\w*\b[^.;]{0,80}?\bto\s+(?:visit|pay|attend|come)\b"
 _LATER = re.compile(
     r"\b(?:will|shall|would|to\s+be\s+held|upcoming|forthcoming|next\s+(?:week|month|year)"
-    r"|later\s+(?:this|in\s+the)\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months)"
-    r"|invit\w*\b[^.;]{0,80}?\bto\s+(?:visit|pay|attend|come))\b"
+    r"|later\s+(?:this|in\s+the)\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months))\b"
+    rf"|{_INVITED}"
 )
 # A contact arranged for later, named by its place even when undated: "invited her to
 # visit Oslo", "agreed to hold the next session in Accra", "will visit Lima".
 _ARRANGED = re.compile(
-    r"\binvit\w*\b[^.;]{0,80}?\bto\s+(?:visit|pay|attend|come)\b"
+    rf"{_INVITED}"
     r"|\b(?:agreed|committed|decided|pledged)\s+to\s+(?:meet|hold|convene|organi[sz]e)\b"
     r"|\bnext\s+(?:meeting|session|round|summit)\b"
     r"|\b(?:will|would|shall)\s+(?:also\s+)?(?:visit|travel|meet|hold|host|convene)\b"
