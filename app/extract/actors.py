@@ -53,7 +53,7 @@ _ELECT = "-elect"
 _LONGEST_TITLE = 11  # in tokens: "High Representative of the Union for ... Security Policy"
 _MAX_PHRASE = 6  # the longest modifier, honorific, rank or verb phrase, in tokens
 _SURNAME_FIRST = frozenset({"CN", "TW", "HK", "MO", "KR", "KP", "VN", "SG"})
-# A romanised East Asian given name after the surname: "Ji-won", "Cheng-wen"
+# A romanised East Asian given name after the surname: "Min-seo", "Mei-ling"
 _ROMANISED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _PARTICLES = frozenset(
     {
@@ -870,7 +870,7 @@ def _romanised_surname(
     tokens: tuple[Token, ...], k: int, lex: Lexicon, surnames: frozenset[str]
 ) -> bool:
     """A surname that is also a common noun, before a romanised given name ("Foreign
-    Minister Park Ji-won") or, once the text names such a person, alone ("Park said")."""
+    Minister Park Min-seo") or, once the text names such a person, alone ("Park said")."""
     token = tokens[k]
     if not token.text[:1].isupper() or token.text.isupper() or token.low not in lex.non_names:
         return False
@@ -1294,7 +1294,7 @@ def _surname(person: _Person) -> tuple[str, ...]:
 
 
 def _noun_surnames(people: list[_Person], lex: Lexicon) -> frozenset[str]:
-    """Surnames of the text's people that are also common nouns ("Park" of "Park Ji-won")."""
+    """Surnames of the text's people that are also common nouns ("Park" of "Park Min-seo")."""
     found = set()
     for person in people:
         surname = _surname(person)

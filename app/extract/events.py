@@ -1198,7 +1198,7 @@ def _another_year(
     doc: _Doc, sentence: Sentence, clause: tuple[int, int], date: DateMention | None
 ) -> bool:
     """True when a clause is dated only to other years than the primary event ("the
-    commission, which last met in Islamabad in 2019"): it tells of another contact."""
+    commission, which last met in Accra in 2017"): it tells of another contact."""
     if date is None:
         return False
     own = [d for d in _plain_dates(doc, sentence) if _within([clause], d.start, d.end)]
