@@ -47,6 +47,13 @@ _ADDRESSED = re.compile(
     r"|expressed|pledged|called\s+for|condemned|look(?:ed)?\s+forward|explored|covering)\b",
     re.I,
 )
+# A coming event named only as the occasion of what the sides addressed now: "Looking
+# ahead to the summit in Apia, the leaders discussed ...", "Ahead of the G20, they agreed ..."
+_AHEAD_OF = re.compile(
+    r"(?:Looking\s+ahead\s+to|Ahead\s+of|In\s+the\s+run-up\s+to|In\s+preparation\s+for)\b"
+    r"[^.;]*?,\s+(?=(?:the|both|they)\b)",
+    re.I,
+)
 # The topics as subject: "Climate and trade were at the top of the agenda."
 _AGENDA = re.compile(r"\b(?:(?:on|at\s+the\s+top\s+of|topped|dominated)\s+the\s+agenda)\b", re.I)
 
@@ -175,7 +182,9 @@ def tag_events(
     "Among issues both leaders discussed were ...") or as two named
     participants ("A and B discussed ..."), address something. Sentences that
     report a mentioned event give it nothing: its topics are not the text's;
-    the establishment of relations an anniversary recalls is no such event.
+    the establishment of relations an anniversary recalls is no such event, nor
+    is a coming event named only as the occasion ("Ahead of the summit, the
+    leaders discussed ...").
     """
     primary = next((e for e in events if e.primary), None)
     if primary is None:
@@ -185,14 +194,17 @@ def tag_events(
     elsewhere = {e.sentence for e in events if not e.primary and e.type != "diplomatic_relations"}
     found: set[str] = set()
     for sentence in sentences:
-        if sentence.kind != "body" or sentence.index in elsewhere:
+        if sentence.kind != "body":
+            continue
+        ahead = _AHEAD_OF.match(sentence.text)
+        if sentence.index in elsewhere and ahead is None:
             continue
         if any(a < sentence.end and sentence.start < b for a, b in spoken):
             continue
-        if _AGENDA.search(sentence.text):
+        if _AGENDA.search(sentence.text) and ahead is None:
             found.update(topics_of(sentence.text))
             continue
-        verb = _ADDRESSED.search(sentence.text)
+        verb = _ADDRESSED.search(sentence.text, ahead.end() if ahead else 0)
         if verb is None:
             continue
         subject = sentence.text[: verb.start()]

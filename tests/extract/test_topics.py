@@ -183,6 +183,13 @@ def test_diplomatic_keywords(text: str, expected: set[str]) -> None:
             "anniversary of diplomatic relations between the two countries.",
             ("diplomatic-anniversary",),
         ),
+        # a coming summit named only as the occasion: what they discussed is this call's
+        (
+            "Kenyan President Amina Odhiambo held a phone call with Japanese Prime Minister "
+            "Kenji Sato on Tuesday. Looking ahead to the G20 summit in Osaka in June, the two "
+            "leaders discussed fisheries and vaccines.",
+            ("maritime", "vaccines"),
+        ),
         # the offices in the subject are no topic
         (
             "Kenyan Trade Minister Amina Odhiambo held talks with Japanese Prime Minister "
