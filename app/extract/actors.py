@@ -281,6 +281,7 @@ class Lexicon:
     honorifics: dict[tuple[str, ...], str | None]
     ranks: frozenset[tuple[str, ...]]
     speech: dict[tuple[str, ...], bool]  # verb phrase -> only after the words it reports
+    addressing: frozenset[tuple[str, ...]]  # verbs whose person after them is addressed
     person_verbs: frozenset[tuple[str, ...]]
     non_names: frozenset[str]  # organisation, place and event nouns, and function words
     org_nouns: frozenset[str]  # the nouns alone: "Ministry", "Airport", "Initiative"
@@ -378,9 +379,12 @@ def lexicon() -> Lexicon:
         form, _, gender = (part.strip() for part in line.partition("="))
         honorifics[tuple(t.text for t in tokenize(form))] = gender or None
     speech = {}
+    addressing = set()
     for line in _lines("speech_verbs.txt"):
         verb, _, kind = (part.strip() for part in line.partition("|"))
         speech[_words(verb)] = kind == "tail"
+        if kind == "object":
+            addressing.add(_words(verb))
     ranks = frozenset(tuple(t.text for t in tokenize(r)) for r in _lines("ranks.txt"))
     person_verbs = frozenset(_words(v) for v in _lines("person_verbs.txt"))
     org_nouns = frozenset(w.lower() for w in _lines("non_names.txt"))
@@ -399,6 +403,7 @@ def lexicon() -> Lexicon:
         honorifics=honorifics,
         ranks=ranks,
         speech=speech,
+        addressing=frozenset(addressing),
         person_verbs=person_verbs,
         non_names=org_nouns | frozenset(w.lower() for w in _lines("function_words.txt")),
         org_nouns=org_nouns,
@@ -488,6 +493,11 @@ def speech_verb_at(tokens: tuple[Token, ...], i: int, lex: Lexicon | None = None
 def is_tail_only(tokens: tuple[Token, ...], i: int, j: int) -> bool:
     """True for verbs that report speech only after the words they report."""
     return lexicon().speech.get(tuple(t.low for t in tokens[i:j]), False)
+
+
+def addresses(tokens: tuple[Token, ...], i: int, j: int) -> bool:
+    """True for verbs whose person after them is the one addressed ("welcomed", "told")."""
+    return tuple(t.low for t in tokens[i:j]) in lexicon().addressing
 
 
 def skip_auxiliaries(tokens: tuple[Token, ...], i: int) -> int:

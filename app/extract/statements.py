@@ -43,6 +43,7 @@ from app.extract.actors import (
     AUXILIARIES,
     Reference,
     Token,
+    addresses,
     is_tail_only,
     joint_subject,
     lexicon,
@@ -187,9 +188,11 @@ def _tail_speakers(
                 found.add(ref.person)
                 continue
         # "..., said Prime Minister Anna Berg." / '...,' said the Foreign Minister, Li Wei.
+        # Not after "welcomed", "thanked" ...: "..., welcomed Mr. Tom Berg" names the one addressed.
         if start > ref.token - 6 and any(
             verb != head_verb
             and speech_verb_at(tokens, verb) == start
+            and not addresses(tokens, verb, start)
             and (tokens[verb - 1].text == "," or _is_quote_close(tokens[verb - 1]))
             for verb in range(max(1, start - 2), start)
         ):

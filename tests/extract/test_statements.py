@@ -541,3 +541,47 @@ def test_a_past_passive_after_the_words_is_narrative(run, follow_up, continues):
 )
 def test_a_surname_that_is_also_a_noun(run, text, expected):
     assert [s.speaker for s in run(text).statements] == expected
+
+
+LIMA_BERG = (
+    "Foreign Minister Ana Lima of Portugal hosted Trade Minister Tom Berg of Norway in Lisbon "
+    "on Monday.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the person after "welcomed", "thanked", "congratulated" is the one addressed
+        (
+            "Foreign Minister Ana Lima of Portugal, on Monday, welcomed His Excellency Mr. Tom "
+            "Berg, Minister of Trade of Norway, at the ministry.",
+            [],
+        ),
+        # the subject, when named, is still the speaker of the words
+        (
+            "Foreign Minister Ana Lima, who arrived on Monday, welcomed His Excellency Mr. Tom "
+            "Berg, Minister of Trade of Norway, and said the two countries would expand trade.",
+            ["Ana Lima"],
+        ),
+        (
+            LIMA_BERG + "The Portuguese minister, who chaired the talks, welcomed Mr. Tom Berg, "
+            "Minister of Trade of Norway, and said trade would grow.",
+            ["Ana Lima"],
+        ),
+        (LIMA_BERG + "Lima thanked Berg for his support.", ["Ana Lima"]),
+        (
+            LIMA_BERG + "Lima, on Monday, thanked Trade Minister Tom Berg for his support.",
+            ["Ana Lima"],
+        ),
+        (LIMA_BERG + "Lima told Berg that trade must grow.", ["Ana Lima"]),
+        (LIMA_BERG + "Trade must grow, Lima, in turn, urged Berg.", ["Ana Lima"]),
+        # an ordinary reporting verb before the person still names the speaker
+        (LIMA_BERG + "Trade must grow, said Ana Lima.", ["Ana Lima"]),
+        (LIMA_BERG + "Trade must grow, said Trade Minister Tom Berg.", ["Tom Berg"]),
+        (LIMA_BERG + "Trade must grow, Berg told reporters.", ["Tom Berg"]),
+        (LIMA_BERG + "Lima told reporters that trade must grow.", ["Ana Lima"]),
+    ],
+)
+def test_the_person_addressed_after_the_verb_is_no_speaker(run, text, expected):
+    assert [s.speaker for s in run(text).statements] == expected
