@@ -360,6 +360,17 @@ def page_query(
     return query, values
 
 
+def _page(
+    session: Session,
+    model: type[Event | Statement],
+    params: list[Param],
+    limit: int,
+    after: tuple[str, int] | None,
+) -> list[Row]:
+    query, values = page_query(model, params, limit=limit, after=after)
+    return list(rows(session, query, **values))
+
+
 # ---------------------------------------------------------------- events
 
 
@@ -367,9 +378,7 @@ def list_events(
     session: Session, *, flt: EventFilter, limit: int, after: tuple[str, int] | None = None
 ) -> list[Row]:
     """A page of events matching `flt`, newest first, as rows of EVENT_COLUMNS."""
-    params = _event_params(session, flt)
-    query, values = page_query(Event, params, limit=limit, after=after)
-    return list(rows(session, query, **values))
+    return _page(session, Event, _event_params(session, flt), limit, after)
 
 
 # ---------------------------------------------------------------- statements
@@ -379,9 +388,7 @@ def list_statements(
     session: Session, *, flt: StatementFilter, limit: int, after: tuple[str, int] | None = None
 ) -> list[Row]:
     """A page of statements matching `flt`, newest event first, as rows of STATEMENT_COLUMNS."""
-    params = _statement_params(session, flt)
-    query, values = page_query(Statement, params, limit=limit, after=after)
-    return list(rows(session, query, **values))
+    return _page(session, Statement, _statement_params(session, flt), limit, after)
 
 
 # ---------------------------------------------------------------- people
