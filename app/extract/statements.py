@@ -164,7 +164,8 @@ def _tail_speakers(
         if ref is head or ref.person is None:
             continue
         before = ref.token - 1
-        # "..., said Qin." / '..." said the Chinese president.'
+        # "..., said Qin." / '..." said the Chinese president.' With no subject found,
+        # "the minister, in Porto, congratulated Berg" names the one addressed.
         verb_end = before + 1
         verb = before
         while verb >= 0 and speech_verb_at(tokens, verb) != verb_end:
@@ -175,6 +176,7 @@ def _tail_speakers(
             verb >= 1
             and verb != head_verb
             and speech_verb_at(tokens, verb) == verb_end
+            and not (head is None and addresses(tokens, verb, verb_end))
             and (tokens[verb - 1].text == "," or _is_quote_close(tokens[verb - 1]))
         ):
             found.add(ref.person)

@@ -576,6 +576,11 @@ LIMA_BERG = (
         ),
         (LIMA_BERG + "Lima told Berg that trade must grow.", ["Ana Lima"]),
         (LIMA_BERG + "Trade must grow, Lima, in turn, urged Berg.", ["Ana Lima"]),
+        # a bare surname straight after the verb, past a comma, is the one addressed too
+        (LIMA_BERG + "Later that day the minister, in Porto, congratulated Berg.", []),
+        (LIMA_BERG + "The minister, in Porto, congratulated Berg.", []),
+        (LIMA_BERG + "The Portuguese minister, in Porto, congratulated Berg.", ["Ana Lima"]),
+        (LIMA_BERG + "After the talks in Porto, thanked Berg and left.", []),
         # an ordinary reporting verb before the person still names the speaker
         (LIMA_BERG + "Trade must grow, said Ana Lima.", ["Ana Lima"]),
         (LIMA_BERG + "Trade must grow, said Trade Minister Tom Berg.", ["Tom Berg"]),
