@@ -719,6 +719,8 @@ def _single_title(
     if role_text.endswith(("minister", "secretary")):
         # "Minister for Foreign Affairs, European Union and Cooperation, Ana Ruiz"
         j = _portfolio_list(tokens, j, countries, lex)
+    else:
+        j = _portfolio(tokens, j)
     k, of_code = _of_country(tokens, j, countries)
     if of_code:
         country = country or of_code
@@ -730,6 +732,26 @@ def _single_title(
         gender=gender,
         country=country,
     )
+
+
+def _portfolio(tokens: tuple[Token, ...], j: int) -> int:
+    """The end of a portfolio after an office other than a minister's: "Commissioner for
+    Trade, ...", "Special Envoy for the Sahel who ...". Capitalized words straight before
+    a name could be the name's own ("Commissioner for Trade Ana Ruiz"), so the portfolio
+    counts only when a comma, a lower-case word or the sentence's end follows it."""
+    if j >= len(tokens) or tokens[j].low != "for":
+        return j
+    k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].low == "the")
+    end = k
+    while end < len(tokens) and (
+        tokens[end].text[:1].isupper() or (tokens[end].low == "and" and end > k)
+    ):
+        end += 1
+    if end == k or tokens[end - 1].low == "and":
+        return j
+    if end < len(tokens) and tokens[end].text != "," and not tokens[end].text[:1].islower():
+        return j
+    return end
 
 
 def _portfolio_list(

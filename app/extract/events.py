@@ -264,6 +264,11 @@ _EU_BODY = re.compile(
     r"|Council\s+of\s+the\s+(?:EU|European\s+Union)|EU|Commission\s+President"
     r"|High\s+Representative)\b|(?:^|[/.])europa\.eu\b"
 )
+# Offices of the European Union, as a person's title: "European Commissioner for Trade".
+_EU_OFFICE = re.compile(
+    r"(?:European|EU)\s+Commissioner|High\s+Representative"
+    r"|President\s+of\s+the\s+European\s+(?:Commission|Council)\b"
+)
 _URL_HOST = re.compile(r"^(?:[a-z]+://)?(?P<host>[^/:?#]+)", re.I)
 # Country-code domains sold as generic names: no evidence of a state.
 _VANITY_DOMAINS = frozenset(
@@ -633,6 +638,9 @@ def _index(
     for mention in actors.mentions:
         mentions.setdefault(mention.sentence, []).append(mention)
     countries = {p.id: p.country for p in actors.people if p.country}
+    for person in actors.people:
+        if person.id not in countries and person.title and _EU_OFFICE.match(person.title):
+            countries[person.id] = "EU"  # "Mrs. Ilse Kranz, European Commissioner for Energy"
     for mention in actors.mentions:
         if mention.kind == "title" and mention.person_id not in countries:
             named = find_countries(cleaned.text[mention.start : mention.end])

@@ -73,6 +73,19 @@ import pytest
                 )
             },
         ),
+        # an office with its portfolio after "for", before or after the name
+        (
+            "Premier Ada Lind met the European Commissioner for Fisheries, Ilse Kranz, on Monday.",
+            {("Ada Lind", "Premier", None), ("Ilse Kranz", "European Commissioner", None)},
+        ),
+        (
+            "Premier Ada Lind met Mrs. Ilse Kranz, European Commissioner for the Baltic, today.",
+            {("Ada Lind", "Premier", None), ("Ilse Kranz", "European Commissioner", None)},
+        ),
+        (
+            "Premier Ada Lind met the Special Envoy for the Great Lakes, Omar Dewa, on Monday.",
+            {("Ada Lind", "Premier", None), ("Omar Dewa", "Special Envoy", None)},
+        ),
         (
             "South Africa's President-elect Thabo Nkosi thanked voters.",
             {("Thabo Nkosi", "President-elect", "ZA")},

@@ -571,6 +571,20 @@ def test_primary_type_is_what_the_lead_reports(text: str, title: str | None, kin
             "https://ec.europa.eu/commission/presscorner/detail/en/statement",
             ("EU", "KE"),
         ),
+        (  # an office of the EU, before or after the name, is the EU's
+            "Norwegian Prime Minister Ole Dahl received Mrs. Ilse Kranz, European Commissioner for "
+            "Fisheries, in Oslo on Monday. The Commissioner said the EU would help.",
+            None,
+            None,
+            ("EU", "NO"),
+        ),
+        (
+            "Norwegian Prime Minister Ole Dahl received the European Commissioner for Fisheries, Ilse "
+            "Kranz, in Oslo on Monday. The Commissioner said the EU would help.",
+            None,
+            None,
+            ("EU", "NO"),
+        ),
         (  # a government's country domain
             "The Prime Minister spoke with the President of Kenya, William Ruto, on Tuesday.",
             "Prime Minister's call with President Ruto",
