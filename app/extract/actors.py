@@ -801,6 +801,11 @@ def _organisation(
         if j in countries:
             j, country = countries[j][0], countries[j][1]
             continue
+        if (
+            _longest(tokens, j, lex.person_verbs, lex.person_verb_starts) > j
+            or speech_verb_at(tokens, j, lex) > j
+        ):
+            break  # "Minister of Foreign Affairs of Ukraine Taras Hnatiuk held talks"
         token = tokens[j]
         if token.low in ("'s", "’s") or (token.text.isalpha() and token.low not in _STOP_ORG):
             j += 1

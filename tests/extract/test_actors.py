@@ -322,6 +322,20 @@ def test_a_title_with_its_organisation_then_the_name(run):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Minister of Foreign Affairs of Peru Rosa Quispe held talks with Eide on Monday.",
+        "Minister of Foreign Affairs of Peru Rosa Quispe met Eide in Lima.",
+        "Minister of Trade of Peru Rosa Quispe said exports grew.",
+    ],
+)
+def test_a_title_of_a_state_then_the_name_then_its_verb(run, text):
+    # the verb after the name ends the office, which is no organisation ("... held talks")
+    people = {(p.name, p.country) for p in run(text).actors.people}
+    assert ("Rosa Quispe", "PE") in people
+
+
+@pytest.mark.parametrize(
     "text, mention",
     [
         (
