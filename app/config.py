@@ -30,6 +30,11 @@ class Settings(BaseSettings):
     write_rate_per_minute: int = Field(
         default=600, description="Writes allowed per minute for each key (0: no limit)."
     )
+    record_cache_mb: float = Field(
+        default=16,
+        ge=0,
+        description="Memory each worker may keep built records in, in MB (0: build every time).",
+    )
     cors_origins: str = Field(
         default="",
         description="Comma-separated origins allowed to call the API from a browser ('*' for any).",
@@ -38,6 +43,10 @@ class Settings(BaseSettings):
     @property
     def allowed_origins(self) -> list[str]:
         return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
+
+    @property
+    def record_cache_bytes(self) -> int:
+        return int(self.record_cache_mb * 1_000_000)
 
     @property
     def write_keys(self) -> tuple[str, ...]:

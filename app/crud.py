@@ -285,13 +285,14 @@ def _event_conditions(session: Session, flt: EventFilter) -> list[ColumnElement[
 
 @functools.lru_cache(maxsize=256)
 def _page_query(
-    model: type[Event | Statement], shape: tuple[tuple[str, str], ...], paged: bool
+    model: type[Event | Statement], shape: tuple[tuple[str, str], ...], paged: bool, keys: bool
 ) -> Select:
     """The list query of one shape: (how, name) of each filter; `paged` when it starts
-    after a cursor. Values are bound at each run: the filters', limit, after_key, after_id."""
+    after a cursor; `keys` for rows of (date_key, id) alone. Values are bound at each run:
+    the filters', limit, after_key, after_id."""
     columns, conditions = _PAGES[model]
     table = model.__table__  # type: ignore[attr-defined]
-    query = select(*columns)
+    query = select(*((table.c.date_key, table.c.id) if keys else columns))
     where = []
     order = (table.c.date_key, table.c.id)
     if shape and shape[0][0] in _LEADING:
@@ -349,9 +350,11 @@ def page_query(
     *,
     limit: int,
     after: tuple[str, int] | None,
+    keys: bool = False,
 ) -> tuple[Select, dict[str, Any]]:
     """The list query of `model` for filter `params`, and the values to run it with."""
-    query = _page_query(model, tuple((how, name) for how, name, _ in params), after is not None)
+    shape = tuple((how, name) for how, name, _ in params)
+    query = _page_query(model, shape, after is not None, keys)
     values = {name: value for _, name, value in params} | {"limit": limit}
     if "year" in values:  # the date_keys of a year: "2021", "2021-05", "2021-05-03" ...
         values |= {"year_start": f"{values['year']:04d}", "year_end": f"{values['year']:04d}~"}
@@ -366,8 +369,9 @@ def _page(
     params: list[Param],
     limit: int,
     after: tuple[str, int] | None,
+    keys: bool,
 ) -> list[Row]:
-    query, values = page_query(model, params, limit=limit, after=after)
+    query, values = page_query(model, params, limit=limit, after=after, keys=keys)
     return list(rows(session, query, **values))
 
 
@@ -375,20 +379,32 @@ def _page(
 
 
 def list_events(
-    session: Session, *, flt: EventFilter, limit: int, after: tuple[str, int] | None = None
+    session: Session,
+    *,
+    flt: EventFilter,
+    limit: int,
+    after: tuple[str, int] | None = None,
+    keys: bool = False,
 ) -> list[Row]:
-    """A page of events matching `flt`, newest first, as rows of EVENT_COLUMNS."""
-    return _page(session, Event, _event_params(session, flt), limit, after)
+    """A page of events matching `flt`, newest first, as rows of EVENT_COLUMNS (of date_key
+    and id alone with `keys`)."""
+    return _page(session, Event, _event_params(session, flt), limit, after, keys)
 
 
 # ---------------------------------------------------------------- statements
 
 
 def list_statements(
-    session: Session, *, flt: StatementFilter, limit: int, after: tuple[str, int] | None = None
+    session: Session,
+    *,
+    flt: StatementFilter,
+    limit: int,
+    after: tuple[str, int] | None = None,
+    keys: bool = False,
 ) -> list[Row]:
-    """A page of statements matching `flt`, newest event first, as rows of STATEMENT_COLUMNS."""
-    return _page(session, Statement, _statement_params(session, flt), limit, after)
+    """A page of statements matching `flt`, newest event first, as rows of STATEMENT_COLUMNS
+    (of date_key and id alone with `keys`)."""
+    return _page(session, Statement, _statement_params(session, flt), limit, after, keys)
 
 
 # ---------------------------------------------------------------- people

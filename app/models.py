@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 # One vocabulary for the pipeline's records and the API's schemas.
@@ -194,6 +194,20 @@ class StatementTopic(SQLModel, table=True):
     )
     topic: str = Field(foreign_key="topic.slug", primary_key=True, max_length=60)
     date_key: str = Field(default="", max_length=10)  # copied from the statement for ordering
+
+
+# ---------------------------------------------------------------- changes
+
+
+# One row: how many times the records' tables have been written. Triggers of migration
+# 0005 add one on every insert, update or delete of a table records are built from, in
+# the writing transaction, so whoever reads `n` before reading records knows that records
+# it kept from a read at the same `n` are still current (app.record_cache). `epoch` is
+# drawn when the row is made: another database never passes for this one.
+class DataRevision(SQLModel, table=True):
+    id: int = Field(default=1, primary_key=True)
+    n: int = Field(sa_column=Column(BigInteger, nullable=False))
+    epoch: str = Field(max_length=32)
 
 
 # ---------------------------------------------------------------- public schemas

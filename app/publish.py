@@ -61,6 +61,8 @@ IDS = bindparam("ids", expanding=True)
 
 EVENT_BY_ID = select(*EVENT_COLUMNS).where(Event.id == bindparam("id"))
 STATEMENT_BY_ID = select(*STATEMENT_COLUMNS).where(Statement.id == bindparam("id"))
+EVENTS_BY_IDS = select(*EVENT_COLUMNS).where(col(Event.id).in_(IDS))
+STATEMENTS_BY_IDS = select(*STATEMENT_COLUMNS).where(col(Statement.id).in_(IDS))
 STATEMENTS_OF_EVENT = (
     select(*STATEMENT_COLUMNS)
     .where(Statement.event_id == bindparam("id"))
@@ -210,6 +212,11 @@ def events(session: Session, found: Sequence[Row]) -> list[Record]:
     ]
 
 
+def events_by_id(session: Session, ids: Sequence[int]) -> list[Record]:
+    """EventPublic records of the events `ids` (those that exist), in no set order."""
+    return events(session, _over(session, EVENTS_BY_IDS, ids))
+
+
 def event_detail(session: Session, event_id: int) -> Record | None:
     """One event as an EventDetail record, its statements inline in source order."""
     found = rows(session, EVENT_BY_ID, id=event_id)
@@ -248,6 +255,11 @@ def statements(session: Session, found: Sequence[Row]) -> list[Record]:
             }
         )
     return records
+
+
+def statements_by_id(session: Session, ids: Sequence[int]) -> list[Record]:
+    """StatementPublic records of the statements `ids` (those that exist), in no set order."""
+    return statements(session, _over(session, STATEMENTS_BY_IDS, ids))
 
 
 def statement(session: Session, statement_id: int) -> Record | None:

@@ -27,6 +27,7 @@ from app.db import get_engine, get_session
 from app.extract import countries
 from app.extract.topics import taxonomy
 from app.models import Document
+from app.record_cache import cache_for, current_mark
 
 SessionDep = Annotated[Session, Depends(get_session)]
 
@@ -99,25 +100,28 @@ async def in_session(work: Callable[[Session], T], *, may_scan: bool = False) ->
 async def keyset_page(
     limit: int,
     read: Callable[[Session, int], Sequence[Any]],
-    publish: Callable[[Session, Sequence[Any]], list],
+    publish: Callable[[Session, Sequence[int]], list],
     *,
+    kind: str,
     may_scan: bool,
 ) -> Response:
-    """A JSON page of the rows `read` returns in (date_key, id) order, as `publish` shows them.
+    """A JSON page of the (date_key, id) rows `read` returns, as `publish` shows records by id.
 
-    `read` is asked for `limit + 1` rows: the extra one means there is a next page.
+    `read` is asked for `limit + 1` rows: the extra one means there is a next page. Records
+    of `kind` shown since the database was last written are reused (app.record_cache).
     """
 
     def run(session: Session) -> Response:
+        mark = current_mark(session)  # first: the rows read next are at least this new
         rows = read(session, limit + 1)
         shown = rows[:limit]
         last = shown[-1] if len(rows) > limit else None
-        return json_response(
-            {
-                "items": publish(session, shown),
-                "next_cursor": encode_cursor(last.date_key, last.id) if last else None,
-            }
-        )
+        cache = cache_for(get_engine(), get_settings().record_cache_bytes)
+        ids = [row.id for row in shown]
+        items = cache.json_of(mark, kind, ids, lambda missing: publish(session, missing))
+        cursor = encode_cursor(last.date_key, last.id) if last else None
+        body = b'{"items":[' + b",".join(items) + b'],"next_cursor":'
+        return Response(body + pydantic_core.to_json(cursor) + b"}", media_type="application/json")
 
     return await in_session(run, may_scan=may_scan)
 

@@ -113,8 +113,9 @@ async def list_events(
         return export_response(fmt, events, EventPublic, "events", shape)
     return await keyset_page(
         page.limit,
-        lambda session, n: crud.list_events(session, flt=flt, limit=n, after=after),  # type: ignore[arg-type]
-        publish.events,
+        lambda session, n: crud.list_events(session, flt=flt, limit=n, after=after, keys=True),  # type: ignore[arg-type]
+        publish.events_by_id,
+        kind="event",
         may_scan=flt.q is not None,
     )
 

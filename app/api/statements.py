@@ -106,8 +106,9 @@ async def list_statements(
         return export_response(fmt, statements, StatementPublic, "statements")
     return await keyset_page(
         page.limit,
-        lambda session, n: crud.list_statements(session, flt=flt, limit=n, after=after),  # type: ignore[arg-type]
-        publish.statements,
+        lambda session, n: crud.list_statements(session, flt=flt, limit=n, after=after, keys=True),  # type: ignore[arg-type]
+        publish.statements_by_id,
+        kind="statement",
         may_scan=flt.q is not None,
     )
 
