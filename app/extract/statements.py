@@ -126,7 +126,8 @@ def _speakers(read: _Read, reporters: frozenset[int] = frozenset()) -> tuple[set
     head = subject_reference(tokens, subject, list(refs))
     joint = False
     if joint_subject(tokens, subject):
-        joint = _joint_speech(tokens, subject)
+        # "Kenya and Norway agreed ..., Ruto announced": states acting, one person telling
+        joint = not _states_joined(read, subject) and _joint_speech(tokens, subject)
         head = None
     head_verb = -1
     if head is not None:
@@ -209,6 +210,22 @@ def _tail_speakers(
             if after >= len(tokens) or tokens[after].low not in ("'s", "’s"):
                 found.add(ref.person)
     return found
+
+
+def _states_joined(read: _Read, subject: int) -> bool:
+    """Whether the main clause opens with two states joined by "and" ("Kenya and Norway")."""
+    starts = {t.start: k for k, t in enumerate(read.tokens)}
+    ends = {t.end: k for k, t in enumerate(read.tokens)}
+    base = read.sentence.start
+    spans = {
+        starts[base + start]: ends[base + end]
+        for start, end, _ in find_countries(read.sentence.text)
+        if base + start in starts and base + end in ends
+    }
+    last = spans.get(subject)
+    if last is None or last + 2 >= len(read.tokens):
+        return False
+    return read.tokens[last + 1].low in ("and", "&") and last + 2 in spans
 
 
 def _joint_speech(tokens: tuple[Token, ...], i: int) -> bool:

@@ -233,6 +233,13 @@ def test_paragraph_of_background_after_speech_is_not_speech(run):
         ),
         # a list of subjects is not an appositive
         ("Ruto, Eide and Pandor said the deal was fair.", []),
+        # two states as the subject: what they agreed, as one person tells it
+        (
+            "Kenya and Norway agreed on Monday to build a port, Eide announced.",
+            [(EIDE, "reported", "Kenya and Norway agree")],
+        ),
+        ("Kenya and Norway agreed on Monday to build a port.", []),
+        ("Ruto and Eide agreed on Monday to build a port, Eide said.", []),
         # a spokesperson of the person speaks, not the person
         ("Ruto's spokesperson said the president was satisfied.", []),
         # a title that the speaker holds, written after the verb
