@@ -982,6 +982,31 @@ def _appositive(a: _Analysed, j: int, lex: Lexicon) -> Title | None:
     return Title(title.end, title.text, title.roles, title.gender, title.country or country)
 
 
+def _after_gloss(tokens: tuple[Token, ...], j: int) -> int:
+    """Past the office's name in the local language, in brackets, after the office:
+    "The Head of Government (Cap de Govern), Marc Casals,"."""
+    if j >= len(tokens) or tokens[j].text != "(":
+        return j
+    for k in range(j + 1, min(j + 6, len(tokens))):
+        if tokens[k].text == ")":
+            return k + 1 if k > j + 1 else j
+        if not tokens[k].text[:1].isalpha():
+            return j
+    return j
+
+
+def _courtesy_rank(a: _Analysed, title: Title, i: int, lex: Lexicon) -> int | None:
+    """Where the name starts after the rank of a career diplomat who holds a minister's
+    office ("Brazil's Minister of Foreign Affairs, Ambassador Rui Costa,"); None when no
+    such rank and closed name follow. The minister's office is the one held."""
+    if not any(r.endswith(("minister", "secretary")) for r in title.roles):
+        return None
+    rank = title_at(a.tokens, i, a.countries, lex)
+    if rank is None or rank.roles != frozenset({"ambassador"}) or rank.country is not None:
+        return None
+    return rank.end if _closed_appositive(a, rank.end, lex) else None
+
+
 def _closed_appositive(a: _Analysed, i: int, lex: Lexicon) -> bool:
     """A name at `i` that a comma, a period or the end closes: "Vice Premier, Mr. Ding, met"."""
     j = _forms_at(a.tokens, i, lex)[0]  # "Dr. the Hon.", "Lt. Gen."
@@ -1123,9 +1148,11 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
         title = title_at(tokens, i, a.countries, lex)
         gender = None
         if title is not None:
-            j = title.end
+            j = _after_gloss(tokens, title.end)
             if j < len(tokens) and tokens[j].text == "," and _closed_appositive(a, j + 1, lex):
                 j += 1  # "the Prime Minister, Mark Carney,"
+            elif j < len(tokens) and tokens[j].text == ",":
+                j = _courtesy_rank(a, title, j + 1, lex) or j
             j, gender, styled = _forms_at(tokens, j, lex)
             styled = styled or _style_before(tokens, start, lex)
             end = _name_run(a, j, particle_start=True)
@@ -1461,9 +1488,17 @@ def _title_refs(a: _Analysed, lex: Lexicon) -> list[Reference]:
             end = (
                 other.end if other is not None else end
             )  # "the High Representative/Vice-President"
+        glossed = _after_gloss(tokens, end)
         if end < len(tokens) and (
             _name_run(a, end, particle_start=True) > end
-            or (tokens[end].text == "," and _name_after_forms(a, end + 1, lex))
+            or (
+                glossed < len(tokens)
+                and tokens[glossed].text == ","
+                and (
+                    _name_after_forms(a, glossed + 1, lex)
+                    or _courtesy_rank(a, title, glossed + 1, lex) is not None
+                )
+            )
             or _forms_at(tokens, end, lex)[0] > end
             or tokens[end].low == "'s"
         ):

@@ -322,6 +322,36 @@ def test_a_title_with_its_organisation_then_the_name(run):
 
 
 @pytest.mark.parametrize(
+    "text, person, later",
+    [
+        # the office's local name in brackets between the office and the name
+        (
+            "The Head of Government (Cap de Govern), Jordi Vall, received Eide. The Head of "
+            "Government thanked Eide.",
+            ("Jordi Vall", "Head of Government", None),
+            "The Head of Government",
+        ),
+        # a career diplomat's rank between the minister's office and the name
+        (
+            "Eide received Peru's Minister of Foreign Affairs, Ambassador Rosa Quispe, on "
+            "Monday. The Peruvian minister said trade grew.",
+            ("Rosa Quispe", "Minister of Foreign Affairs", "PE"),
+            "The Peruvian minister",
+        ),
+    ],
+)
+def test_an_office_then_a_gloss_or_a_rank_then_the_name(run, text, person, later):
+    result = run(text)
+    assert person in {(p.name, p.title, p.country) for p in result.actors.people}
+    assert (later, person[0]) in result.referred()
+
+
+def test_an_ambassador_named_after_another_ambassador_keeps_the_rank(run):
+    result = run("Eide received the Ambassador, Ambassador Rosa Quispe, on Monday.")
+    assert ("Rosa Quispe", "Ambassador") in {(p.name, p.title) for p in result.actors.people}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Minister of Foreign Affairs of Peru Rosa Quispe held talks with Eide on Monday.",
