@@ -301,6 +301,11 @@ def test_who_else_acts(run, text, expected):
         ("Eide briefed Ruto on the peace talks in Oslo.", [EIDE]),
         ("Ruto invited Eide to attend the summit in Mombasa.", [RUTO]),
         ("Eide voiced concern over the drought in the north.", [EIDE]),
+        ("Eide also voiced Norway's support for the peace talks.", [EIDE]),
+        ("Ruto pleaded for the rapid opening of the new bridge.", [RUTO]),
+        ("Eide maintained that Norway meets every standard.", [EIDE]),
+        # "maintained" before its object is no speech
+        ("Eide maintained close contacts with the opposition.", []),
         ("Ruto outlined Kenya's plans for a new rail line.", [RUTO]),
         ("Eide described the partnership as a model for the region.", [EIDE]),
         ("Ruto extended an invitation to the Norwegian king.", [RUTO]),
