@@ -294,6 +294,9 @@ class Lexicon:
     modifier_starts: frozenset[str]
     speech_starts: frozenset[str]
     person_verb_starts: frozenset[str]
+    epithets: frozenset[
+        tuple[str, ...]
+    ]  # "sister", "republic of": "of the sister Republic of Togo"
 
 
 _new = tuple.__new__
@@ -409,6 +412,7 @@ def lexicon() -> Lexicon:
         org_nouns=org_nouns,
         places=_places(),
         form_words=frozenset(w for key in (*honorifics, *ranks) for w in key if w != "."),
+        epithets=frozenset(_words(line) for line in _lines("epithets.txt")),
     )
 
 
@@ -595,11 +599,20 @@ def _country_tokens(
 def _of_country(
     tokens: tuple[Token, ...], i: int, countries: dict[int, tuple[int, str]]
 ) -> tuple[int, str | None]:
-    """ "of (the) <country>" at `i`: (index after it, code), else (i, None)."""
+    """ "of (the) <country>" at `i`: (index after it, code), else (i, None); a word of
+    courtesy may stand before the state ("of the sister Republic of Tunisia")."""
     if i < len(tokens) and tokens[i].low == "of":
         j = i + 1
         if j < len(tokens) and tokens[j].low == "the":
             j += 1
+        epithets = lexicon().epithets
+        while j not in countries and j < len(tokens):
+            size = next(
+                (n for n in (3, 2, 1) if tuple(t.low for t in tokens[j : j + n]) in epithets), 0
+            )
+            if not size:
+                break
+            j += size
         if j in countries:
             return countries[j]
     return i, None
@@ -708,8 +721,11 @@ def _single_title(
     if elect and not role_words[-1].endswith(_ELECT):
         role_words[-1] += _ELECT
     role_text = " ".join(role_words)
-    # "head of the Turkish Foreign Ministry", "Minister of Foreign Affairs of Ukraine"
-    if j < len(tokens) and tokens[j].low in ("of", "for"):
+    # "head of the Turkish Foreign Ministry", "Minister of Foreign Affairs of Ukraine"; a state
+    # that ends the phrase is no organisation ("of the Republic of Togo, Mr. ...")
+    k, of_code = _of_country(tokens, j, countries)
+    state_ends = of_code is not None and (k >= len(tokens) or not tokens[k].text[:1].isalpha())
+    if j < len(tokens) and tokens[j].low in ("of", "for") and not state_ends:
         k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].low == "the")
         org_end, inner = _organisation(tokens, k, countries, lex)
         if org_end > k:

@@ -422,6 +422,27 @@ def test_a_city_before_an_appositive_is_not_a_person(run, text):
             "The Togolese leader",
             None,
         ),
+        (  # a word of courtesy before the state still gives the minister its state
+            "President Kofi Mensah received the Minister of Foreign Affairs of the sister "
+            "Republic of Togo, Mr. Yao Agbeko, and the Minister of Energy, Mr. Ama Dede. "
+            '"We discussed the road," the Togolese minister declared.',
+            "the Togolese minister",
+            "Yao Agbeko",
+        ),
+        (  # a form of state before a state's short name
+            "President Kofi Mensah received the Minister of Foreign Affairs of the Republic "
+            "of Togo, Mr. Yao Agbeko, and the Minister of Energy, Mr. Ama Dede. "
+            '"We discussed the road," the Togolese minister declared.',
+            "the Togolese minister",
+            "Yao Agbeko",
+        ),
+        (  # neither minister's state is known: the demonym stays unresolved
+            "President Kofi Mensah received the Minister of Foreign Affairs, Mr. Yao Agbeko, "
+            'and the Minister of Energy, Mr. Ama Dede. "We discussed the road," the Togolese '
+            "minister declared.",
+            "the Togolese minister",
+            None,
+        ),
     ],
 )
 def test_demonym_title_resolves_once_the_other_person_has_a_country(run, text, mention, expected):
