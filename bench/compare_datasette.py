@@ -2,6 +2,7 @@
 
     readout synth --events 100000 --db sqlite:///bench.db
     python bench/compare_datasette.py bench.db [--seconds 10] [--connections 16]
+        [--record-cache-mb 0]
 
 Starts Readout with its production command (README, "Production") and
 `datasette serve --immutable` on the same file, drives both with wrk (Debian's
@@ -9,7 +10,9 @@ package) at the same concurrency for the same time, for equivalent queries,
 and prints requests/s, p50 and p99 for each side, the ratio Readout/Datasette
 (requests/s), Readout's server memory (RSS), and the raw SQLite time of the
 same SQL as the floor. Datasette is measured with its defaults and with its
-fastest table JSON (_nocount=1, _nofacet=1, _nosuggest=1).
+fastest table JSON (_nocount=1, _nofacet=1, _nosuggest=1). Each run starts
+once both servers are idle. Readout keeps the records it built until the file
+is written; --record-cache-mb 0 measures it building every record every time.
 Needs `wrk` and a `datasette` executable (pip install datasette; --datasette PATH).
 """
 
@@ -194,16 +197,37 @@ def sqlite_floor(db: Path, sql: str, runs: int = 20) -> float:
         return 1000 * (time.perf_counter() - started) / runs
 
 
+def _tree(pid: int) -> list[int]:
+    """A process and its children (uvicorn workers)."""
+    children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
+    return [pid] + [int(p) for p in children.stdout.split()]
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process and its children have used so far."""
+    ticks = 0
+    for p in _tree(pid):
+        fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def settle(pids: list[int], most: float = 120) -> None:
+    """Wait until the servers are idle: a side's run must not share the CPU with requests the
+    other side is still working through after its load tool stopped (a Datasette request can
+    run for seconds, and wrk leaves 16 of them queued)."""
+    deadline = time.monotonic() + most
+    while time.monotonic() < deadline:
+        before = sum(cpu_seconds(p) for p in pids)
+        time.sleep(0.5)
+        if sum(cpu_seconds(p) for p in pids) - before < 0.02:  # under 4 % of a core
+            return
+
+
 def rss_mb(pid: int) -> float:
     """Resident memory of a process and its children (uvicorn workers), in MB."""
-    pids = [pid] + [
-        int(p)
-        for p in subprocess.run(
-            ["pgrep", "-P", str(pid)], capture_output=True, text=True
-        ).stdout.split()
-    ]
     total = 0
-    for p in pids:
+    for p in _tree(pid):
         status = Path(f"/proc/{p}/status").read_text()
         total += int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1))
     return total / 1024
@@ -220,11 +244,18 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--datasette", default=shutil.which("datasette") or "datasette")
+    parser.add_argument(
+        "--record-cache-mb",
+        type=float,
+        help="Readout's READOUT_RECORD_CACHE_MB (0: build every record on every request)",
+    )
     args = parser.parse_args()
     db = args.db.resolve()
     values = pick(db)
     readout_port, datasette_port = free_port(), free_port()
     env = {**os.environ, "READOUT_DATABASE_URL": f"sqlite:///{db}"}
+    if args.record_cache_mb is not None:
+        env["READOUT_RECORD_CACHE_MB"] = str(args.record_cache_mb)
     readout = subprocess.Popen(
         [
             sys.executable,
@@ -257,7 +288,9 @@ def main() -> None:
         print(f"database: {db.name}; values: {values}")
         print(
             f"load: wrk, {args.connections} connections, {args.seconds:.0f} s per run; "
-            f"Readout with {args.workers} worker(s)\n"
+            f"Readout with {args.workers} worker(s), record cache "
+            f"{env.get('READOUT_RECORD_CACHE_MB', 'default')} MB; each run starts when both "
+            "servers are idle\n"
         )
         header = (
             f"{'query':<30} {'side':<18} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6}"
@@ -272,15 +305,15 @@ def main() -> None:
                 datasette_base + query["datasette"] + FAST,
             ):  # the same short warm-up for both sides: caches filled, connections open
                 wrk(url, WARM_UP_SECONDS, args.connections)
-            sides = {
-                "readout": wrk(readout_base + query["readout"], args.seconds, args.connections),
-                "datasette fastest": wrk(
-                    datasette_base + query["datasette"] + FAST, args.seconds, args.connections
-                ),
-                "datasette default": wrk(
-                    datasette_base + query["datasette"], args.seconds, args.connections
-                ),
+            runs = {
+                "readout": readout_base + query["readout"],
+                "datasette fastest": datasette_base + query["datasette"] + FAST,
+                "datasette default": datasette_base + query["datasette"],
             }
+            sides = {}
+            for side, url in runs.items():
+                settle([readout.pid, datasette.pid])
+                sides[side] = wrk(url, args.seconds, args.connections)
             for side, r in sides.items():
                 print(
                     f"{query['name']:<30} {side:<18} {r['rps']:>8.0f} {r['p50']:>8.2f} "

@@ -1,6 +1,7 @@
 """What one request costs the app itself: CPU ms per request, in process, no HTTP server.
 
     python bench/request_cost.py bench.db [--requests 300]
+    READOUT_RECORD_CACHE_MB=0 python bench/request_cost.py bench.db   # every record built
 
 Calls the ASGI app directly (no socket, no server, no load tool) with the
 URLs of bench/compare_datasette.py on the same database, after a warm-up, and
@@ -8,6 +9,9 @@ prints for each the CPU time per request (the process's own, so other load on
 the machine matters less than in wall time), the wall time and the size of
 the answer. Under closed-loop load the latency a client sees is about
 connections x cost / cores, so this is the figure to lower for a better p99.
+After the warm-up a list's records are kept (app.record_cache) unless the
+cache is turned off as above: the two figures are the cost of a page while
+the database is not written, and right after a write.
 """
 
 from __future__ import annotations

@@ -103,3 +103,37 @@ def test_copies_of_dates_are_filled_on_upgrade(tmp_path):
         (2, "CN", ""),
     ]
     assert [tuple(r) for r in topics] == [(1, "2021-12-07"), (2, "")]
+
+
+def test_the_write_counter_goes_down_and_up_again(tmp_path):
+    """0005's table, triggers (and on PostgreSQL, function) leave on downgrade and come back."""
+    from alembic import command
+    from alembic.config import Config
+
+    from app.db import MIGRATIONS_DIR
+
+    def count_a_write(connection) -> int:
+        connection.execute(
+            text("INSERT INTO topic (slug, label, description) VALUES ('t', 'T', '')")
+        )
+        connection.execute(text("DELETE FROM topic WHERE slug = 't'"))
+        return connection.execute(text("SELECT n FROM datarevision")).scalar_one()
+
+    with fresh_database(tmp_path) as url:
+        engine = make_engine(url)
+        upgrade_schema(engine)
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        with engine.begin() as connection:
+            assert count_a_write(connection) == 2
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0004")
+        assert "datarevision" not in inspect(engine).get_table_names()
+        with engine.begin() as connection:  # no trigger left to write to a missing table
+            connection.execute(
+                text("INSERT INTO topic (slug, label, description) VALUES ('u', 'U', '')")
+            )
+        upgrade_schema(engine)
+        with engine.begin() as connection:
+            assert count_a_write(connection) == 2
+        engine.dispose()
