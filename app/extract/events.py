@@ -213,10 +213,13 @@ _NOT_GATHERING = re.compile(
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*)\s*(?:,|:|\s[-—–])"
     # in title case, a comma and a date or an agency must follow: "Bishkek, October 17, 2024"
-    r"|^(?P<city2>[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+)*),\s+(?=\d|[A-Z]{2,}\b|(?:Jan|Feb|Mar|Apr"
+    r"|^(?P<city2>[A-Z][a-z'\-]+(?:\s+(?:[A-Z][a-z'\-]+|la|de|del|es|of))*),\s+"
+    r"(?=\d|[A-Z]{2,}\b|(?:Jan|Feb|Mar|Apr"
     r"|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
     # or the agency in brackets and a dash: "Jakarta (ANTARA) -", "KAMPALA (UNA) —"
     r"|^(?P<city3>[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+)*)\s+\([A-Z][A-Za-z]+\)\s*[-—–:]"
+    # or a known city in title case and a dash: "Vatican City - ", "Thimphu – "
+    r"|^(?P<city4>[A-Z][a-z'\-]+(?:\s+(?:[A-Z][a-z'\-]+|la|de|del|es|of))*)\s+[-—–]\s"
 )
 # Words after a country or demonym that make it a party: "Belgian Prime Minister".
 _OFFICE_WORDS = frozenset(
@@ -535,7 +538,7 @@ def _dateline_city(sentences: Sequence[Sentence]) -> tuple[str, str] | None:
     for sentence in [s for s in sentences if s.kind == "body"][:3]:
         match = _DATELINE.match(sentence.text)
         if match:
-            words = _words(match["city"] or match["city2"] or match["city3"])
+            words = _words(match["city"] or match["city2"] or match["city3"] or match["city4"])
             n = _longest_in(cities, words)
             if n == len(words):
                 return cities[words]
@@ -1028,12 +1031,22 @@ def _pair_partner(doc: _Doc, known: str) -> str | None:
 
 
 def _location(
-    doc: _Doc, kind: EventType, texts: list[tuple[str, int]]
+    doc: _Doc, kind: EventType, texts: list[tuple[str, int]], lead: int | None = None
 ) -> tuple[str | None, str | None]:
-    """(location, destination country) of an in-person event from its reporting texts."""
+    """(location, destination country) of an in-person event from its reporting texts.
+
+    Under a dateline, a place of no known state named only after the first `lead` texts
+    ("the oil fields in the Corisco Bay" in what a speaker said) is no evidence against
+    the dateline's city, which the caller falls back on."""
     if kind not in _IN_PERSON:
         return None, None
-    places = [p for text, offset in texts for p in _places(text, offset)]
+    lead = len(texts) if lead is None else lead
+    places = [
+        p
+        for n, (text, offset) in enumerate(texts)
+        for p in _places(text, offset)
+        if n < lead or p.country is not None or doc.dateline is None
+    ]
     here = doc.dateline is not None and any(_HERE.search(text) for text, _ in texts)
     said_here = [(text, offset) for text, offset in texts if _HERE.search(text)]
     if (
@@ -1058,6 +1071,8 @@ def _location(
         known = [p for p in places if p.is_city and p.country] or [p for p in places if p.is_city]
         if known:
             return known[0].name, None
+        if places and doc.dateline and places[0].country == doc.dateline[1]:
+            return doc.dateline[0], None  # "in the Vatican" under "Vatican City -": the city
         if places:
             return places[0].name, None
     if here and doc.dateline:
@@ -1143,6 +1158,7 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
         doc,
         primary.type,
         texts[:lead_texts] + [t for t in texts[lead_texts:] if not _LATER.search(t[0])],
+        lead_texts,
     )
     if destination:
         countries.add(destination)

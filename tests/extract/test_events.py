@@ -289,6 +289,36 @@ def test_visit_here_takes_the_dateline_city() -> None:
             "meeting",
             "Lusaka",
         ),
+        # a city of several words with a lower-case particle
+        (
+            "Dar es Salaam, 12 March 2019 - President Asha Mwinyi received the Foreign "
+            "Minister of Kenya, Amina Wanjiru, at State House on Tuesday.",
+            "meeting",
+            "Dar es Salaam",
+        ),
+        # a known city in title case before a dash
+        (
+            "Dar es Salaam - President Asha Mwinyi received the Foreign Minister of "
+            "Kenya, Amina Wanjiru, at State House on Tuesday.",
+            "meeting",
+            "Dar es Salaam",
+        ),
+        # a place of no known state named only in what a speaker said yields to the dateline
+        (
+            "Accra, 12 March 2019 (GNA) - Ghanaian President Kofi Mensah received Togolese "
+            "Foreign Minister Afi Lawson at the palace on Tuesday. For his part, the Ghanaian "
+            "President reaffirmed that Ghana is ready to develop the gas fields in the Keta "
+            "Basin.",
+            "meeting",
+            "Accra",
+        ),
+        # the dateline's city is where in its country: "in the Vatican" under "Vatican City"
+        (
+            "Vatican City - Archbishop Paolo Conti received the Foreign Minister of Peru, Rosa "
+            "Quispe, in the Vatican on Friday.",
+            "meeting",
+            "Vatican City",
+        ),
     ],
 )
 def test_location_from_the_dateline(text: str, kind: str, location: str) -> None:
