@@ -417,6 +417,13 @@ def test_mentioned_event(
             "2020",
             "Mombasa",
         ),
+        (
+            "They agreed to hold the next Kenya-Japan Strategic Dialogue in Mombasa in the "
+            "autumn.",
+            "meeting",
+            "2019",
+            "Mombasa",
+        ),
         # convening a body is meeting it
         (
             "The two leaders agreed to convene the joint commission in Mombasa next year.",
