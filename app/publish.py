@@ -10,7 +10,8 @@ EventPublic, EventDetail and StatementPublic, ready to serialize.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import CompoundSelect, Row, Select, String, bindparam, cast, func, union
@@ -212,11 +213,6 @@ def events(session: Session, found: Sequence[Row]) -> list[Record]:
     ]
 
 
-def events_by_id(session: Session, ids: Sequence[int]) -> list[Record]:
-    """EventPublic records of the events `ids` (those that exist), in no set order."""
-    return events(session, _over(session, EVENTS_BY_IDS, ids))
-
-
 def event_detail(session: Session, event_id: int) -> Record | None:
     """One event as an EventDetail record, its statements inline in source order."""
     found = rows(session, EVENT_BY_ID, id=event_id)
@@ -257,12 +253,28 @@ def statements(session: Session, found: Sequence[Row]) -> list[Record]:
     return records
 
 
-def statements_by_id(session: Session, ids: Sequence[int]) -> list[Record]:
-    """StatementPublic records of the statements `ids` (those that exist), in no set order."""
-    return statements(session, _over(session, STATEMENTS_BY_IDS, ids))
-
-
 def statement(session: Session, statement_id: int) -> Record | None:
     """One statement as a StatementPublic record."""
     found = statements(session, rows(session, STATEMENT_BY_ID, id=statement_id))
     return found[0] if found else None
+
+
+# ---------------------------------------------------------------- lists
+
+
+@dataclass(frozen=True)
+class Listing:
+    """How a list page shows its kind of record: from the rows its query read, or from ids
+    alone (when the query read only keys because most records were already built)."""
+
+    kind: str
+    from_rows: Callable[[Session, Sequence[Row]], list[Record]]
+    by_ids: Select
+
+    def from_ids(self, session: Session, ids: Iterable[int]) -> list[Record]:
+        """Records of the ids that exist, in no set order."""
+        return self.from_rows(session, _over(session, self.by_ids, ids))
+
+
+EVENT_LISTING = Listing("event", events, EVENTS_BY_IDS)
+STATEMENT_LISTING = Listing("statement", statements, STATEMENTS_BY_IDS)

@@ -57,6 +57,10 @@ class RecordCache:
         """How many records are kept and their bytes."""
         return len(self._kept), self._bytes
 
+    def holds(self, mark: Mark) -> bool:
+        """Whether records built at `mark` are kept (so a page may well find its own)."""
+        return self.max_bytes > 0 and mark == self._mark and bool(self._kept)
+
     def json_of(
         self,
         mark: Mark,

@@ -45,6 +45,16 @@ def test_a_new_counter_or_another_database_builds_again():
     assert build.asked == [[1], [1], [1]]
 
 
+def test_it_holds_records_only_of_the_counter_it_was_last_asked_about():
+    """What decides whether a page reads keys alone and builds what it lacks by id."""
+    cache = RecordCache(10_000)
+    assert not cache.holds(("e", 1))
+    cache.json_of(("e", 1), "event", [1], Builder())
+    assert cache.holds(("e", 1))
+    assert not cache.holds(("e", 2))
+    assert not RecordCache(0).holds(("e", 1))
+
+
 def test_kinds_do_not_share_ids():
     cache = RecordCache(10_000)
     cache.json_of(("e", 1), "event", [1], Builder("event"))

@@ -27,6 +27,7 @@ from app.db import get_engine, get_session
 from app.extract import countries
 from app.extract.topics import taxonomy
 from app.models import Document
+from app.publish import Listing
 from app.record_cache import cache_for, current_mark
 
 SessionDep = Annotated[Session, Depends(get_session)]
@@ -99,26 +100,34 @@ async def in_session(work: Callable[[Session], T], *, may_scan: bool = False) ->
 
 async def keyset_page(
     limit: int,
-    read: Callable[[Session, int], Sequence[Any]],
-    publish: Callable[[Session, Sequence[int]], list],
+    read: Callable[[Session, int, bool], Sequence[Any]],
+    listing: Listing,
     *,
-    kind: str,
     may_scan: bool,
 ) -> Response:
-    """A JSON page of the (date_key, id) rows `read` returns, as `publish` shows records by id.
+    """A JSON page of the rows `read` returns in (date_key, id) order, shown by `listing`.
 
-    `read` is asked for `limit + 1` rows: the extra one means there is a next page. Records
-    of `kind` shown since the database was last written are reused (app.record_cache).
+    `read(session, n, keys)` is asked for `limit + 1` rows (the extra one means there is a
+    next page), of (date_key, id) alone when `keys`. Records built since the database was
+    last written are reused (app.record_cache): while some are kept, the page reads keys
+    and builds the records it lacks by id; else it builds them from the rows it read.
     """
 
     def run(session: Session) -> Response:
         mark = current_mark(session)  # first: the rows read next are at least this new
-        rows = read(session, limit + 1)
+        cache = cache_for(get_engine(), get_settings().record_cache_bytes)
+        keys = cache.holds(mark)
+        rows = read(session, limit + 1, keys)
         shown = rows[:limit]
         last = shown[-1] if len(rows) > limit else None
-        cache = cache_for(get_engine(), get_settings().record_cache_bytes)
-        ids = [row.id for row in shown]
-        items = cache.json_of(mark, kind, ids, lambda missing: publish(session, missing))
+        read_rows = {row.id: row for row in shown}
+
+        def build(ids: Sequence[int]) -> list[dict]:
+            if keys:
+                return listing.from_ids(session, ids)
+            return listing.from_rows(session, [read_rows[i] for i in ids])
+
+        items = cache.json_of(mark, listing.kind, list(read_rows), build)
         cursor = encode_cursor(last.date_key, last.id) if last else None
         body = b'{"items":[' + b",".join(items) + b'],"next_cursor":'
         return Response(body + pydantic_core.to_json(cursor) + b"}", media_type="application/json")

@@ -113,9 +113,14 @@ async def list_events(
         return export_response(fmt, events, EventPublic, "events", shape)
     return await keyset_page(
         page.limit,
-        lambda session, n: crud.list_events(session, flt=flt, limit=n, after=after, keys=True),  # type: ignore[arg-type]
-        publish.events_by_id,
-        kind="event",
+        lambda session, n, keys: crud.list_events(
+            session,
+            flt=flt,  # type: ignore[arg-type]
+            limit=n,
+            after=after,
+            keys=keys,
+        ),
+        publish.EVENT_LISTING,
         may_scan=flt.q is not None,
     )
 

@@ -106,9 +106,14 @@ async def list_statements(
         return export_response(fmt, statements, StatementPublic, "statements")
     return await keyset_page(
         page.limit,
-        lambda session, n: crud.list_statements(session, flt=flt, limit=n, after=after, keys=True),  # type: ignore[arg-type]
-        publish.statements_by_id,
-        kind="statement",
+        lambda session, n, keys: crud.list_statements(
+            session,
+            flt=flt,  # type: ignore[arg-type]
+            limit=n,
+            after=after,
+            keys=keys,
+        ),
+        publish.STATEMENT_LISTING,
         may_scan=flt.q is not None,
     )
 
