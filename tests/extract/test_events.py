@@ -418,8 +418,7 @@ def test_mentioned_event(
             "Mombasa",
         ),
         (
-            "They agreed to hold the next Kenya-Japan Strategic Dialogue in Mombasa in the "
-            "autumn.",
+            "They agreed to hold the next Kenya-Japan Strategic Dialogue in Mombasa in the autumn.",
             "meeting",
             "2019",
             "Mombasa",
