@@ -86,6 +86,9 @@ _PARTICLES = frozenset(
     }
 )
 _COUNTERPART = frozenset({"counterpart"})
+_OFFICIAL = frozenset({"official"})
+# words that follow "official" as a noun ("an official who ...", "an official from ...")
+_AFTER_A_NOUN = frozenset({"who", "from", "of", "at", "in", "with", "close", "familiar"})
 # a short circumstance between a subject and its verb: "Ruto on Monday said"
 _CIRCUMSTANCE_OPENERS = frozenset({"on", "in", "at", "during", "earlier", "later", "last",
                                    "yesterday", "today", "tonight", "separately"})  # fmt: skip
@@ -1498,6 +1501,8 @@ def _title_refs(a: _Analysed, lex: Lexicon) -> list[Reference]:
         title = title_at(tokens, k, a.countries, lex)
         if title is None or title.roles == _COUNTERPART:
             continue
+        if title.roles == _OFFICIAL and not (country or title.country):
+            continue  # "the official visit", "the official": no state, nobody in particular
         end = title.end
         if end + 1 < len(tokens) and tokens[end].text == "/":
             other = title_at(tokens, end + 1, a.countries, lex)
@@ -1587,6 +1592,8 @@ def _role_fits(wanted: frozenset[str], held: frozenset[str]) -> bool:
         return any(r.endswith(tuple(f" {h}" for h in heads)) and "prime" not in r for r in held)
     if "leader" in wanted:
         return bool(held & _LEADER_ROLES)
+    if "official" in wanted:  # "the Vietnamese official": anyone who holds an office
+        return bool(held)
     if "diplomat" in wanted:  # "the Bulgarian diplomat", "Georgia's top diplomat"
         return any("foreign" in r or r in _DIPLOMATS for r in held)
     if "head of state" in wanted:
@@ -1948,6 +1955,9 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
             refs.append(ref)
         per_sentence.append(refs)
 
+    if any(_unnamed_official(a) for a in analysed):
+        # "A Kenyan official said ..." then "the Kenyan official added": someone never named
+        poisoned |= {_title_key(r) for rs in per_sentence for r in rs if r.roles == _OFFICIAL}
     _countries_from_titles(per_sentence, people, poisoned)
 
     mentions: list[Mention] = []
@@ -1979,6 +1989,33 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
         ),
         mentions=tuple(mentions),
     )
+
+
+def _unnamed_official(a: _Analysed) -> bool:
+    """An official the text introduces without a name: "a senior Kenyan official said",
+    "an official who ...", "another official" (not the adjective: "an official visit")."""
+    tokens = a.tokens
+    for k, token in enumerate(tokens):
+        if token.low not in ("a", "an", "one", "another"):
+            continue
+        j = k + 1
+        while j < len(tokens) and j - k <= 4:
+            if j in a.countries:
+                j = a.countries[j][0]
+                continue
+            if tokens[j].low == "official":
+                after = j + 1
+                return (
+                    after >= len(tokens)
+                    or not tokens[after].text.isalpha()
+                    or tokens[after].low in AUXILIARIES
+                    or tokens[after].low in _AFTER_A_NOUN
+                    or speech_verb_at(tokens, after) > after
+                )
+            if not tokens[j].text.islower():
+                break
+            j += 1
+    return False
 
 
 def _countries_from_titles(

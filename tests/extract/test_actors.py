@@ -429,6 +429,25 @@ def test_a_city_before_an_appositive_is_not_a_person(run, text):
             "the Togolese minister",
             "Yao Agbeko",
         ),
+        (  # "the Kenyan official": the one office holder of that state
+            "Kenyan Foreign Minister Amina Wanjiru, who is on an official visit, met Foreign "
+            "Minister Siri Dahl in Oslo. The Kenyan official said trade would grow.",
+            "The Kenyan official",
+            "Amina Wanjiru",
+        ),
+        (  # the text speaks of an official it never names: "the Kenyan official" is that one
+            "Kenyan Foreign Minister Amina Wanjiru met Foreign Minister Siri Dahl in Oslo. A "
+            "senior Kenyan official said the talks went well. The Kenyan official added that "
+            "trade would grow.",
+            "The Kenyan official",
+            None,
+        ),
+        (  # "official" alone, without a state, is nobody in particular
+            "Kenyan Foreign Minister Amina Wanjiru met Foreign Minister Siri Dahl in Oslo. The "
+            "official said trade would grow.",
+            "The official",
+            None,
+        ),
         (  # a form of state before a state's short name
             "President Kofi Mensah received the Minister of Foreign Affairs of the Republic "
             "of Togo, Mr. Yao Agbeko, and the Minister of Energy, Mr. Ama Dede. "
