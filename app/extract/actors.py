@@ -850,6 +850,7 @@ class _Candidate:
     gender: str | None = None
     styled: str | None = None  # "His Highness": how the text may refer to them later
     written: tuple[str, ...] | None = None  # the words as written, if reordered
+    counterpart: bool = False  # "counterpart" with no office known where it is named
 
 
 def _named(a: _Analysed, start: int, end: int, **cue: object) -> _Candidate:
@@ -874,6 +875,7 @@ class _Person:
     forms: set[tuple[str, ...]] = field(default_factory=set)
     styled: str | None = None
     named_country: str | None = None  # the country the text names with the person
+    counterpart_at: list[int] = field(default_factory=list)  # offsets of "counterpart X"
 
 
 @dataclass(frozen=True)
@@ -1191,6 +1193,10 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
                         country=country or title.country or of_code,
                         gender=gender or title.gender,
                         styled=styled,
+                        counterpart=title.roles == _COUNTERPART
+                        and not office[1]
+                        and bool(start)
+                        and tokens[start - 1].low in ("his", "her"),
                     )
                 )
                 i = after_name
@@ -1341,6 +1347,8 @@ def _merge(candidates: list[_Candidate], alone: set[str]) -> list[_Person]:
             person.country = person.country or cand.country
             person.gender = person.gender or cand.gender
             person.styled = person.styled or cand.styled
+            if cand.counterpart:
+                person.counterpart_at.append(cand.position)
         elif not matches and (len(cand.words) > 1 or cand.strong):
             people.append(
                 _Person(
@@ -1352,9 +1360,32 @@ def _merge(candidates: list[_Candidate], alone: set[str]) -> list[_Person]:
                     gender=cand.gender,
                     forms={cand.words, *([cand.written] if cand.written else [])},
                     styled=cand.styled,
+                    counterpart_at=[cand.position] if cand.counterpart else [],
                 )
             )
     return people
+
+
+def _counterpart_offices(
+    analysed: list[_Analysed], per_sentence: list[list[Reference]], people: list[_Person]
+) -> None:
+    """ "With his Iraqi counterpart Ali Kareem, Aydin said ...": when nobody with an office is
+    named before the counterpart, the one other person of the sentence, once the text has
+    given them an office, is whose office the counterpart holds. Two or more others, or one
+    without an office, give nothing."""
+    for person in people:
+        if person.roles or not person.counterpart_at:
+            continue
+        me = people.index(person)
+        for a, refs in zip(analysed, per_sentence, strict=True):
+            if not any(a.sentence.start <= at < a.sentence.end for at in person.counterpart_at):
+                continue
+            others = {r.person for r in refs if r.person is not None and r.person != me}
+            if len(others) == 1:
+                (other,) = others
+                if people[other].roles:
+                    person.title, person.roles = people[other].title, people[other].roles
+            break
 
 
 # ---------------------------------------------------------------- mentions
@@ -1955,6 +1986,7 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
             refs.append(ref)
         per_sentence.append(refs)
 
+    _counterpart_offices(analysed, per_sentence, people)
     if any(_unnamed_official(a) for a in analysed):
         # "A Kenyan official said ..." then "the Kenyan official added": someone never named
         poisoned |= {_title_key(r) for rs in per_sentence for r in rs if r.roles == _OFFICIAL}

@@ -548,6 +548,18 @@ def test_unique_minister_resolves_after_long_ministry_title(run):
             "Jorge Paz",
             ("President", "PE"),
         ),
+        (  # "his" refers ahead, to a person whose office an earlier sentence gives
+            "Ghana's Foreign Minister Kwame Asante hosted talks on Monday. Speaking after "
+            "talks with his Togolese counterpart Yao Dogbe, Asante said trade grew.",
+            "Yao Dogbe",
+            ("Foreign Minister", "TG"),
+        ),
+        (  # two others in the sentence: whose counterpart is not certain
+            "Ghana's Foreign Minister Kwame Asante and Trade Minister Ama Boateng hosted talks. "
+            "At a dinner with his Togolese counterpart Yao Dogbe, Asante and Boateng spoke.",
+            "Yao Dogbe",
+            (None, "TG"),
+        ),
         (  # no "his"/"her": whose counterpart is not said
             "Ghana's Foreign Minister Kwame Asante said a Togolese counterpart Yao Dogbe came.",
             "Yao Dogbe",
