@@ -248,9 +248,13 @@ def _joint_speech(tokens: tuple[Token, ...], i: int) -> bool:
 
 
 def _kind(statement_text: str) -> str:
+    """ "direct" when quotations of five words or more make up 40% of the statement, or
+    when it opens with one ('"Iraq is suffering ...," the minister said, adding that ...')."""
     quotes = [*_QUOTED.finditer(statement_text)] or [*_SINGLE_QUOTED.finditer(statement_text)]
-    quoted = sum(len(m.group(0)) for m in quotes if len(_WORD.findall(m.group(1))) >= 5)
-    return "direct" if quoted and quoted >= 0.4 * len(statement_text) else "reported"
+    long = [m for m in quotes if len(_WORD.findall(m.group(1))) >= 5]
+    quoted = sum(len(m.group(0)) for m in long)
+    opens = bool(long) and long[0].start() == 0
+    return "direct" if quoted and (opens or quoted >= 0.4 * len(statement_text)) else "reported"
 
 
 def _is_full_quote(read: _Read) -> bool:

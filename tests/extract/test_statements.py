@@ -74,6 +74,12 @@ RUTO, EIDE = "William Ruto", "Espen Barth Eide"
             'Eide pledged to "support Kenya in every forum where climate finance is decided."',
             [(EIDE, "direct", 'Eide pledged to "sup')],
         ),
+        # opening with the quote, the statement is direct however long the rest
+        (
+            '"Kenya is facing the worst drought in decades," Ruto cautioned, adding that the '
+            "rains had failed for a fourth season running across the whole of the north and east.",
+            [(RUTO, "direct", '"Kenya is facing the ')],
+        ),
         # a short quoted phrase does not make the statement direct
         (
             'Ruto hailed the deal as a "new chapter" for both nations.',
