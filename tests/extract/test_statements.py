@@ -78,7 +78,7 @@ RUTO, EIDE = "William Ruto", "Espen Barth Eide"
         (
             '"Kenya is facing the worst drought in decades," Ruto cautioned, adding that the '
             "rains had failed for a fourth season running across the whole of the north and east.",
-            [(RUTO, "direct", '"Kenya is facing the ')],
+            [(RUTO, "direct", '"Kenya is facing the')],
         ),
         # a short quoted phrase does not make the statement direct
         (
