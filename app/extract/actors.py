@@ -1609,8 +1609,13 @@ _DIPLOMATS = frozenset({"ambassador", "envoy", "special envoy", "high representa
 
 
 def _plain_roles(held: frozenset[str]) -> frozenset[str]:
-    """ "president of the republic" is also a "president"."""
-    return held | {r.removesuffix(" of the republic") for r in held}
+    """ "president of the republic" is also a "president"; a "secretary of state" is "the
+    Secretary" of a readout."""
+    return (
+        held
+        | {r.removesuffix(" of the republic") for r in held}
+        | {"secretary" for r in held if r.startswith("secretary of ")}
+    )
 
 
 def _role_fits(wanted: frozenset[str], held: frozenset[str]) -> bool:

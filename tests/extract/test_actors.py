@@ -789,3 +789,24 @@ def test_the_counterpart_takes_the_other_country(run, text, who, country):
 )
 def test_a_name_after_a_plural_title_is_mentioned(run, text, mentioned):
     assert [person for _, person in run(text).referred()] == mentioned
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the Secretary" of a readout is the secretary of state, not the foreign secretary
+        (
+            "Secretary of State Mark Hale met Mexican Secretary of Foreign Affairs Ana Ruiz in "
+            "Washington. The Secretary underscored the importance of trade.",
+            "Mark Hale",
+        ),
+        # two secretaries of state: nobody in particular
+        (
+            "Secretary of State Mark Hale met Secretary of State Ana Ruiz in Washington. The "
+            "Secretary underscored the importance of trade.",
+            None,
+        ),
+    ],
+)
+def test_the_secretary_is_a_secretary_of_state(run, text, expected):
+    assert dict(run(text).referred()).get("The Secretary") == expected
