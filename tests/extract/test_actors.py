@@ -643,6 +643,9 @@ def test_a_word_of_a_longer_honorific_may_be_a_name_word(run, text, name, later)
          "Foreign Affairs Cabinet Secretary"),
         ("CS Baraka Otieno opened the fair.", "Baraka Otieno", "Cs"),
         ("State Secretary Lena Wirth met the envoy.", "Lena Wirth", "State Secretary"),
+        # Dzongkha titles of Bhutan's prime minister and ministers, used alone too
+        ("Lyonchhoen Karma Dorji met the envoy.", "Karma Dorji", "Lyonchhoen"),
+        ("Lyonpo Sonam Wangdi met the envoy.", "Sonam Wangdi", "Lyonpo"),
     ],
 )  # fmt: skip
 def test_cabinet_secretary_and_common_titles(run, text, name, roles):
@@ -810,3 +813,12 @@ def test_a_name_after_a_plural_title_is_mentioned(run, text, mentioned):
 )
 def test_the_secretary_is_a_secretary_of_state(run, text, expected):
     assert dict(run(text).referred()).get("The Secretary") == expected
+
+
+def test_a_local_title_used_alone_refers_to_its_holder(run):
+    result = run(
+        "Lyonchhoen Karma Dorji received Foreign Secretary Anil Rao of India yesterday. "
+        "Lyonchhoen said Bhutan values India's support."
+    )
+    assert ("Lyonchhoen", "Karma Dorji") in result.referred()
+    assert [s.speaker for s in result.statements] == ["Karma Dorji"]
