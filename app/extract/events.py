@@ -128,6 +128,14 @@ _SPEECH_BEFORE = re.compile(
     rf"(?:\b{_SPEECH}|\baccording\s+to|\bFor\s+(?:his|her|their)\s+part,)\s+(?:the\s+)?$", re.I
 )
 _SAID_ON = re.compile(rf"\b{_SPEECH}\s+(?:on\s+)?$")
+# "The two ministers last met in Lima", "The leaders are expected to meet again": the
+# people of the text's own event meet again, or met before
+_THEY_MET = re.compile(
+    r"^the\s+(?:two\s+)?(?:ministers|foreign\s+ministers|leaders|presidents|prime\s+ministers"
+    r"|premiers|heads\s+of\s+state)\s+(?:(?:also|last|first|previously|had|have|will|again"
+    r"|are\s+expected\s+to|are\s+to)\s+)*(?:met|meet)\b",
+    re.I,
+)
 _BOTH_SIDES = re.compile(
     r"\b(?:two|both)\s+(?:countries|nations|sides|leaders|states|governments|peoples|ministers"
     r"|presidents|premiers|heads\s+of\s+state)\b|\bbilateral\b|\bthe\s+leaders\b|\beach\s+other\b"
@@ -1279,6 +1287,8 @@ def _mentioned_event(doc: _Doc, sentence: Sentence, primary: Event) -> Event | N
     # who reports a contact is not for that a party to it: "Ruiz said the summit will ..."
     skip = frozenset(m.start for m in _reporter_mentions(doc, sentence) if best.type != "statement")
     people = _people_in(doc, sentence, spans, skip)
+    if not people and len(primary.participants) == 2 and _THEY_MET.match(sentence.text):
+        people = list(primary.participants)
     if best.type == "statement" and not people:
         return None  # a statement is someone's: "the ministry announced" is too vague
     texts = [(doc.text[a:b], a) for a, b in spans]

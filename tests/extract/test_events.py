@@ -728,6 +728,24 @@ def test_a_sentence_dated_another_month_adds_no_participants() -> None:
             ("JP", "KE"),
             ("William Ruto", "Fumio Kishida"),
         ),
+        (  # "the two leaders" who met before are the two of the text's event
+            "The two leaders last met in Nairobi in May 2018.",
+            "meeting",
+            ("JP", "KE"),
+            ("William Ruto", "Fumio Kishida"),
+        ),
+        (
+            "The leaders are expected to meet again at the G20 summit in Osaka in June.",
+            "summit",
+            ("JP", "KE"),
+            ("William Ruto", "Fumio Kishida"),
+        ),
+        (  # a body they agree to convene meets without them, as far as the text says
+            "The two leaders agreed to convene the joint commission in Mombasa next year.",
+            "meeting",
+            ("JP", "KE"),
+            (),
+        ),
     ],
 )
 def test_mentioned_event_parties(
