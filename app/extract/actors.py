@@ -739,7 +739,7 @@ def _single_title(
         # "Minister for Foreign Affairs, European Union and Cooperation, Ana Ruiz"
         j = _portfolio_list(tokens, j, countries, lex)
     else:
-        j = _portfolio(tokens, j)
+        j = _portfolio(tokens, j, lex)
     k, of_code = _of_country(tokens, j, countries)
     if of_code:
         country = country or of_code
@@ -753,11 +753,12 @@ def _single_title(
     )
 
 
-def _portfolio(tokens: tuple[Token, ...], j: int) -> int:
+def _portfolio(tokens: tuple[Token, ...], j: int, lex: Lexicon) -> int:
     """The end of a portfolio after an office other than a minister's: "Commissioner for
-    Trade, ...", "Special Envoy for the Sahel who ...". Capitalized words straight before
-    a name could be the name's own ("Commissioner for Trade Ana Ruiz"), so the portfolio
-    counts only when a comma, a lower-case word or the sentence's end follows it."""
+    Trade, ...", "Special Envoy for the Sahel who ...". Capitalized words before a comma or
+    the sentence's end are the portfolio; otherwise a name may end them, so the words of
+    ministries' portfolios are read as far as they go ("Commissioner for Trade Ana Ruiz
+    in ..."), and words of no portfolio count only before a lower-case word."""
     if j >= len(tokens) or tokens[j].low != "for":
         return j
     k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].low == "the")
@@ -768,9 +769,18 @@ def _portfolio(tokens: tuple[Token, ...], j: int) -> int:
         end += 1
     if end == k or tokens[end - 1].low == "and":
         return j
-    if end < len(tokens) and tokens[end].text != "," and not tokens[end].text[:1].islower():
-        return j
-    return end
+    if end == len(tokens) or tokens[end].text == ",":
+        return end
+    known = k
+    while known < end and (
+        tokens[known].low in lex.portfolio_nouns or (tokens[known].low == "and" and known > k)
+    ):
+        known += 1
+    while known > k and tokens[known - 1].low == "and":
+        known -= 1
+    if known > k:
+        return known  # "for Trade" then "Ines Aaltonen in ...": the rest is a name
+    return end if tokens[end].text[:1].islower() else j
 
 
 def _portfolio_list(

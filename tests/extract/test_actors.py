@@ -82,6 +82,10 @@ import pytest
             "Premier Ada Lind met Mrs. Ilse Kranz, European Commissioner for the Baltic, today.",
             {("Ada Lind", "Premier", None), ("Ilse Kranz", "European Commissioner", None)},
         ),
+        (  # a portfolio of known words, then the name straight after it
+            "Premier Ada Lind met the European Commissioner for Trade Ilse Kranz in Oslo.",
+            {("Ada Lind", "Premier", None), ("Ilse Kranz", "European Commissioner", None)},
+        ),
         (
             "Premier Ada Lind met the Special Envoy for the Great Lakes, Omar Dewa, on Monday.",
             {("Ada Lind", "Premier", None), ("Omar Dewa", "Special Envoy", None)},

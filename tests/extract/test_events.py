@@ -621,6 +621,13 @@ def test_primary_type_is_what_the_lead_reports(text: str, title: str | None, kin
             None,
             ("EU", "NO"),
         ),
+        (
+            "Norwegian Prime Minister Ole Dahl received EU Commissioner for Trade Ilse Kranz in "
+            "Oslo on Monday. Kranz said the EU would help.",
+            None,
+            None,
+            ("EU", "NO"),
+        ),
         (  # a government's country domain
             "The Prime Minister spoke with the President of Kenya, William Ruto, on Tuesday.",
             "Prime Minister's call with President Ruto",
