@@ -269,6 +269,8 @@ def test_attribution_forms(run, text, expected):
         ("Eide in a televised address stressed that aid would continue.", [EIDE]),
         ("Eide, however, said the fund was not enough.", [EIDE]),
         ("Ruto was quoted as saying the deal was historic.", [RUTO]),
+        # an age between commas
+        ("Eide, 58, said the fund was not enough.", [EIDE]),
         # a verb further on belongs to someone else
         ("Ruto hosted a minister who said the fund was not enough.", []),
     ],
