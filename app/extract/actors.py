@@ -1779,6 +1779,13 @@ def verb_after_subject(tokens: tuple[Token, ...], k: int) -> int:
     if k + 1 < len(tokens) and tokens[k].text == "," and speech_verb_at(tokens, k + 1) > k + 1:
         return k + 1  # the comma closing "A spokesman for the ministry, Nebiat Getachew,"
     if (
+        k + 2 < len(tokens)
+        and tokens[k].text == ","
+        and tokens[k + 1].text.isdigit()
+        and tokens[k + 2].text == ","
+    ):
+        return skip_auxiliaries(tokens, k + 3)  # an age: "Berg, 52, said"
+    if (
         k + 1 < len(tokens)
         and tokens[k].text == ","
         and (tokens[k + 1].text[:1].islower() or tokens[k + 1].low in lex.title_starts)

@@ -311,6 +311,7 @@ def test_who_else_acts(run, text, expected):
         ("Eide voiced concern over the drought in the north.", [EIDE]),
         ("Eide also voiced Norway's support for the peace talks.", [EIDE]),
         ("Ruto pleaded for the rapid opening of the new bridge.", [RUTO]),
+        ("Eide posted on X that the talks in Nairobi had been excellent.", [EIDE]),
         ("Eide maintained that Norway meets every standard.", [EIDE]),
         # "maintained" before its object is no speech
         ("Eide maintained close contacts with the opposition.", []),
