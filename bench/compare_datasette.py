@@ -288,7 +288,7 @@ def main() -> None:
         print(
             f"load: wrk, {args.connections} connections, {args.seconds:.0f} s per run; "
             f"Readout with {args.workers} worker(s), record cache "
-            f"{env.get('READOUT_RECORD_CACHE_MB', 'default')} MB; each run starts when both "
+            f"{env.get('READOUT_RECORD_CACHE_MB', '16 (default)')} MB; each run starts once the "
             "machine is idle\n"
         )
         header = (
