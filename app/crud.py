@@ -33,6 +33,7 @@ from app.models import (
     Document,
     Event,
     EventCountry,
+    EventPair,
     EventParticipant,
     EventSource,
     EventTopic,
@@ -42,6 +43,7 @@ from app.models import (
     StatementTopic,
     Topic,
     TopicPublic,
+    pair_key,
 )
 from app.publish import EVENT_COLUMNS, STATEMENT_COLUMNS, rows
 
@@ -163,6 +165,10 @@ def _event_matches_text(pattern: BindParameter) -> ColumnElement[bool]:
 
 
 EVENT_CONDITIONS: dict[str, Condition] = {
+    # A pair leads an event list: its page is read from that pair's events in date order.
+    "pair_leading": lambda v: col(Event.id).in_(
+        select(EventPair.event_id).where(EventPair.pair == v)
+    ),
     # The first country of an event list: its page is read from that country's events in
     # date order (see _page_query); as a plain condition (statistics) it reads like a list.
     "country_leading": _country_listed(Event.id),
@@ -236,14 +242,28 @@ def _common_params(
     return [param for param in params if param[2] is not None]
 
 
+def _leading_pair(pair: tuple[str, str] | None) -> list[Param]:
+    """A pair of two countries as the filter that leads its list (a country twice is that
+    country, left to the country filters)."""
+    if pair is None or pair[0] == pair[1]:
+        return []
+    return [("pair_leading", "leading_pair", pair_key(*pair))]
+
+
 def _event_params(session: Session, flt: EventFilter) -> list[Param]:
-    """The filters `flt` sets, as parameters of EVENT_CONDITIONS."""
-    codes = dict.fromkeys(list(flt.countries) + (list(flt.pair) if flt.pair else []))
+    """The filters `flt` sets, as parameters of EVENT_CONDITIONS: a pair leads, else the
+    rarest country."""
+    lead = _leading_pair(flt.pair)
+    codes = dict.fromkeys(list(flt.countries) + list(flt.pair or ()))
+    if lead:  # the pair's own countries are read with it
+        codes = dict.fromkeys(c for c in codes if c not in (flt.pair or ()))
     countries = _country_params(session, codes)
-    if countries:
+    if countries and not lead:
         _lead_with_rarest(countries)
-    return countries + _common_params(
-        session, flt, ("year", "date_from", "date_to", "type", "topic")
+    return (
+        lead
+        + countries
+        + _common_params(session, flt, ("year", "date_from", "date_to", "type", "topic"))
     )
 
 
@@ -258,13 +278,12 @@ def _lead_with_rarest(countries: list[Param]) -> None:
 def _statement_params(session: Session, flt: StatementFilter) -> list[Param]:
     """The filters `flt` sets, as parameters of STATEMENT_CONDITIONS.
 
-    A topic leads the page, else a country of the pair (the statements of its events);
-    but a speaker's or an event's statements are few, and then those lead.
+    A topic leads the page, else the pair (the statements of its events); but a speaker's
+    or an event's statements are few, and then those lead.
     """
     may_lead = flt.speaker is None and flt.event_id is None
-    params = _country_params(session, flt.pair or ())
-    if params and may_lead and flt.topic is None:
-        _lead_with_rarest(params)
+    lead = _leading_pair(flt.pair) if may_lead and flt.topic is None else []
+    params = lead or _country_params(session, dict.fromkeys(flt.pair or ()))
     if flt.countries:
         params.append(("countries", "countries", list(flt.countries)))
     if flt.topic is not None and may_lead:
@@ -335,6 +354,7 @@ def _page_query(
 # its event; for a statement list, the statements of that event).
 _LEADING = {
     "country_leading": (EventCountry, "country", "event_id"),
+    "pair_leading": (EventPair, "pair", "event_id"),
     "topic_leading": (StatementTopic, "topic", "statement_id"),
 }
 

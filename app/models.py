@@ -9,6 +9,8 @@ are re-derived from those rows whenever a source is added or deleted.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections.abc import Iterable
 
 from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -105,6 +107,28 @@ class EventCountry(SQLModel, table=True):
     )
     country: str = Field(max_length=2, primary_key=True)
     date_key: str = Field(default="", max_length=10)  # copied from the event for ordering
+
+
+# Each two countries of an event, once: a list filtered by pair reads its page here, that
+# pair's events newest first (kept by the store with the event's countries and date).
+class EventPair(SQLModel, table=True):
+    __table_args__ = (Index("ix_eventpair_pair_date_key_event", "pair", "date_key", "event_id"),)
+
+    event_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("event.id", ondelete="CASCADE"), primary_key=True)
+    )
+    pair: str = Field(max_length=5, primary_key=True)  # pair_key of two of its countries
+    date_key: str = Field(default="", max_length=10)  # copied from the event for ordering
+
+
+def pair_key(first: str, second: str) -> str:
+    """Two country codes as one key, in alphabetical order: 'BE-CN' for CN and BE."""
+    return "-".join(sorted((first, second)))
+
+
+def pairs_of(countries: Iterable[str]) -> list[str]:
+    """The pair keys of every two of `countries`."""
+    return [pair_key(a, b) for a, b in itertools.combinations(sorted(set(countries)), 2)]
 
 
 # What one document says about one event.

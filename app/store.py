@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -31,6 +31,7 @@ from app.models import (
     DocumentPublic,
     Event,
     EventCountry,
+    EventPair,
     EventParticipant,
     EventSource,
     EventTopic,
@@ -39,6 +40,7 @@ from app.models import (
     Statement,
     StatementTopic,
     Topic,
+    pairs_of,
     utcnow,
 )
 
@@ -128,6 +130,14 @@ _REDATE_COUNTRIES = (
     )
     .values(date_key=bindparam("new_date_key"))
 )
+_REDATE_PAIRS = (
+    update(EventPair)
+    .where(
+        col(EventPair.event_id) == bindparam("of_event"),
+        col(EventPair.date_key) != bindparam("new_date_key"),
+    )
+    .values(date_key=bindparam("new_date_key"))
+)
 _OTHER_SOURCES_STATEMENTS = (
     select(
         Statement.id, Statement.event_id, Statement.person_id, Statement.text, Statement.group_id
@@ -145,6 +155,7 @@ _START_GROUPS = (
 )
 _INSERT_STATEMENT = insert(Statement)
 _INSERT_EVENT_COUNTRIES = insert(EventCountry)
+_INSERT_PAIRS = insert(EventPair)
 _INSERT_SOURCES = insert(EventSource)
 _INSERT_EVENT_TOPICS = insert(EventTopic)
 _INSERT_PARTICIPANTS = insert(EventParticipant)
@@ -408,7 +419,12 @@ def _create_event(conn: Connection, *, source: SourceView) -> tuple[int, _Dating
             for c in derived.countries
         ],
     )
+    _insert_rows(conn, _INSERT_PAIRS, _pair_rows(event_id, derived.countries, values["date_key"]))
     return event_id, _Dating(values["date_key"], values["year"], values["updated_at"])
+
+
+def _pair_rows(event_id: int, countries: Iterable[str], date_key: str) -> list[dict[str, Any]]:
+    return [{"event_id": event_id, "pair": p, "date_key": date_key} for p in pairs_of(countries)]
 
 
 def _event_values(derived: Derived) -> dict[str, Any]:
@@ -554,17 +570,19 @@ def _write_derived(
                 col(EventCountry.event_id) == event_id, col(EventCountry.country).in_(gone)
             )
         )
+    added = [c for c in derived.countries if c not in countries_before]
     _insert_rows(
         conn,
         _INSERT_EVENT_COUNTRIES,
-        [
-            {"event_id": event_id, "country": c, "date_key": values["date_key"]}
-            for c in derived.countries
-            if c not in countries_before
-        ],
+        [{"event_id": event_id, "country": c, "date_key": values["date_key"]} for c in added],
     )
+    if gone or added:
+        conn.execute(delete(EventPair).where(col(EventPair.event_id) == event_id))
+        _insert_rows(
+            conn, _INSERT_PAIRS, _pair_rows(event_id, derived.countries, values["date_key"])
+        )
     dating = _Dating(values["date_key"], values["year"], values["updated_at"])
-    for redate in (_REDATE_COUNTRIES, _REDATE_TOPICS):
+    for redate in (_REDATE_COUNTRIES, _REDATE_PAIRS, _REDATE_TOPICS):
         conn.execute(redate, {"of_event": event_id, "new_date_key": dating.date_key})
     conn.execute(
         _REDATE_STATEMENTS,
@@ -588,7 +606,7 @@ def _delete_event(conn: Connection, *, event_id: int) -> None:
             )
         )
     )
-    for model in (Statement, EventTopic, EventParticipant, EventCountry):
+    for model in (Statement, EventTopic, EventParticipant, EventCountry, EventPair):
         conn.execute(delete(model).where(model.event_id == event_id))  # type: ignore[attr-defined]
     conn.execute(delete(Event).where(col(Event.id) == event_id))
 

@@ -24,11 +24,13 @@ from app.models import (
     Document,
     Event,
     EventCountry,
+    EventPair,
     EventParticipant,
     EventSource,
     Person,
     Statement,
     StatementTopic,
+    pairs_of,
     utcnow,
 )
 
@@ -92,7 +94,16 @@ PHRASES = [
 ]
 BATCH = 20_000
 # Written in this order, so that every foreign key points at a row already there.
-TABLES = (Document, Event, EventCountry, EventSource, EventParticipant, Statement, StatementTopic)
+TABLES = (
+    Document,
+    Event,
+    EventCountry,
+    EventPair,
+    EventSource,
+    EventParticipant,
+    Statement,
+    StatementTopic,
+)
 
 
 def _zipf_cumulative(n: int, s: float = 1.1) -> list[float]:
@@ -228,6 +239,7 @@ def _event(
     rows[EventCountry] += [
         {"event_id": event_id, "country": c, "date_key": date} for c in sorted(pair)
     ]
+    rows[EventPair] += [{"event_id": event_id, "pair": p, "date_key": date} for p in pairs_of(pair)]
     rows[EventSource].append(
         {
             "event_id": event_id,

@@ -5,7 +5,11 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from sqlalchemy import text as sql
+from sqlmodel import Session
 
+from app import store
+from app.db import begin_write, get_engine
 from app.merge import EventView, SourceView, best_match, derive, match_score, same_words
 from tests.conftest import AUTH, all_items
 from tests.factories import event, person, put_document, said
@@ -236,6 +240,31 @@ def test_a_country_list_follows_an_event_whose_date_changes(client):
     assert dates(country="KE") == dates() == ["2022-04-10", None]
     assert said_in(pair="KE-NO") == [UNDATED_WORDS]
     assert said_in(pair="KE-NO", year=2022) == []
+
+
+def test_a_pair_list_follows_an_event_whose_countries_change(client):
+    """An event re-derived with a third country (its source corrected in the database) has
+    two more pairs; corrected back, it loses them. Lists by pair and by country agree."""
+    store_undated()
+
+    def countries_of_the_source(codes: str) -> None:
+        with Session(get_engine()) as session:
+            begin_write(session)
+            session.connection().execute(sql("UPDATE eventsource SET countries = :c"), {"c": codes})
+            (event_id,) = session.connection().execute(sql("SELECT id FROM event")).scalars()
+            store.refresh_event(session, event_id=event_id)
+            session.commit()
+
+    def ids(**params) -> list[int]:
+        return [e["id"] for e in all_items(client, "/v1/events", **params)]
+
+    (call,) = ids()
+    countries_of_the_source("KE,NO,TZ")
+    assert ids(pair="KE-TZ") == ids(pair="TZ-NO") == ids(pair="NO-KE") == [call]
+    assert ids(pair="KE-TZ") == ids(country=["KE", "TZ"]) == ids(pair="KE-NO", country="TZ")
+    countries_of_the_source("KE,NO")
+    assert ids(pair="KE-TZ") == ids(pair="TZ-NO") == ids(country="TZ") == []
+    assert ids(pair="NO-KE") == [call]
 
 
 def test_a_topic_list_follows_a_statement_whose_date_changes(client):

@@ -112,24 +112,30 @@ def test_statement_filters_use_indexes(engine, session, name, spec):
 
 
 @pytest.mark.parametrize(
-    "model, spec",
+    "model, spec, index",
     [
-        (Event, {"countries": ("CN",)}),
-        (Event, {"pair": ("CN", "BE"), "year": 2021}),
-        (Statement, {"pair": ("CN", "BE"), "year": 2021}),
-        (Statement, {"topic": "trade"}),
-        (Statement, {"topic": "trade", "year": 2021, "kind": "direct"}),
+        (Event, {"countries": ("CN",)}, "ix_eventcountry_country_date_key_event"),
+        (Event, {"pair": ("CN", "BE")}, "ix_eventpair_pair_date_key_event"),
+        (Event, {"pair": ("CN", "BE"), "year": 2021}, "ix_eventpair_pair_date_key_event"),
+        (Event, {"pair": ("CN", "BE"), "countries": ("FR",)}, "ix_eventpair_pair_date_key_event"),
+        (Statement, {"pair": ("CN", "BE"), "year": 2021}, "ix_eventpair_pair_date_key_event"),
+        (Statement, {"topic": "trade"}, "ix_statementtopic_topic_date_key_statement"),
+        (
+            Statement,
+            {"topic": "trade", "year": 2021, "kind": "direct"},
+            "ix_statementtopic_topic_date_key_statement",
+        ),
     ],
 )
-def test_a_country_or_topic_list_reads_its_index_in_order(engine, session, model, spec):
+def test_a_country_pair_or_topic_list_reads_its_index_in_order(engine, session, model, spec, index):
     """Led by the value's (value, date_key, id) index, newest first: no sort of every match
-    (statements led by their events' country sort only those of one date, by id)."""
+    (statements led by their events' pair sort only those of one date, by id)."""
     if model is Event:
         params = crud._event_params(session, crud.EventFilter(**spec))
     else:
         params = crud._statement_params(session, crud.StatementFilter(**spec))
     query, values = crud.page_query(model, params, limit=50, after=("2021-05-01", 10))
     lines = plan(engine, query.params(values))
-    assert "date_key" in lines[0] and lines[0].startswith("SEARCH"), lines
+    assert index in lines[0] and "date_key" in lines[0] and lines[0].startswith("SEARCH"), lines
     sorts = [line for line in lines if "TEMP B-TREE" in line]
     assert sorts in ([], ["USE TEMP B-TREE FOR RIGHT PART OF ORDER BY"]), lines
