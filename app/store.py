@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import Connection, Insert, bindparam, exists, func, insert, or_, update
+from sqlalchemy import Connection, Insert, Update, bindparam, exists, func, insert, or_, update
 from sqlmodel import Session, col, delete, select
 
 from app import crud
@@ -122,22 +122,22 @@ _REDATE_TOPICS = (
     )
     .values(date_key=bindparam("new_date_key"))
 )
-_REDATE_COUNTRIES = (
-    update(EventCountry)
-    .where(
-        col(EventCountry.event_id) == bindparam("of_event"),
-        col(EventCountry.date_key) != bindparam("new_date_key"),
+
+
+def _redate_copies(model: type[EventCountry | EventPair]) -> Update:
+    """Give an event's rows of `model` its new date_key (only those that differ)."""
+    return (
+        update(model)
+        .where(
+            col(model.event_id) == bindparam("of_event"),
+            col(model.date_key) != bindparam("new_date_key"),
+        )
+        .values(date_key=bindparam("new_date_key"))
     )
-    .values(date_key=bindparam("new_date_key"))
-)
-_REDATE_PAIRS = (
-    update(EventPair)
-    .where(
-        col(EventPair.event_id) == bindparam("of_event"),
-        col(EventPair.date_key) != bindparam("new_date_key"),
-    )
-    .values(date_key=bindparam("new_date_key"))
-)
+
+
+_REDATE_COUNTRIES = _redate_copies(EventCountry)
+_REDATE_PAIRS = _redate_copies(EventPair)
 _OTHER_SOURCES_STATEMENTS = (
     select(
         Statement.id, Statement.event_id, Statement.person_id, Statement.text, Statement.group_id
