@@ -100,15 +100,15 @@ async def in_session(work: Callable[[Session], T], *, may_scan: bool = False) ->
 
 async def keyset_page(
     limit: int,
-    read: Callable[[Session, int, bool], Sequence[Any]],
+    read: Callable[..., Sequence[Any]],
     listing: Listing,
     *,
     may_scan: bool,
 ) -> Response:
     """A JSON page of the rows `read` returns in (date_key, id) order, shown by `listing`.
 
-    `read(session, n, keys)` is asked for `limit + 1` rows (the extra one means there is a
-    next page), of (date_key, id) alone when `keys`. Records built since the database was
+    `read(session, limit=n, keys=...)` is asked for `limit + 1` rows (the extra one means
+    there is a next page), of (date_key, id) alone when `keys`. Records built since the database was
     last written are reused (app.record_cache): while some are kept, the page reads keys
     and builds the records it lacks by id; else it builds them from the rows it read.
     """
@@ -117,7 +117,7 @@ async def keyset_page(
         mark = current_mark(session)  # first: the rows read next are at least this new
         cache = cache_for(get_engine(), get_settings().record_cache_bytes)
         keys = cache.holds(mark)
-        rows = read(session, limit + 1, keys)
+        rows = read(session, limit=limit + 1, keys=keys)
         shown = rows[:limit]
         last = shown[-1] if len(rows) > limit else None
         read_rows = {row.id: row for row in shown}

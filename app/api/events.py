@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -113,13 +114,7 @@ async def list_events(
         return export_response(fmt, events, EventPublic, "events", shape)
     return await keyset_page(
         page.limit,
-        lambda session, n, keys: crud.list_events(
-            session,
-            flt=flt,  # type: ignore[arg-type]
-            limit=n,
-            after=after,
-            keys=keys,
-        ),
+        partial(crud.list_events, flt=flt, after=after),
         publish.EVENT_LISTING,
         may_scan=flt.q is not None,
     )

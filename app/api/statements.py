@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -106,13 +107,7 @@ async def list_statements(
         return export_response(fmt, statements, StatementPublic, "statements")
     return await keyset_page(
         page.limit,
-        lambda session, n, keys: crud.list_statements(
-            session,
-            flt=flt,  # type: ignore[arg-type]
-            limit=n,
-            after=after,
-            keys=keys,
-        ),
+        partial(crud.list_statements, flt=flt, after=after),
         publish.STATEMENT_LISTING,
         may_scan=flt.q is not None,
     )
