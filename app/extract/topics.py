@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 
+from app.extract.countries import find_countries
 from app.extract.records import Actors, Event, Sentence, Statement
 
 _NO_TOPIC = "_none"
@@ -54,6 +55,10 @@ _AHEAD_OF = re.compile(
     r"[^.;]*?,\s+(?=(?:the|both|they)\b)",
     re.I,
 )
+# Europe beside a state is that state's other side, the EU ("relations between Chile and
+# Europe", "Europe and Kenya"); beside anything else it is a place ("Asia and Europe").
+_AND_EUROPE = re.compile(r"(?<=\s)and\s+Europe\b")
+_EUROPE_AND = re.compile(r"\bEurope\s+and\s+(?=\S)")
 # The topics as subject: "Climate and trade were at the top of the agenda."
 _AGENDA = re.compile(r"\b(?:(?:on|at\s+the\s+top\s+of|topped|dominated)\s+the\s+agenda)\b", re.I)
 
@@ -156,7 +161,19 @@ def topics_of(text: str) -> tuple[str, ...]:
             continue
         found |= best[1]
         i = best[0] + 1
+    if "Europe" in text and _europe_beside_a_state(text):
+        found.add("eu-relations")
     return tuple(slug for slug in taxonomy() if slug in found)
+
+
+def _europe_beside_a_state(text: str) -> bool:
+    """Whether "Europe" stands joined by "and" to a country's name, either side."""
+    spans = find_countries(text)
+    ends = {end for _, end, _ in spans}
+    starts = {start for start, _, _ in spans}
+    return any(m.start() - 1 in ends for m in _AND_EUROPE.finditer(text)) or any(
+        m.end() in starts for m in _EUROPE_AND.finditer(text)
+    )
 
 
 def tag_statements(statements: tuple[Statement, ...]) -> tuple[Statement, ...]:

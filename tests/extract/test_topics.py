@@ -250,6 +250,10 @@ def test_environment_waterway_and_trade_bloc_keywords(text: str, expected: set[s
         ("The railway links Asia and Europe across the steppe.", {"connectivity"}),
         ("Ghana is one of its key partners in Europe.", set()),
         ("Gas will flow from the Caspian to Europe.", {"energy"}),
+        # a state on either side of "and Europe", not a region or a continent
+        ("Europe and Peru share a long history.", {"eu-relations"}),
+        ("He divides his year between the Gulf and Europe.", set()),
+        ("Her family moved between Oceania and Europe.", set()),
     ],
 )
 def test_europe_as_a_place_is_no_eu_relation(text: str, expected: set[str]) -> None:
