@@ -33,7 +33,7 @@ import re
 from collections import defaultdict
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -305,8 +305,10 @@ class Lexicon:
 _new = tuple.__new__
 
 
+@lru_cache(maxsize=256)
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
-    """Tokens of `text[start:end]` with document offsets."""
+    """Tokens of `text[start:end]` with document offsets. Kept for the latest sentences:
+    the people and the statements stages read the same ones."""
     chunk = text[start:end]
     low = chunk.lower().replace("’", "'")
     if len(low) != len(chunk):  # a letter whose lower case is longer ("İ")
@@ -515,17 +517,42 @@ def skip_auxiliaries(tokens: tuple[Token, ...], i: int) -> int:
 
 
 def _is_name_word(token: Token, lex: Lexicon) -> bool:
-    text = token.text
+    return _word_kind(token.text, token.low).name
+
+
+class _WordKind(NamedTuple):
+    """What a word is, whatever its neighbours."""
+
+    name: bool  # a name word
+    starts: bool  # a name, title, honorific or rank may start with it
+    title_start: bool  # a title, or a plural one ("Presidents"), may start with it
+    capital: bool  # in capitals, or capitalized: a name word in some places ("Mr. TANAKA")
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_kind(text: str, low: str) -> _WordKind:
+    """Words recur in a text and across texts: each is judged once."""
+    lex = lexicon()
     if not text[0].isupper():
-        return "-" in text and bool(_ARABIC_PREFIX.match(text))  # "al-Sisi"
-    if text == token.low.upper():
-        return False  # all capitals: an acronym, not a name
-    return (
-        token.low not in lex.non_names
-        and token.low not in lex.title_starts
-        and _singular(token.low) not in lex.title_starts  # "Prime Ministers Ana Lima ..."
-        and token.text not in lex.form_words
+        name = "-" in text and bool(_ARABIC_PREFIX.match(text))  # "al-Sisi"
+    elif text == low.upper():
+        name = False  # all capitals: an acronym, not a name
+    else:
+        name = (
+            low not in lex.non_names
+            and low not in lex.title_starts
+            and _singular(low) not in lex.title_starts  # "Prime Ministers Ana Lima ..."
+            and text not in lex.form_words
+        )
+    title_start = low in lex.title_starts or _singular(low) in lex.title_starts
+    starts = (
+        text == "He"
+        or text in lex.form_starts
+        or low in lex.modifier_starts
+        or title_start
+        or ("-" in low and _HYPHEN_PREFIX.sub("", low).removesuffix(_ELECT) in lex.title_starts)
     )
+    return _WordKind(name, starts, title_start, text[:1].isupper() or text.isupper())
 
 
 def _particles_then_name(a: _Analysed, j: int) -> int:
@@ -966,23 +993,20 @@ def _analyse(
     countries = _country_tokens(tokens, spans)
     inside = frozenset(k for first, (after, _) in countries.items() for k in range(first, after))
     lex = lexicon()
+    kinds = [_word_kind(t.text, t.low) for t in tokens]
     name_ok = tuple(
-        _is_name_word(t, lex)
-        or _capital_surname(tokens, k, lex)
-        or _loose_form_word(tokens, k, lex)
-        or _romanised_surname(tokens, k, lex, surnames)
-        for k, t in enumerate(tokens)
+        kind.name
+        or (
+            kind.capital  # the three below need a capital
+            and (
+                _capital_surname(tokens, k, lex)
+                or _loose_form_word(tokens, k, lex)
+                or _romanised_surname(tokens, k, lex, surnames)
+            )
+        )
+        for k, kind in enumerate(kinds)
     )
-    may_start = tuple(
-        ok
-        or t.text == "He"
-        or t.text in lex.form_starts
-        or t.low in lex.modifier_starts
-        or t.low in lex.title_starts
-        or _singular(t.low) in lex.title_starts
-        or ("-" in t.low and _HYPHEN_PREFIX.sub("", t.low).removesuffix(_ELECT) in lex.title_starts)
-        for ok, t in zip(name_ok, tokens, strict=True)
-    )
+    may_start = tuple(ok or kind.starts for ok, kind in zip(name_ok, kinds, strict=True))
     return _Analysed(sentence, tokens, countries, inside, name_ok, may_start)
 
 
@@ -1062,6 +1086,8 @@ def _plural_title_at(
     ("the foreign ministers of ...") only with `any_case`."""
     if i >= len(tokens) or not (any_case or tokens[i].text[:1].isupper()):
         return None
+    if not _word_kind(tokens[i].text, tokens[i].low).title_start:
+        return None  # no title's first word, in the singular or plural
     for size in range(1, 5):
         if i + size > len(tokens):
             return None
@@ -1152,7 +1178,7 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
     tokens, found = a.tokens, []
     i = 0
     while i < len(tokens):
-        if tokens[i].low in lex.title_starts or _singular(tokens[i].low) != tokens[i].low:
+        if _word_kind(tokens[i].text, tokens[i].low).title_start:
             pair, after_pair = _respective_pair(a, i, lex)
             if pair:
                 found.extend(pair)

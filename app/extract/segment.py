@@ -36,7 +36,6 @@ _SINGLE_MARK = re.compile(
 
 # terminal punctuation, then closing quotes or brackets, then the space before the next sentence
 _BOUNDARY = re.compile(r"""(?:[.!?]+|…)(?P<closers>['"’”»)\]]*)(?P<space>\s+)""")
-_WORD_BEFORE = re.compile(r"(\S+?)\.+$")
 _NEXT_WORD = re.compile(r"[^\s\"“'‘(\[]+")
 
 # Never the end of a sentence: titles, ranks and reference abbreviations.
@@ -118,13 +117,14 @@ def _inside(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | No
 
 def _abbreviation_blocks(text: str, punct_end: int, next_word: str) -> bool:
     """True when the period before `punct_end` belongs to an abbreviation, not a sentence end."""
-    head = text[:punct_end]
-    if not head.endswith(".") or head.endswith(".."):
+    if text[punct_end - 1 : punct_end] != "." or text[max(0, punct_end - 2) : punct_end] == "..":
         return False
-    match = _WORD_BEFORE.search(head)
-    if not match:
-        return False
-    word = match.group(1).lstrip("(\"“'‘[")
+    start = punct_end - 1  # the word before the period: back to the space before it
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    if start == punct_end - 1:
+        return False  # a period alone
+    word = text[start : punct_end - 1].lstrip("(\"“'‘[")
     if word in _HARD_ABBREVIATIONS:
         return True
     if len(word) == 1 and word.isupper():
