@@ -305,11 +305,25 @@ class Lexicon:
 _new = tuple.__new__
 
 
-@lru_cache(maxsize=256)
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
-    """Tokens of `text[start:end]` with document offsets. Kept for the latest sentences:
-    the people and the statements stages read the same ones."""
-    chunk = text[start:end]
+    """Tokens of `text[start:end]` with document offsets."""
+    return _tokenize(text[start:end], start)
+
+
+_KEPT_SENTENCE_CHARS = 4000
+
+
+def sentence_tokens(text: str, sentence: Sentence) -> tuple[Token, ...]:
+    """Tokens of a sentence, kept for the latest sentences: the people and the statements
+    stages read the same ones. A very long one (a text without sentence ends) is not kept,
+    so what is kept stays small."""
+    chunk = text[sentence.start : sentence.end]
+    if len(chunk) > _KEPT_SENTENCE_CHARS:
+        return _tokenize(chunk, sentence.start)
+    return _kept_tokens(chunk, sentence.start)
+
+
+def _tokenize(chunk: str, start: int) -> tuple[Token, ...]:
     low = chunk.lower().replace("’", "'")
     if len(low) != len(chunk):  # a letter whose lower case is longer ("İ")
         return tuple(
@@ -324,6 +338,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
             _new(Token, (start + left, start + right, chunk[left:right], low[left:right]))
         )
     return tuple(tokens)
+
+
+_kept_tokens = lru_cache(maxsize=256)(_tokenize)
 
 
 def _lines(name: str) -> Iterable[str]:
@@ -989,7 +1006,7 @@ def _analyse(
     spans: list[tuple[int, int, str]],
     surnames: frozenset[str] = frozenset(),
 ) -> _Analysed:
-    tokens = tokenize(text, sentence.start, sentence.end)
+    tokens = sentence_tokens(text, sentence)
     countries = _country_tokens(tokens, spans)
     inside = frozenset(k for first, (after, _) in countries.items() for k in range(first, after))
     lex = lexicon()

@@ -48,11 +48,11 @@ from app.extract.actors import (
     joint_subject,
     lexicon,
     noun_phrase_start,
+    sentence_tokens,
     skip_auxiliaries,
     speech_verb_at,
     subject_reference,
     subject_start,
-    tokenize,
     verb_after_subject,
 )
 from app.extract.countries import find_countries
@@ -94,7 +94,7 @@ def _read(text: str, sentences: tuple[Sentence, ...], actors: Actors) -> list[_R
         by_sentence[mention.sentence].append(mention)
     out = []
     for sentence in sentences:
-        tokens = tokenize(text, sentence.start, sentence.end)
+        tokens = sentence_tokens(text, sentence)
         index = {t.start: k for k, t in enumerate(tokens)}
         refs = tuple(
             Reference(m.start, m.end, m.kind, person=people[m.person_id], token=index[m.start])

@@ -1,5 +1,8 @@
 import pytest
 
+from app.extract.actors import sentence_tokens, tokenize
+from app.extract.records import Sentence
+
 
 @pytest.mark.parametrize(
     "text, expected",
@@ -826,3 +829,14 @@ def test_a_local_title_used_alone_refers_to_its_holder(run):
     )
     assert ("Lyonchhoen", "Karma Dorji") in result.referred()
     assert [s.speaker for s in result.statements] == ["Karma Dorji"]
+
+
+def test_sentence_tokens_are_the_tokens_of_the_sentence_kept_or_not():
+    short = "Intro. The Ghanaian President said so."
+    long = "Intro. " + "word " * 2000 + "end."
+    for text in (short, long):
+        sentence = Sentence(index=1, start=7, end=len(text), text=text[7:], block=0)
+        first = sentence_tokens(text, sentence)
+        assert first == tokenize(text, 7, len(text))
+        assert first[0].start == 7 and text[first[0].start : first[0].end] == first[0].text
+        assert sentence_tokens(text, sentence) == first  # read again, by another stage
