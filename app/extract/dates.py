@@ -160,10 +160,11 @@ _COUNTS_BACK = re.compile(
 # Cheap tests that let most sentences skip the patterns above.
 _DIGIT = re.compile(r"\d")
 _ANY_DATE = re.compile(
-    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|today|tonight|tomorrow|yesterday"
-    r"|morning|afternoon|evening|month|year|week|anniversar|spring|summer|autumn",
-    re.I,
-)
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day\b|today|tonight|tomorrow|yesterday"
+    r"|morning|afternoon|evening|month|year|week|anniversar|spring|summer|autumn"
+)  # on lower-cased text: four times as fast as ignoring case
+_ANY_DATE_ANY_CASE = re.compile(_ANY_DATE.pattern, re.I)
+_CASE_FOLDED_ASCII = ("İ", "ı", "ſ", "\u212a")  # match ASCII letters only when case is ignored
 _ORDINAL_CUE = re.compile(r"anniversar|year\s+of", re.I)
 
 
@@ -406,8 +407,14 @@ def _anniversary_base(
     return ref.year
 
 
+def _may_hold_a_date(text: str) -> bool:
+    if _ANY_DATE.search(text.lower()):
+        return True
+    return any(c in text for c in _CASE_FOLDED_ASCII) and bool(_ANY_DATE_ANY_CASE.search(text))
+
+
 def _sentence_dates(sentence: Sentence, ref: dt.date | None) -> Iterator[DateMention]:
-    if not _ANY_DATE.search(sentence.text):
+    if not _may_hold_a_date(sentence.text):
         return
     finder = _Finder(sentence)
     if _DIGIT.search(sentence.text):

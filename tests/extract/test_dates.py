@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from app.extract.dates import counts_back, find_dates
+from app.extract.dates import _may_hold_a_date, counts_back, find_dates
 from app.extract.records import Sentence
 
 # A Thursday.
@@ -218,3 +218,17 @@ def test_offsets_are_document_offsets() -> None:
 )  # fmt: skip
 def test_part_of_the_current_year(text, expected):
     assert _dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("THE TALKS WILL RESUME NEXT WEEK.", True),  # any case
+        ("They met on the 4th.", True),
+        ("Both sides called for restraint.", False),
+        ("The ſummer ſession opens.", True),  # a long s: a letter only when case is ignored
+        ("Talks resume next wee\u212a.", True),  # a Kelvin sign for the k
+    ],
+)
+def test_the_quick_test_for_a_date_misses_none_the_full_one_would_read(text, expected):
+    assert _may_hold_a_date(text) is expected
