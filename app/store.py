@@ -154,6 +154,7 @@ _START_GROUPS = (
     .values(group_id=Statement.id)
 )
 _INSERT_STATEMENT = insert(Statement)
+_STATEMENT_KEY = ("event_id", "person_id", "char_start", "char_end")  # one per row of a document
 _INSERT_EVENT_COUNTRIES = insert(EventCountry)
 _INSERT_PAIRS = insert(EventPair)
 _INSERT_SOURCES = insert(EventSource)
@@ -278,7 +279,9 @@ def _people(conn: Connection, extraction: Extraction) -> dict[str, int]:
             ],
         )
     new = [row for key, row in wanted.items() if key not in known]
-    for row, person_id in zip(new, _insert_returning_ids(conn, _INSERT_PERSON, new), strict=True):
+    for row, person_id in zip(
+        new, _insert_returning_ids(conn, _INSERT_PERSON, new, ("name_key",)), strict=True
+    ):
         row["id"] = person_id
     return {pid: wanted[key]["id"] for pid, key in keys.items()}
 
@@ -481,7 +484,7 @@ def _store_statements(
     if not rows:
         return []
     _link_corroborations(conn, document_id=document_id, rows=rows, known_events=placed.merged)
-    ids = _insert_returning_ids(conn, _INSERT_STATEMENT, rows)
+    ids = _insert_returning_ids(conn, _INSERT_STATEMENT, rows, _STATEMENT_KEY)
     _insert_rows(
         conn,
         _INSERT_STATEMENT_TOPICS,
@@ -618,14 +621,24 @@ def _insert_one(conn: Connection, statement: Insert, row: dict[str, Any]) -> int
 
 
 def _insert_returning_ids(
-    conn: Connection, statement: Insert, rows: list[dict[str, Any]]
+    conn: Connection, statement: Insert, rows: list[dict[str, Any]], key: tuple[str, ...]
 ) -> list[int]:
-    """Insert rows in one statement and return their ids, in the order of `rows`."""
+    """Insert rows and return their ids, in the order of `rows`.
+
+    The rows go in one statement that returns each id with the `key` columns, which tell
+    the rows apart: SQLite cannot return a batch's ids in the order of its rows, and asked
+    to, the query layer inserts them one statement at a time. Rows that `key` does not
+    tell apart are inserted that way."""
     if not rows:
         return []
     table = statement.table
-    returning = statement.returning(table.c.id, sort_by_parameter_order=True)
-    return [int(key) for key in conn.execute(returning, rows).scalars()]
+    keys = [tuple(row[column] for column in key) for row in rows]
+    if len(set(keys)) < len(keys):
+        returning = statement.returning(table.c.id, sort_by_parameter_order=True)
+        return [int(found) for found in conn.execute(returning, rows).scalars()]
+    returning = statement.returning(table.c.id, *(table.c[column] for column in key))
+    ids = {tuple(found[1:]): int(found[0]) for found in conn.execute(returning, rows)}
+    return [ids[k] for k in keys]
 
 
 def _insert_rows(conn: Connection, statement: Insert, rows: list[dict[str, Any]]) -> None:

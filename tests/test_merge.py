@@ -329,3 +329,18 @@ def test_a_report_dated_to_the_day_finds_the_event_known_by_a_date_it_falls_in(
             events=(event("e0", "diplomatic_relations", date, ("KE", "NO"), primary=False),),
         )
     assert len(all_items(client, "/v1/events")) == (1 if merges else 2)
+
+
+@pytest.mark.parametrize("key", [("name_key",), ("country",)])  # apart; not apart (NO twice)
+def test_rows_inserted_together_get_their_own_ids_in_order(client, key):
+    rows = [
+        {"name": name, "name_key": name.lower(), "title": None, "country": country}
+        for name, country in [("Zola Ama", "NO"), ("Ada Berg", "KE"), ("Mia Cruz", "NO")]
+    ]
+    with Session(get_engine()) as session:
+        begin_write(session)
+        conn = session.connection()
+        ids = store._insert_returning_ids(conn, store._INSERT_PERSON, rows, key)
+        stored = dict(conn.execute(sql("SELECT id, name FROM person")).all())
+        session.commit()
+    assert [stored[i] for i in ids] == ["Zola Ama", "Ada Berg", "Mia Cruz"]
