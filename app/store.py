@@ -15,7 +15,7 @@ import logging
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Insert, Update, bindparam, exists, func, insert, or_, update
 from sqlmodel import Session, col, delete, select
@@ -62,8 +62,16 @@ _UPDATE_PERSON = (
 )
 # The known events a report may describe: of its type, with its first country, and for a
 # dated report, undated or dated within a span that overlaps its own.
+_CANDIDATE_COLUMNS = (
+    Event.id,
+    Event.type,
+    Event.date,
+    Event.is_primary,
+    Event.date_key,
+    Event.year,
+)
 _CANDIDATES = (
-    select(Event.id, Event.type, Event.date, Event.is_primary)
+    select(*_CANDIDATE_COLUMNS)
     .join(EventCountry, col(EventCountry.event_id) == Event.id)
     .where(col(EventCountry.country) == bindparam("anchor"), col(Event.type) == bindparam("type"))
 )
@@ -73,7 +81,7 @@ _CANDIDATES_IN_SPAN = _CANDIDATES.where(
 )
 # A day overlaps exactly the events dated that day, its month or its year, and the undated
 # ones (date_key ""): the candidates of the overlap test above, through the (type, date_key) index.
-_CANDIDATES_ON_DAY = select(Event.id, Event.type, Event.date, Event.is_primary).where(
+_CANDIDATES_ON_DAY = select(*_CANDIDATE_COLUMNS).where(
     col(Event.type) == bindparam("type"),
     col(Event.date_key).in_([bindparam(k) for k in ("undated", "in_year", "in_month", "on_day")]),
     exists().where(
@@ -242,6 +250,14 @@ class _Placed:
     merged: frozenset[int]  # the known events among them; the others are new
 
 
+class _Known(NamedTuple):
+    """A known event a report describes, as it was before the report."""
+
+    event_id: int
+    countries: frozenset[str]
+    dated: tuple[str, int | None]  # (date_key, year)
+
+
 def _people(conn: Connection, extraction: Extraction) -> dict[str, int]:
     """Each extracted person's stored id, matched by normalised name (one query).
 
@@ -292,7 +308,7 @@ def _place_events(
     """Match each extracted event with a known one or create it; write what this source says."""
     of_key: dict[str, int] = {}
     dating: dict[int, _Dating] = {}
-    countries_before: dict[int, frozenset[str]] = {}  # of the known events matched
+    known: dict[int, _Known] = {}  # the known events matched
     sources: list[dict[str, Any]] = []
     topics: list[dict[str, Any]] = []
     participants: list[dict[str, Any]] = []
@@ -310,7 +326,8 @@ def _place_events(
         if match is None:
             event_id, dating[event_id] = _create_event(conn, source=_source_view(source))
         else:
-            event_id, countries_before[event_id] = match
+            event_id = match.event_id
+            known[event_id] = match
         of_key[found.key] = event_id
         sources.append(source | {"event_id": event_id})
         topics += (
@@ -329,11 +346,15 @@ def _place_events(
     _insert_rows(conn, _INSERT_SOURCES, sources)
     _insert_rows(conn, _INSERT_EVENT_TOPICS, topics)
     _insert_rows(conn, _INSERT_PARTICIPANTS, participants)
-    for event_id, derived in _derive_events(conn, countries_before).items():
+    for event_id, derived in _derive_events(conn, known).items():
         dating[event_id] = _write_derived(
-            conn, event_id=event_id, derived=derived, countries_before=countries_before[event_id]
+            conn,
+            event_id=event_id,
+            derived=derived,
+            countries_before=known[event_id].countries,
+            dated_before=known[event_id].dated,
         )
-    return _Placed(of_key=of_key, dating=dating, merged=frozenset(countries_before))
+    return _Placed(of_key=of_key, dating=dating, merged=frozenset(known))
 
 
 def _title_of(extraction: Extraction, person_id: str) -> str | None:
@@ -364,9 +385,7 @@ def _source_view(row: Mapping[str, Any]) -> SourceView:
     )
 
 
-def _match(
-    conn: Connection, *, view: EventView, exclude: Collection[int]
-) -> tuple[int, frozenset[str]] | None:
+def _match(conn: Connection, *, view: EventView, exclude: Collection[int]) -> _Known | None:
     """The known event this report describes, with its countries, through an indexed lookup."""
     if not view.countries:
         return None
@@ -406,7 +425,10 @@ def _match(
         for row in candidates
     }
     best = best_match(view, views.items())
-    return None if best is None else (best, views[best].countries)
+    if best is None:
+        return None
+    row = next(row for row in candidates if row.id == best)
+    return _Known(best, views[best].countries, (row.date_key, row.year))
 
 
 def _create_event(conn: Connection, *, source: SourceView) -> tuple[int, _Dating]:
@@ -561,9 +583,16 @@ def _derive_events(conn: Connection, event_ids: Collection[int]) -> dict[int, De
 
 
 def _write_derived(
-    conn: Connection, *, event_id: int, derived: Derived, countries_before: frozenset[str]
+    conn: Connection,
+    *,
+    event_id: int,
+    derived: Derived,
+    countries_before: frozenset[str],
+    dated_before: tuple[str, int | None] | None = None,
 ) -> _Dating:
-    """Store an event's derived columns and countries; re-date its statements that differ."""
+    """Store an event's derived columns and countries; re-date the copies of its date that
+    differ. Every copy holds the event's date_key and year as they were (`dated_before`),
+    so when they stay, no copy is to change, and none is looked at."""
     values = _event_values(derived)
     conn.execute(_UPDATE_EVENT, values | {"event_id": event_id})
     gone = countries_before - set(derived.countries)
@@ -585,6 +614,8 @@ def _write_derived(
             conn, _INSERT_PAIRS, _pair_rows(event_id, derived.countries, values["date_key"])
         )
     dating = _Dating(values["date_key"], values["year"], values["updated_at"])
+    if dated_before == (dating.date_key, dating.year):
+        return dating
     for redate in (_REDATE_COUNTRIES, _REDATE_PAIRS, _REDATE_TOPICS):
         conn.execute(redate, {"of_event": event_id, "new_date_key": dating.date_key})
     conn.execute(
