@@ -142,9 +142,16 @@ def derive(sources: Sequence[SourceView]) -> Derived:
 
 def same_words(a: str, b: str, threshold: float = 0.6) -> bool:
     """True when two statements report largely the same words (token overlap)."""
-    words_a = {w.casefold() for w in _WORD.findall(a)}
-    words_b = {w.casefold() for w in _WORD.findall(b)}
-    if not words_a or not words_b:
+    return same_word_sets(word_set(a), word_set(b), threshold)
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a statement, case folded: what `same_words` compares."""
+    return frozenset(w.casefold() for w in _WORD.findall(text))
+
+
+def same_word_sets(a: frozenset[str], b: frozenset[str], threshold: float = 0.6) -> bool:
+    """`same_words` of two texts' `word_set`s: to compare one text with many, read it once."""
+    if not a or not b:
         return False
-    overlap = len(words_a & words_b) / min(len(words_a), len(words_b))
-    return overlap >= threshold
+    return len(a & b) / min(len(a), len(b)) >= threshold

@@ -24,7 +24,16 @@ from app import crud
 from app.extract import pipeline
 from app.extract.records import Event as FoundEvent
 from app.extract.records import Extraction, Source
-from app.merge import Derived, EventView, SourceView, best_match, date_range, derive, same_words
+from app.merge import (
+    Derived,
+    EventView,
+    SourceView,
+    best_match,
+    date_range,
+    derive,
+    same_word_sets,
+    word_set,
+)
 from app.models import (
     Document,
     DocumentCreate,
@@ -152,6 +161,7 @@ _OTHER_SOURCES_STATEMENTS = (
     )
     .where(
         col(Statement.event_id).in_(bindparam("event_ids", expanding=True)),
+        col(Statement.person_id).in_(bindparam("person_ids", expanding=True)),
         col(Statement.document_id) != bindparam("document_id"),
     )
     .order_by(col(Statement.id))
@@ -534,19 +544,34 @@ def _link_corroborations(
     event_ids = sorted({row["event_id"] for row in rows} & set(known_events))
     if not event_ids:
         return
-    others: dict[tuple[int, int], list[dict[str, Any]]] = {}
-    for other in conn.execute(
-        _OTHER_SOURCES_STATEMENTS, {"event_ids": event_ids, "document_id": document_id}
+    params = {
+        "event_ids": event_ids,
+        "person_ids": sorted({row["person_id"] for row in rows}),
+        "document_id": document_id,
+    }
+    others: dict[tuple[int, int], list[tuple[int, str]]] = {}  # (event, speaker) -> (id, text)
+    group_of: dict[int, int | None] = {}
+    for other_id, event_id, person_id, text, group_id in conn.execute(
+        _OTHER_SOURCES_STATEMENTS, params
     ):
-        others.setdefault((other.event_id, other.person_id), []).append(other._asdict())
+        others.setdefault((event_id, person_id), []).append((other_id, text))
+        group_of[other_id] = group_id
+    words_of: dict[int, frozenset[str]] = {}  # read once, and only if compared
     started: list[int] = []
     for row in rows:
-        for other in others.get((row["event_id"], row["person_id"]), []):
-            if same_words(row["text"], other["text"]):
-                if other["group_id"] is None:
-                    other["group_id"] = other["id"]
-                    started.append(other["id"])
-                row["group_id"] = other["group_id"]
+        candidates = others.get((row["event_id"], row["person_id"]))
+        if not candidates:
+            continue
+        words = word_set(row["text"])
+        for other_id, text in candidates:
+            if other_id not in words_of:
+                words_of[other_id] = word_set(text)
+            if same_word_sets(words, words_of[other_id]):
+                group = group_of[other_id]
+                if group is None:
+                    group = group_of[other_id] = other_id
+                    started.append(other_id)
+                row["group_id"] = group
                 break
     if started:
         conn.execute(_START_GROUPS, {"ids": started})
