@@ -17,7 +17,20 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Insert, Update, bindparam, exists, func, insert, or_, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Insert,
+    Select,
+    Update,
+    bindparam,
+    exists,
+    func,
+    insert,
+    or_,
+    union_all,
+    update,
+)
 from sqlmodel import Session, col, delete, select
 
 from app import crud
@@ -84,17 +97,32 @@ _CANDIDATES = (
     .join(EventCountry, col(EventCountry.event_id) == Event.id)
     .where(col(EventCountry.country) == bindparam("anchor"), col(Event.type) == bindparam("type"))
 )
-_CANDIDATES_IN_SPAN = _CANDIDATES.where(
-    col(Event.date_start).is_(None)
-    | ((col(Event.date_start) <= bindparam("end")) & (col(Event.date_end) >= bindparam("start")))
+
+
+def _candidates_dated(*on_dates: ColumnElement[bool]) -> Select:
+    """Events of the report's type with its first country, dated as `on_dates` say."""
+    return select(*_CANDIDATE_COLUMNS).where(
+        col(Event.type) == bindparam("type"),
+        *on_dates,
+        exists().where(
+            col(EventCountry.event_id) == Event.id, col(EventCountry.country) == bindparam("anchor")
+        ),
+    )
+
+
+# Through the (type, date_key) index, the events whose dates overlap a report's. A day
+# overlaps exactly the events dated that day, its month or its year, and the undated ones
+# (date_key ""); a month or a year, the undated ones, those dated its year, and every one
+# dated within it (a date_key that starts with it).
+_CANDIDATES_ON_DAY = _candidates_dated(
+    col(Event.date_key).in_([bindparam(k) for k in ("undated", "in_year", "in_month", "on_day")])
 )
-# A day overlaps exactly the events dated that day, its month or its year, and the undated
-# ones (date_key ""): the candidates of the overlap test above, through the (type, date_key) index.
-_CANDIDATES_ON_DAY = select(*_CANDIDATE_COLUMNS).where(
-    col(Event.type) == bindparam("type"),
-    col(Event.date_key).in_([bindparam(k) for k in ("undated", "in_year", "in_month", "on_day")]),
-    exists().where(
-        col(EventCountry.event_id) == Event.id, col(EventCountry.country) == bindparam("anchor")
+_CANDIDATES_IN_PERIOD = union_all(  # two index searches: the keys named, the keys within
+    _candidates_dated(
+        col(Event.date_key).in_([bindparam(k) for k in ("undated", "in_year", "period")])
+    ),
+    _candidates_dated(
+        col(Event.date_key) > bindparam("period"), col(Event.date_key) < bindparam("after_period")
     ),
 )
 _COUNTRIES_OF = select(EventCountry.event_id, EventCountry.country).where(
@@ -400,20 +428,21 @@ def _match(conn: Connection, *, view: EventView, exclude: Collection[int]) -> _K
     if not view.countries:
         return None
     params: dict[str, Any] = {"anchor": min(view.countries), "type": view.type}
-    span = date_range(view.date)
+    date = view.date or ""
+    span = date_range(date)
     if span is None:
         query = _CANDIDATES
-    elif span[0] == span[1] and view.date:  # a day
+    elif span[0] == span[1]:  # a day
         query = _CANDIDATES_ON_DAY
+        params |= {"undated": "", "in_year": date[:4], "in_month": date[:7], "on_day": date}
+    else:  # a month or a year
+        query = _CANDIDATES_IN_PERIOD
         params |= {
             "undated": "",
-            "in_year": view.date[:4],
-            "in_month": view.date[:7],
-            "on_day": view.date,
+            "in_year": date[:4],
+            "period": date,
+            "after_period": date + "~",  # after every date_key that starts with it
         }
-    else:
-        query = _CANDIDATES_IN_SPAN
-        params["start"], params["end"] = span
     candidates = [row for row in conn.execute(query, params) if row.id not in exclude]
     if not candidates:
         return None

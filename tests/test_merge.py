@@ -344,3 +344,28 @@ def test_rows_inserted_together_get_their_own_ids_in_order(client, key):
         stored = dict(conn.execute(sql("SELECT id, name FROM person")).all())
         session.commit()
     assert [stored[i] for i in ids] == ["Zola Ama", "Ada Berg", "Mia Cruz"]
+
+
+@pytest.mark.parametrize(
+    "date, joins",
+    [("2022-05", True), ("2022", True), ("2022-06", False), ("2021", False)],
+)
+def test_a_report_dated_to_a_month_or_year_finds_the_event_of_a_day_within_it(client, date, joins):
+    store_dated()  # a call on 2022-05-03
+    put_document(
+        f"Odhiambo and Hansen spoke by phone ({date}).",
+        people=(ODHIAMBO, HANSEN),
+        events=(event("e0", "phone_call", date, ("KE", "NO"), (ODHIAMBO.id, HANSEN.id)),),
+    )
+    events = all_items(client, "/v1/events")
+    assert len(events) == (1 if joins else 2)
+
+
+def test_a_report_dated_to_a_day_finds_the_event_of_its_month(client):
+    put_document(
+        "Odhiambo and Hansen spoke by phone in May 2022.",
+        people=(ODHIAMBO, HANSEN),
+        events=(event("e0", "phone_call", "2022-05", ("KE", "NO"), (ODHIAMBO.id, HANSEN.id)),),
+    )
+    store_dated()
+    assert [e["date"] for e in all_items(client, "/v1/events")] == ["2022-05-03"]

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session
 
-from app import crud
+from app import crud, store
 from app.db import make_engine, upgrade_schema
 from app.models import Event, Statement
 
@@ -139,3 +139,24 @@ def test_a_country_pair_or_topic_list_reads_its_index_in_order(engine, session, 
     assert index in lines[0] and "date_key" in lines[0] and lines[0].startswith("SEARCH"), lines
     sorts = [line for line in lines if "TEMP B-TREE" in line]
     assert sorts in ([], ["USE TEMP B-TREE FOR RIGHT PART OF ORDER BY"]), lines
+
+
+@pytest.mark.parametrize("query", ["_CANDIDATES_ON_DAY", "_CANDIDATES_IN_PERIOD"])
+def test_merge_candidates_of_a_dated_report_are_searched_by_type_and_date(engine, query):
+    """A report dated to a day, month or year looks up the events of its dates alone: a
+    search that bounds date_key, not every event of its type."""
+    compiled = getattr(store, query).compile(engine)
+    values = {"type": "meeting", "anchor": "CN", "undated": "", "in_year": "2021"}
+    values |= {"in_month": "2021-12", "on_day": "2021-12-07"}
+    values |= {"period": "2021-12", "after_period": "2021-12~"}
+    with engine.connect() as connection:
+        lines = [
+            row[3]
+            for row in connection.exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + str(compiled),
+                tuple(values[name] for name in compiled.positiontup),
+            )
+        ]
+    searches = [line for line in lines if line.startswith("SEARCH event ")]
+    assert searches and all("type=? AND date_key" in line for line in searches), lines
+    assert not scans(lines)
