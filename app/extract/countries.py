@@ -156,7 +156,24 @@ def _exact_phrases() -> dict[tuple[str, ...], str]:
                     phrases.append(plural)
         for phrase in phrases:
             exact[_key(phrase)] = code  # the data file overrides pycountry
+    for key in _cities_named_for_other_states(exact):
+        exact[key] = BLOCKED  # "Port of Spain" is no mention of Spain
     return exact
+
+
+def _cities_named_for_other_states(exact: dict[tuple[str, ...], str]) -> list[tuple[str, ...]]:
+    """Names in the city lexicon (lexicon/cities.csv) that hold, as a part, the name of
+    another state than their own."""
+    text = resources.files("app.extract.lexicon").joinpath("cities.csv").read_text("utf-8")
+    found = []
+    for row in csv.DictReader(text.splitlines()):
+        key = _key(row["city"])
+        if key in exact:
+            continue  # the city is named as a state is ("Singapore", "Hong Kong")
+        parts = (key[i:j] for i in range(len(key)) for j in range(i + 1, len(key) + 1))
+        if any(exact.get(part, row["country"]) not in (row["country"], BLOCKED) for part in parts):
+            found.append(key)
+    return found
 
 
 # demonyms of regions rather than states: "African" in "the East African Crude Oil

@@ -74,6 +74,10 @@ def test_country_code(word, expected):
         ("Chinese Taipei athletes", [("Chinese Taipei", "TW")]),
         ("what it means for us in China", [("China", "CN")]),
         ("New Zealand\nZealand", [("New Zealand", "NZ")]),  # no phrase across a line break
+        # a city named for another state names no state; one named for its own still does
+        ("Guyana and Suriname met in Port of Spain", [("Guyana", "GY"), ("Suriname", "SR")]),
+        ("talks in Mexico City", [("Mexico", "MX")]),
+        ("Hong Kong and Macao", [("Hong Kong", "HK"), ("Macao", "MO")]),
     ],
 )
 def test_find_countries(text, expected):
