@@ -39,12 +39,8 @@ from typing import NamedTuple
 
 from app.extract.countries import demonym_length, find_countries
 from app.extract.records import Actors, Mention, Person, Sentence
+from app.extract.tokens import Token, tokenize
 
-# words (with inner hyphens and apostrophes: "Suk-yeol", "O'Brien"), a possessive
-# "'s", numbers, or one punctuation mark
-_TOKEN = re.compile(
-    r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*(?:['’](?![sS]\b)[^\W\d_]+)*|['’][sS]\b|\d+(?:[.,:]\d+)*|\S"
-)
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an|ben|bin|abu|ibn)-[^\W\d_]", re.I)
 _REGNAL = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 _ARABIC_PREFIX_TEXT = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an)-(?=[^\W\d_])", re.I)
@@ -253,15 +249,6 @@ _OPEN_QUOTES = frozenset({'"', "“", "«"})
 _CLOSE_QUOTES = frozenset({'"', "”", "»", "'", "’"})
 
 
-class Token(NamedTuple):
-    """A word or punctuation mark with its offsets in the document."""
-
-    start: int
-    end: int
-    text: str
-    low: str
-
-
 @dataclass(frozen=True)
 class Title:
     """An office title found at a token position."""
@@ -300,47 +287,6 @@ class Lexicon:
     epithets: frozenset[
         tuple[str, ...]
     ]  # "sister", "republic of": "of the sister Republic of Togo"
-
-
-_new = tuple.__new__
-
-
-def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
-    """Tokens of `text[start:end]` with document offsets."""
-    return _tokenize(text[start:end], start)
-
-
-_KEPT_SENTENCE_CHARS = 4000
-
-
-def sentence_tokens(text: str, sentence: Sentence) -> tuple[Token, ...]:
-    """Tokens of a sentence, kept for the latest sentences: the people and the statements
-    stages read the same ones. A very long one (a text without sentence ends) is not kept,
-    so what is kept stays small."""
-    chunk = text[sentence.start : sentence.end]
-    if len(chunk) > _KEPT_SENTENCE_CHARS:
-        return _tokenize(chunk, sentence.start)
-    return _kept_tokens(chunk, sentence.start)
-
-
-def _tokenize(chunk: str, start: int) -> tuple[Token, ...]:
-    low = chunk.lower().replace("’", "'")
-    if len(low) != len(chunk):  # a letter whose lower case is longer ("İ")
-        return tuple(
-            Token(start + m.start(), start + m.end(), m.group(), m.group().lower())
-            for m in _TOKEN.finditer(chunk)
-        )
-    tokens = []
-    for match in _TOKEN.finditer(chunk):
-        left, right = match.span()
-        # tuple.__new__ skips NamedTuple's Python-level constructor: this runs per word
-        tokens.append(
-            _new(Token, (start + left, start + right, chunk[left:right], low[left:right]))
-        )
-    return tuple(tokens)
-
-
-_kept_tokens = lru_cache(maxsize=256)(_tokenize)
 
 
 def _lines(name: str) -> Iterable[str]:
@@ -1006,7 +952,7 @@ def _analyse(
     spans: list[tuple[int, int, str]],
     surnames: frozenset[str] = frozenset(),
 ) -> _Analysed:
-    tokens = sentence_tokens(text, sentence)
+    tokens = sentence.tokens
     countries = _country_tokens(tokens, spans)
     inside = frozenset(k for first, (after, _) in countries.items() for k in range(first, after))
     lex = lexicon()

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
+
+from app.extract.tokens import Token, tokens_of
 
 BlockKind = Literal["body", "title", "caption", "noise"]
 Precision = Literal["day", "month", "year"]
@@ -76,6 +79,12 @@ class Sentence:
     text: str
     block: int
     kind: BlockKind = "body"
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """Its words and punctuation marks with document offsets, read once: the people and
+        the statements stages both read them."""
+        return tokens_of(self.text, self.start)
 
 
 @dataclass(frozen=True)

@@ -42,13 +42,11 @@ from dataclasses import dataclass
 from app.extract.actors import (
     AUXILIARIES,
     Reference,
-    Token,
     addresses,
     is_tail_only,
     joint_subject,
     lexicon,
     noun_phrase_start,
-    sentence_tokens,
     skip_auxiliaries,
     speech_verb_at,
     subject_reference,
@@ -57,6 +55,7 @@ from app.extract.actors import (
 )
 from app.extract.countries import find_countries
 from app.extract.records import Actors, Mention, Sentence, Statement
+from app.extract.tokens import Token
 
 _QUOTED = re.compile(r"[\"“«]([^\"“”«»]*)[\"”»]")
 # 'We agree,' she said: single marks open after a space and close after punctuation
@@ -94,7 +93,7 @@ def _read(text: str, sentences: tuple[Sentence, ...], actors: Actors) -> list[_R
         by_sentence[mention.sentence].append(mention)
     out = []
     for sentence in sentences:
-        tokens = sentence_tokens(text, sentence)
+        tokens = sentence.tokens
         index = {t.start: k for k, t in enumerate(tokens)}
         refs = tuple(
             Reference(m.start, m.end, m.kind, person=people[m.person_id], token=index[m.start])

@@ -1,7 +1,7 @@
 import pytest
 
-from app.extract.actors import sentence_tokens, tokenize
 from app.extract.records import Sentence
+from app.extract.tokens import tokenize
 
 
 @pytest.mark.parametrize(
@@ -831,12 +831,11 @@ def test_a_local_title_used_alone_refers_to_its_holder(run):
     assert [s.speaker for s in result.statements] == ["Karma Dorji"]
 
 
-def test_sentence_tokens_are_the_tokens_of_the_sentence_kept_or_not():
-    short = "Intro. The Ghanaian President said so."
-    long = "Intro. " + "word " * 2000 + "end."
-    for text in (short, long):
-        sentence = Sentence(index=1, start=7, end=len(text), text=text[7:], block=0)
-        first = sentence_tokens(text, sentence)
-        assert first == tokenize(text, 7, len(text))
-        assert first[0].start == 7 and text[first[0].start : first[0].end] == first[0].text
-        assert sentence_tokens(text, sentence) == first  # read again, by another stage
+def test_a_sentences_tokens_carry_document_offsets_and_are_read_once():
+    text = "Intro. The Ghanaian President said so."
+    sentence = Sentence(index=1, start=7, end=len(text), text=text[7:], block=0)
+    tokens = sentence.tokens
+    assert tokens == tokenize(text, 7, len(text))
+    assert [text[t.start : t.end] for t in tokens] == [t.text for t in tokens]
+    assert tokens[0].start == 7
+    assert sentence.tokens is tokens  # the second stage to ask reads no more

@@ -1,0 +1,47 @@
+"""Words and punctuation marks of a text, with their offsets in the document."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# words (with inner hyphens and apostrophes: "Suk-yeol", "O'Brien"), a possessive
+# "'s", numbers, or one punctuation mark
+_TOKEN = re.compile(
+    r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*(?:['’](?![sS]\b)[^\W\d_]+)*|['’][sS]\b|\d+(?:[.,:]\d+)*|\S"
+)
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark with its offsets in the document."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+_new = tuple.__new__
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """Tokens of `text[start:end]` with document offsets."""
+    return tokens_of(text[start:end], start)
+
+
+def tokens_of(chunk: str, start: int) -> tuple[Token, ...]:
+    """Tokens of a piece of the document that begins at offset `start`."""
+    low = chunk.lower().replace("’", "'")
+    if len(low) != len(chunk):  # a letter whose lower case is longer ("İ")
+        return tuple(
+            Token(start + m.start(), start + m.end(), m.group(), m.group().lower())
+            for m in _TOKEN.finditer(chunk)
+        )
+    tokens = []
+    for match in _TOKEN.finditer(chunk):
+        left, right = match.span()
+        # tuple.__new__ skips NamedTuple's Python-level constructor: this runs per word
+        tokens.append(
+            _new(Token, (start + left, start + right, chunk[left:right], low[left:right]))
+        )
+    return tuple(tokens)
