@@ -492,9 +492,10 @@ class _WordKind(NamedTuple):
     capital: bool  # in capitals, or capitalized: a name word in some places ("Mr. TANAKA")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _word_kind(text: str, low: str) -> _WordKind:
-    """Words recur in a text and across texts: each is judged once."""
+    """Words recur in a text and across texts: each is judged once (the latest 16,384
+    words a process met are kept, a few MB)."""
     lex = lexicon()
     if not text[0].isupper():
         name = "-" in text and bool(_ARABIC_PREFIX.match(text))  # "al-Sisi"
