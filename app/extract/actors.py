@@ -479,10 +479,6 @@ def skip_auxiliaries(tokens: tuple[Token, ...], i: int) -> int:
     return i
 
 
-def _is_name_word(token: Token, lex: Lexicon) -> bool:
-    return _word_kind(token.text, token.low).name
-
-
 class _WordKind(NamedTuple):
     """What a word is, whatever its neighbours."""
 
@@ -903,7 +899,7 @@ def _capital_surname(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
     return (
         given.text[:1].isupper()
         and not given.text.isupper()
-        and _is_name_word(given, lex)
+        and _word_kind(given.text, given.low).name
         and (before.text in lex.form_ends or before.low in lex.title_ends)
     )
 
