@@ -9,7 +9,9 @@ A sentence is a statement of person P when P is its speaker:
 - P closes it after a comma or a quote ("..., Qin noted.", "..., said the
   Chinese president.", '"...," Kuleba added.');
 - the sentence is "according to P".
-Two subjects joined by "and" speak jointly: no statement. A speaker must be a
+Two subjects joined by "and" speak jointly: no statement; nor is there one when a
+second clause has a speaker of its own ("Li said ..., while Berg called for ..."):
+the first speaker did not say the second clause. A speaker must be a
 resolved person: "the Elysee said", "it added" give nothing, and an ambiguous
 pronoun has no mention, so it gives nothing either.
 
@@ -143,7 +145,35 @@ def _speakers(read: _Read, reporters: frozenset[int] = frozenset()) -> tuple[set
     tail = _tail_speakers(tokens, refs, head, head_verb)
     if head is not None and head.person is not None and tail and tail <= reporters:
         tail -= reporters
-    return found | tail, joint
+    return found | tail | _clause_speakers(tokens, refs), joint
+
+
+# Words that open a second main clause after a comma: "X said ..., while Y called for ..."
+_CLAUSE_OPENERS = frozenset({"while", "whereas", "but", "and"})
+
+
+def _clause_speakers(tokens: tuple[Token, ...], refs: tuple[Reference, ...]) -> set[int]:
+    """People who open a second clause of the sentence with a reporting verb: "Wong said
+    ..., while Marsudi called for ...", "...; Marsudi said ...". The first clause's speaker
+    does not say the second clause's words, so such a sentence has two speakers."""
+    found: set[int] = set()
+    for ref in refs:
+        if ref.person is None:
+            continue
+        start = noun_phrase_start(tokens, ref.token)
+        if start < 2:
+            continue
+        before, opener = tokens[start - 2], tokens[start - 1]
+        opens = opener.text == ";" or (
+            opener.low in _CLAUSE_OPENERS
+            and (before.text == "," or opener.low in ("while", "whereas"))
+        )
+        if not opens:
+            continue
+        after = skip_auxiliaries(tokens, _token_after(tokens, ref.end))
+        if speech_verb_at(tokens, after) > after:
+            found.add(ref.person)
+    return found
 
 
 def _tail_speakers(

@@ -611,3 +611,26 @@ LIMA_BERG = (
 )
 def test_the_person_addressed_after_the_verb_is_no_speaker(run, text, expected):
     assert [s.speaker for s in run(text).statements] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a second clause with its own speaker: neither clause is the other's words
+        ("Ruto said Kenya valued the visit, while Eide called for more trade.", []),
+        ("Ruto said Kenya valued the visit, and Eide stressed climate finance.", []),
+        ("Ruto said Kenya valued the visit whereas Eide said trade came first.", []),
+        ("Ruto stressed the partnership; Eide said Norway would invest.", []),
+        # the same speaker, or a person who does not speak, in the second clause
+        (
+            "Ruto said Kenya valued the visit, and he thanked Eide for coming.",
+            [(RUTO, "reported", "Ruto said Kenya valu")],
+        ),
+        (
+            "Ruto said he had met Eide, and Kenya would send a delegation.",
+            [(RUTO, "reported", "Ruto said he had met")],
+        ),
+    ],
+)
+def test_a_second_clause_with_its_own_speaker(run, text, expected):
+    assert said(run, text) == expected
