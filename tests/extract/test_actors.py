@@ -652,6 +652,7 @@ def test_a_word_of_a_longer_honorific_may_be_a_name_word(run, text, name, later)
         ("State Secretary Lena Wirth met the envoy.", "Lena Wirth", "State Secretary"),
         # Dzongkha titles of Bhutan's prime minister and ministers, used alone too
         ("Lyonchhoen Karma Dorji met the envoy.", "Karma Dorji", "Lyonchhoen"),
+        ("Lyonchhen Pema Wangchuk met the envoy.", "Pema Wangchuk", "Lyonchhen"),  # its other spelling
         ("Lyonpo Sonam Wangdi met the envoy.", "Sonam Wangdi", "Lyonpo"),
     ],
 )  # fmt: skip
