@@ -1679,14 +1679,19 @@ def _dateline_before(tokens: tuple[Token, ...], dash: int) -> bool:
     )
 
 
+def dateline_end(tokens: tuple[Token, ...]) -> int:
+    """Index of the first token after a dateline and its dash ("BEIJING, Feb. 10 (Xinhua)
+    --"), 0 when the sentence opens with none."""
+    for k, token in enumerate(tokens[:16]):
+        if token.text in _DASHES and k + 1 < len(tokens) and _dateline_before(tokens, k):
+            return k + 1
+    return 0
+
+
 def subject_start(tokens: tuple[Token, ...]) -> int:
     """Index of the first token of the main clause: after a dateline ("BEIJING, Feb. 10
     (Xinhua) --"), a label ("Details:") or an introductory phrase ending in a comma."""
-    i = 0
-    for k, token in enumerate(tokens[:16]):
-        if token.text in _DASHES and k + 1 < len(tokens) and _dateline_before(tokens, k):
-            i = k + 1
-            break
+    i = dateline_end(tokens)
     if i + 1 < len(tokens) and tokens[i + 1].text == ":" and tokens[i].text[:1].isupper():
         i += 2
     if i < len(tokens) and tokens[i].low in _INTRO_WORDS:

@@ -33,6 +33,7 @@ from importlib import resources
 
 import pycountry
 
+from app.extract.actors import dateline_end
 from app.extract.countries import country_code, demonym_length, find_countries
 from app.extract.dates import counts_back
 from app.extract.records import (
@@ -769,10 +770,18 @@ def _people_in(
 
 
 def _plain_dates(doc: _Doc, sentence: Sentence) -> list[DateMention]:
-    """Dates of the sentence that place its event in time (not anniversary origins)."""
-    return [
+    """Dates of the sentence that place its event in time (not anniversary origins).
+
+    A dateline's date ("NAIROBI, Feb 2 (AP) --") is the day the story was filed: it
+    places the event only when the sentence gives no date of its own ("on Thursday")."""
+    dates = [
         d for d in doc.dates.get(sentence.index, []) if not counts_back(doc.text[d.start : d.end])
     ]
+    after = dateline_end(sentence.tokens)
+    if after:
+        own = [d for d in dates if d.start >= sentence.tokens[after - 1].end]
+        return own or dates
+    return dates
 
 
 def _nearest(dates: list[DateMention], position: int) -> DateMention | None:

@@ -931,3 +931,19 @@ def test_a_speaker_s_date_is_not_the_date_in_the_words_reported(follow_up, takes
 )
 def test_location_of_the_primary_event(text: str, location: str | None) -> None:
     assert _primary(text).location == location
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        # filed on Friday 2 February 2024, about a call on the Thursday before
+        ("NAIROBI, Feb 2 (AP) — Kenyan President Amani Njoroge spoke by phone with Tanzanian "
+         "President Rehema Mushi on Thursday about the regional railway.", "2024-02-01"),
+        ("NAIROBI, Feb 2 (AP) — Kenyan President Amani Njoroge spoke by phone with Tanzanian "
+         "President Rehema Mushi about the regional railway.", "2024-02-02"),  # no date of its own
+        ("NAIROBI, Feb 2 (AP) — Kenyan President Amani Njoroge will visit Tanzania "
+         "next month.", "2024-03"),
+    ],
+)  # fmt: skip
+def test_a_datelines_date_yields_to_the_sentences_own(text: str, date: str) -> None:
+    assert _primary(text, published=dt.date(2024, 2, 2)).date == date
