@@ -145,7 +145,10 @@ def _speakers(read: _Read, reporters: frozenset[int] = frozenset()) -> tuple[set
     tail = _tail_speakers(tokens, refs, head, head_verb)
     if head is not None and head.person is not None and tail and tail <= reporters:
         tail -= reporters
-    return found | tail | _clause_speakers(tokens, refs), joint
+    speakers = found | tail
+    if speakers:  # a second clause's speaker only ever takes a statement away
+        speakers |= _clause_speakers(tokens, refs)
+    return speakers, joint
 
 
 # Words that open a second main clause after a comma: "X said ..., while Y called for ..."
@@ -154,12 +157,19 @@ _CLAUSE_OPENERS = frozenset({"while", "whereas", "but", "and"})
 
 def _clause_speakers(tokens: tuple[Token, ...], refs: tuple[Reference, ...]) -> set[int]:
     """People who open a second clause of the sentence with a reporting verb: "Wong said
-    ..., while Marsudi called for ...", "...; Marsudi said ...". The first clause's speaker
-    does not say the second clause's words, so such a sentence has two speakers."""
+    ..., while Marsudi called for ...", "...; Marsudi said ...", "... Wong told Marsudi,
+    who replied that ...". The first clause's speaker does not say the second clause's
+    words, so such a sentence has two speakers."""
     found: set[int] = set()
     for ref in refs:
         if ref.person is None:
             continue
+        after = _token_after(tokens, ref.end)
+        if [t.low for t in tokens[after : after + 2]] == [",", "who"]:
+            verb = skip_auxiliaries(tokens, after + 2)
+            if speech_verb_at(tokens, verb) > verb:
+                found.add(ref.person)
+                continue
         start = noun_phrase_start(tokens, ref.token)
         if start < 2:
             continue

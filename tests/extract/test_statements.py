@@ -621,6 +621,9 @@ def test_the_person_addressed_after_the_verb_is_no_speaker(run, text, expected):
         ("Ruto said Kenya valued the visit, and Eide stressed climate finance.", []),
         ("Ruto said Kenya valued the visit whereas Eide said trade came first.", []),
         ("Ruto stressed the partnership; Eide said Norway would invest.", []),
+        ('"We are partners," Ruto told Eide, who replied that Norway agreed.', []),
+        # a second clause's speaker never makes a statement of a sentence without one
+        ("The Norwegian side said it wanted closer ties, and Eide welcomed the plan.", []),
         # the same speaker, or a person who does not speak, in the second clause
         (
             "Ruto said Kenya valued the visit, and he thanked Eide for coming.",
@@ -629,6 +632,10 @@ def test_the_person_addressed_after_the_verb_is_no_speaker(run, text, expected):
         (
             "Ruto said he had met Eide, and Kenya would send a delegation.",
             [(RUTO, "reported", "Ruto said he had met")],
+        ),
+        (
+            "Ruto thanked Eide, who arrived on Monday, and said Kenya would invest.",
+            [(RUTO, "reported", "Ruto thanked Eide, w")],
         ),
     ],
 )
