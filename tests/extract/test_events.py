@@ -569,6 +569,13 @@ def test_no_sentences_no_events() -> None:
             None,
             "visit",
         ),
+        (  # a courtesy call is paid in person; the message it carries is not the event
+            "Kenya's Foreign Minister Amina Odhiambo paid a courtesy call on Norwegian Prime "
+            "Minister Lars Holm in Oslo on Tuesday.\n\nOdhiambo delivered a message from "
+            "President Jomo Mwangi.",
+            None,
+            "meeting",
+        ),
     ],
 )
 def test_primary_type_is_what_the_lead_reports(text: str, title: str | None, kind: str) -> None:
