@@ -6,6 +6,8 @@ A sentence is a statement of person P when P is its speaker:
   Lahbib said ...", "In his message, Xi said ...", 'Carney pledged to "..."'),
   possibly after an appositive, a relative clause or a circumstance ("Eide,
   who arrived on Sunday, said", "Ruto on Monday said");
+- P opens the main clause with another verb and "and" joins a reporting verb to it
+  ("Eide met business leaders and said ...");
 - P closes it after a comma or a quote ("..., Qin noted.", "..., said the
   Chinese president.", '"...," Kuleba added.');
 - the sentence is "according to P".
@@ -142,6 +144,8 @@ def _speakers(read: _Read, reporters: frozenset[int] = frozenset()) -> tuple[set
                 found.add(head.person)  # type: ignore[arg-type]
                 if verb > after + 1:  # past an inserted phrase: ", in turn,"
                     head_verb = verb
+            elif _and_then_speech(tokens, verb):
+                found.add(head.person)  # type: ignore[arg-type]
     tail = _tail_speakers(tokens, refs, head, head_verb)
     if head is not None and head.person is not None and tail and tail <= reporters:
         tail -= reporters
@@ -149,6 +153,25 @@ def _speakers(read: _Read, reporters: frozenset[int] = frozenset()) -> tuple[set
     if speakers:  # a second clause's speaker only ever takes a statement away
         speakers |= _clause_speakers(tokens, refs)
     return speakers, joint
+
+
+# Words after which "and said" may have another subject than the main clause's
+_CLAUSE_BREAKS = frozenset({"who", "whom", "whose", "which", "that", "where", "when", "while"})
+
+
+def _and_then_speech(tokens: tuple[Token, ...], verb: int) -> bool:
+    """Whether the main clause's verb at `verb` is followed, in the same clause, by "and"
+    and a reporting verb of the same subject: "Wong met business leaders and said ...".
+    A relative or subordinate clause, a quotation or a semicolon before the "and" may
+    give "said" another subject, so none may come between."""
+    for k in range(verb + 1, len(tokens) - 1):
+        token = tokens[k]
+        if token.low in _CLAUSE_BREAKS or token.text in _OPEN or token.text in (";", ":"):
+            return False
+        if token.low == "and":
+            after = skip_auxiliaries(tokens, k + 1)
+            return speech_verb_at(tokens, after) > after
+    return False
 
 
 # Words that open a second main clause after a comma: "X said ..., while Y called for ..."

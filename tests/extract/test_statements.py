@@ -641,3 +641,24 @@ def test_the_person_addressed_after_the_verb_is_no_speaker(run, text, expected):
 )
 def test_a_second_clause_with_its_own_speaker(run, text, expected):
     assert said(run, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one subject, two verbs: the second one reports its words
+        (
+            "Eide met business leaders in Mombasa and said Norway would invest.",
+            [(EIDE, "reported", "Eide met business le")],
+        ),
+        (
+            "Ruto received Eide at State House and later stressed that trade must grow.",
+            [(RUTO, "reported", "Ruto received Eide a")],
+        ),
+        # "said" with another subject: a relative clause, or a subject of its own
+        ("Ruto met Eide, who arrived on Monday and said Norway would invest.", []),
+        ("Ruto visited the port and Eide said Norway would expand it.", []),
+    ],
+)
+def test_a_reporting_verb_joined_to_the_main_verb(run, text, expected):
+    assert said(run, text) == expected
