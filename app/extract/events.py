@@ -777,7 +777,7 @@ def _plain_dates(doc: _Doc, sentence: Sentence) -> list[DateMention]:
     dates = [
         d for d in doc.dates.get(sentence.index, []) if not counts_back(doc.text[d.start : d.end])
     ]
-    after = dateline_end(sentence.tokens)
+    after = dateline_end(sentence.tokens) if dates else 0
     if after:
         own = [d for d in dates if d.start >= sentence.tokens[after - 1].end]
         return own or dates
