@@ -966,8 +966,32 @@ def _analyse(
         )
         for k, kind in enumerate(kinds)
     )
+    name_ok = _inner_honorifics(tokens, name_ok, lex)
     may_start = tuple(ok or kind.starts for ok, kind in zip(name_ok, kinds, strict=True))
     return _Analysed(sentence, tokens, countries, inside, name_ok, may_start)
+
+
+def _inner_honorifics(
+    tokens: tuple[Token, ...], name_ok: tuple[bool, ...], lex: Lexicon
+) -> tuple[bool, ...]:
+    """An honorific of one word between two name words is a word of the name: "Hassan
+    Sheikh Mohamud", "Sharif Sheikh Ahmed". Before a name it would style the name; after
+    one, nothing styles a person."""
+    inner = [
+        k
+        for k in range(1, len(tokens) - 1)
+        if not name_ok[k]
+        and name_ok[k - 1]
+        and name_ok[k + 1]
+        and (tokens[k].text,) in lex.honorifics
+        and tokens[k].text[:1].isupper()
+    ]
+    if not inner:
+        return name_ok
+    marked = list(name_ok)
+    for k in inner:
+        marked[k] = True
+    return tuple(marked)
 
 
 def _appositive(a: _Analysed, j: int, lex: Lexicon) -> Title | None:

@@ -19,6 +19,14 @@ from app.extract.tokens import tokenize
             "Qatar's Emir Sheikh Tamim bin Hamad Al Thani hosted the talks.",
             {("Tamim bin Hamad Al Thani", "Emir", "QA")},
         ),
+        (  # an honorific between two words of a name is one of them
+            "Somali President Abdi Sheikh Warsame received the envoy in Mogadishu.",
+            {("Abdi Sheikh Warsame", "President", "SO")},
+        ),
+        (
+            "Former President Nur Sheikh Ali and Dr. Amina Farah attended.",
+            {("Nur Sheikh Ali", "Former President", None), ("Amina Farah", None, None)},
+        ),
         (
             "King Harald V of Norway welcomed the guests.",
             {("Harald V", "King", "NO")},
