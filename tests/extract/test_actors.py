@@ -19,6 +19,14 @@ from app.extract.tokens import tokenize
             "Qatar's Emir Sheikh Tamim bin Hamad Al Thani hosted the talks.",
             {("Tamim bin Hamad Al Thani", "Emir", "QA")},
         ),
+        (  # a royal style after an office: the office is the one held
+            "Saudi Foreign Minister Prince Khalid bin Saad spoke with his Iranian counterpart "
+            "Reza Karimi.",
+            {
+                ("Khalid bin Saad", "Foreign Minister", "SA"),
+                ("Reza Karimi", "Foreign Minister", "IR"),
+            },
+        ),
         (  # an honorific between two words of a name is one of them
             "Somali President Abdi Sheikh Warsame received the envoy in Mogadishu.",
             {("Abdi Sheikh Warsame", "President", "SO")},
