@@ -83,7 +83,8 @@ _UPDATE_PERSON = (
     .values(title=bindparam("new_title"), country=bindparam("new_country"))
 )
 # The known events a report may describe: of its type, with its first country, and for a
-# dated report, undated or dated within a span that overlaps its own.
+# dated report, undated or dated within a span that overlaps its own. An undated report
+# may describe any of them: it walks its first country's events.
 _CANDIDATE_COLUMNS = (
     Event.id,
     Event.type,

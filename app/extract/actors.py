@@ -37,7 +37,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from app.extract.countries import demonym_length, find_countries
+from app.extract.countries import cities, demonym_length, find_countries
 from app.extract.records import Actors, Mention, Person, Sentence
 from app.extract.tokens import Token, tokenize
 
@@ -302,12 +302,8 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 
 def _places() -> frozenset[tuple[str, ...]]:
-    """City names from the events stage's city lexicon (first column), if it is there."""
-    try:
-        rows = list(_lines("cities.csv"))
-    except FileNotFoundError:
-        return frozenset()
-    return frozenset(_words(row.split(",")[0]) for row in rows[1:])
+    """The names of the city lexicon."""
+    return frozenset(_words(city) for city, _ in cities())
 
 
 @cache
@@ -977,21 +973,17 @@ def _inner_honorifics(
     """An honorific of one word between two name words is a word of the name: "Hassan
     Sheikh Mohamud", "Sharif Sheikh Ahmed". Before a name it would style the name; after
     one, nothing styles a person."""
-    inner = [
-        k
-        for k in range(1, len(tokens) - 1)
-        if not name_ok[k]
-        and name_ok[k - 1]
-        and name_ok[k + 1]
-        and (tokens[k].text,) in lex.honorifics
-        and tokens[k].text[:1].isupper()
-    ]
-    if not inner:
-        return name_ok
-    marked = list(name_ok)
-    for k in inner:
-        marked[k] = True
-    return tuple(marked)
+    return tuple(
+        ok
+        or (
+            0 < k < len(tokens) - 1
+            and name_ok[k - 1]
+            and name_ok[k + 1]
+            and tokens[k].text[:1].isupper()
+            and (tokens[k].text,) in lex.honorifics
+        )
+        for k, ok in enumerate(name_ok)
+    )
 
 
 def _appositive(a: _Analysed, j: int, lex: Lexicon) -> Title | None:

@@ -161,17 +161,24 @@ def _exact_phrases() -> dict[tuple[str, ...], str]:
     return exact
 
 
-def _cities_named_for_other_states(exact: dict[tuple[str, ...], str]) -> list[tuple[str, ...]]:
-    """Names in the city lexicon (lexicon/cities.csv) that hold, as a part, the name of
-    another state than their own."""
+@cache
+def cities() -> tuple[tuple[str, str], ...]:
+    """(city, country code) of `lexicon/cities.csv`, in its order (a country's capital
+    first): the city lexicon every stage reads."""
     text = resources.files("app.extract.lexicon").joinpath("cities.csv").read_text("utf-8")
+    return tuple((row["city"], row["country"]) for row in csv.DictReader(text.splitlines()))
+
+
+def _cities_named_for_other_states(exact: dict[tuple[str, ...], str]) -> list[tuple[str, ...]]:
+    """Names in the city lexicon that hold, as a part, the name of another state than
+    their own."""
     found = []
-    for row in csv.DictReader(text.splitlines()):
-        key = _key(row["city"])
+    for city, country in cities():
+        key = _key(city)
         if key in exact:
             continue  # the city is named as a state is ("Singapore", "Hong Kong")
         parts = (key[i:j] for i in range(len(key)) for j in range(i + 1, len(key) + 1))
-        if any(exact.get(part, row["country"]) not in (row["country"], BLOCKED) for part in parts):
+        if any(exact.get(part, country) not in (country, BLOCKED) for part in parts):
             found.append(key)
     return found
 

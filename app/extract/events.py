@@ -34,7 +34,7 @@ from importlib import resources
 import pycountry
 
 from app.extract.actors import dateline_end
-from app.extract.countries import country_code, demonym_length, find_countries
+from app.extract.countries import cities, country_code, demonym_length, find_countries
 from app.extract.dates import counts_back
 from app.extract.records import (
     Actors,
@@ -343,15 +343,15 @@ def _triggers_table() -> _TriggerTable:
 @cache
 def _cities() -> dict[tuple[str, ...], tuple[str, str]]:
     """City words (lower case) -> (city as listed, country code)."""
-    return {_words(r["city"]): (r["city"], r["country"]) for r in _rows("cities.csv")}
+    return {_words(city): (city, code) for city, code in cities()}
 
 
 @cache
 def _capitals() -> dict[str, str]:
     """Country code -> its capital: the first city cities.csv lists for it."""
     capitals: dict[str, str] = {}
-    for row in _rows("cities.csv"):
-        capitals.setdefault(row["country"], row["city"])
+    for city, code in cities():
+        capitals.setdefault(code, city)
     return capitals
 
 

@@ -112,6 +112,12 @@ def _token_after(tokens: tuple[Token, ...], offset: int) -> int:
     return next((k for k, t in enumerate(tokens) if t.start >= offset), len(tokens))
 
 
+def _reports_at(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether a reporting verb comes at `i`, past adverbs and auxiliaries ("also said")."""
+    verb = skip_auxiliaries(tokens, i)
+    return speech_verb_at(tokens, verb) > verb
+
+
 def _is_quote_close(token: Token) -> bool:
     return token.text in _CLOSE or token.text == "'"
 
@@ -169,8 +175,7 @@ def _and_then_speech(tokens: tuple[Token, ...], verb: int) -> bool:
         if token.low in _CLAUSE_BREAKS or token.text in _OPEN or token.text in (";", ":"):
             return False
         if token.low == "and":
-            after = skip_auxiliaries(tokens, k + 1)
-            return speech_verb_at(tokens, after) > after
+            return _reports_at(tokens, k + 1)
     return False
 
 
@@ -188,11 +193,11 @@ def _clause_speakers(tokens: tuple[Token, ...], refs: tuple[Reference, ...]) -> 
         if ref.person is None:
             continue
         after = _token_after(tokens, ref.end)
-        if [t.low for t in tokens[after : after + 2]] == [",", "who"]:
-            verb = skip_auxiliaries(tokens, after + 2)
-            if speech_verb_at(tokens, verb) > verb:
-                found.add(ref.person)
-                continue
+        if [t.low for t in tokens[after : after + 2]] == [",", "who"] and _reports_at(
+            tokens, after + 2
+        ):
+            found.add(ref.person)
+            continue
         start = noun_phrase_start(tokens, ref.token)
         if start < 2:
             continue
@@ -201,10 +206,7 @@ def _clause_speakers(tokens: tuple[Token, ...], refs: tuple[Reference, ...]) -> 
             opener.low in _CLAUSE_OPENERS
             and (before.text == "," or opener.low in ("while", "whereas"))
         )
-        if not opens:
-            continue
-        after = skip_auxiliaries(tokens, _token_after(tokens, ref.end))
-        if speech_verb_at(tokens, after) > after:
+        if opens and _reports_at(tokens, after):
             found.add(ref.person)
     return found
 
@@ -247,11 +249,13 @@ def _tail_speakers(
         # ", Lahbib said." / '," Kuleba added.' / ", Chinese Foreign Minister Qin Gang said"
         start = noun_phrase_start(tokens, ref.token)
         previous = tokens[start - 1] if start else None
-        if previous is not None and (previous.text == "," or _is_quote_close(previous)):
-            after = skip_auxiliaries(tokens, _token_after(tokens, ref.end))
-            if speech_verb_at(tokens, after) > after:
-                found.add(ref.person)
-                continue
+        if (
+            previous is not None
+            and (previous.text == "," or _is_quote_close(previous))
+            and _reports_at(tokens, _token_after(tokens, ref.end))
+        ):
+            found.add(ref.person)
+            continue
         # "..., said Prime Minister Anna Berg." / '...,' said the Foreign Minister, Li Wei.
         # Not after "welcomed", "thanked" ...: "..., welcomed Mr. Tom Berg" names the one addressed.
         if start > ref.token - 6 and any(
@@ -305,8 +309,7 @@ def _joint_speech(tokens: tuple[Token, ...], i: int) -> bool:
         )
     ):
         k += 1
-    k = skip_auxiliaries(tokens, k)
-    return speech_verb_at(tokens, k) > k
+    return _reports_at(tokens, k)
 
 
 def _kind(statement_text: str) -> str:
