@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import logging
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,11 +34,22 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
         }
 
 
+# The command commits documents in batches: one commit's cost is shared by up to this many
+# documents, and a writer waiting for the write lock (the API) waits at most about this long.
+BATCH_DOCUMENTS = 50
+BATCH_SECONDS = 0.5
+
+
 def ingest_folder(folder: Path, *, progress: bool = False) -> tuple[int, int, int]:
-    """Ingest every *.txt of a folder, one transaction each; returns (new, known, failed)."""
+    """Ingest every *.txt of a folder; returns (new, known, failed).
+
+    Each document is whole or absent: it is written inside a savepoint, so one that fails
+    leaves nothing and the batch goes on. A batch commits after BATCH_DOCUMENTS documents
+    or BATCH_SECONDS; a run stopped midway loses only its last batch, which running the
+    command again ingests (stored texts are recognised and skipped).
+    """
     from tqdm import tqdm
 
-    from app import store
     from app.main import prepare_database
 
     if not folder.is_dir():
@@ -45,32 +57,70 @@ def ingest_folder(folder: Path, *, progress: bool = False) -> tuple[int, int, in
     prepare_database()
     manifest = read_manifest(folder)
     files = sorted(folder.glob("*.txt"))
-    new = known = failed = 0
+    counts = {"new": 0, "known": 0, "failed": 0}
     bar = tqdm(files, unit="doc", disable=not progress, file=sys.stderr)
+    batch = _Batch()
     for path in bar:
         meta = manifest.get(path.name, {})
         try:
             payload = DocumentCreate(text=path.read_text(encoding="utf-8"), **meta)  # type: ignore[arg-type]
         except (UnicodeDecodeError, ValidationError) as exc:
-            failed += 1
+            counts["failed"] += 1
             log.error("%s: skipped, %s", path.name, _first_line(exc))
             continue
-        with Session(get_engine()) as session:
-            begin_write(session)
-            try:
-                result = store.ingest_document(session, payload=payload)
-                session.commit()
-            except Exception:
-                session.rollback()
-                failed += 1
-                log.exception("%s: failed, nothing of it was stored", path.name)
-                continue
-        if result.created:
-            new += 1
+        batch.ingest(path.name, payload, counts)
+        bar.set_postfix(counts)
+    batch.commit(counts)
+    return counts["new"], counts["known"], counts["failed"]
+
+
+class _Batch:
+    """Documents written in one transaction, each in a savepoint, counted once committed."""
+
+    def __init__(self) -> None:
+        self.session: Session | None = None
+        self.pending: dict[str, int] = {"new": 0, "known": 0}
+        self.started = 0.0
+
+    def ingest(self, name: str, payload: DocumentCreate, counts: dict[str, int]) -> None:
+        from app import store
+
+        if self.session is None:
+            self.session = Session(get_engine())
+            begin_write(self.session)
+            self.started = time.monotonic()
+        try:
+            with self.session.begin_nested():
+                result = store.ingest_document(self.session, payload=payload)
+        except Exception:
+            counts["failed"] += 1
+            log.exception("%s: failed, nothing of it was stored", name)
         else:
-            known += 1
-        bar.set_postfix(new=new, known=known, failed=failed)
-    return new, known, failed
+            self.pending["new" if result.created else "known"] += 1
+        if (
+            sum(self.pending.values()) >= BATCH_DOCUMENTS
+            or time.monotonic() - self.started >= BATCH_SECONDS
+        ):
+            self.commit(counts)
+
+    def commit(self, counts: dict[str, int]) -> None:
+        """Commit the batch and count its documents; if the commit fails, they failed."""
+        if self.session is None:
+            return
+        done = sum(self.pending.values())
+        try:
+            self.session.commit()
+        except Exception:
+            self.session.rollback()
+            counts["failed"] += done
+            log.exception("a batch of %d documents could not be committed; none is stored", done)
+        else:
+            for key, n in self.pending.items():
+                counts[key] += n
+        finally:
+            self.session.close()
+            self.session = None
+            self.pending = {"new": 0, "known": 0}
 
 
 def _first_line(exc: Exception) -> str:

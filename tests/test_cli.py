@@ -1,13 +1,14 @@
-"""`readout ingest DIR`: every *.txt with its manifest metadata, one transaction each."""
+"""`readout ingest DIR`: every *.txt with its manifest metadata, in batches of whole documents."""
 
 from __future__ import annotations
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
+from app import cli, store
 from app.cli import main
 from app.db import get_engine
-from app.models import Document
+from app.models import Document, Event, EventSource, Statement
 from tests.conftest import configured
 
 TEXT_A = "Kenyan President Amina Odhiambo met Norwegian Foreign Minister Ingrid Hansen in Nairobi."
@@ -62,6 +63,94 @@ def test_a_bad_file_is_reported_and_the_rest_ingested(database, tmp_path, capsys
     (folder / "manifest.csv").write_text("file,published\ngood.txt,2023-05-04\n", encoding="utf-8")
     assert main(["ingest", str(folder)]) == 1
     assert [d.text for d in documents()] == [TEXT_A]
+
+
+def _texts(folder, count: int) -> list[str]:
+    """`count` texts of my own, one event each, as files of `folder`."""
+    folder.mkdir()
+    texts = [
+        f"Kenyan President Amina Odhiambo held talks with Norwegian Prime Minister Lars Berg "
+        f"in Oslo on May {day}, 2022. Odhiambo said Kenya would expand trade with Norway."
+        for day in range(1, count + 1)
+    ]
+    for n, text in enumerate(texts):
+        (folder / f"{n:02d}.txt").write_text(text, encoding="utf-8")
+    return texts
+
+
+def _count(model) -> int:
+    with Session(get_engine()) as session:
+        return session.exec(select(func.count()).select_from(model)).one()
+
+
+def test_a_document_failing_midway_leaves_nothing_and_its_batch_goes_on(
+    database, tmp_path, monkeypatch, capsys
+):
+    texts = _texts(tmp_path / "texts", 5)
+    written = store._store_statements
+
+    def fail_on_the_third(conn, *, extraction, **kwargs):
+        if extraction.events[0].date == "2022-05-03":  # its document and event are written
+            raise RuntimeError("disk trouble")
+        return written(conn, extraction=extraction, **kwargs)
+
+    monkeypatch.setattr(store, "_store_statements", fail_on_the_third)
+    assert main(["ingest", str(tmp_path / "texts")]) == 1
+    assert "4 new, 0 already stored, 1 failed" in capsys.readouterr().out
+    assert [d.text for d in documents()] == texts[:2] + texts[3:]
+    assert _count(Event) == _count(EventSource) == 4  # none left by the failed document
+    assert _count(Statement) == 4
+
+    monkeypatch.setattr(store, "_store_statements", written)
+    assert main(["ingest", str(tmp_path / "texts")]) == 0
+    assert "1 new, 4 already stored, 0 failed" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("most", "seconds", "committed"),
+    [(2, 3600, [0, 0, 2, 2, 4]), (50, 0, [0, 1, 2, 3, 4]), (50, 3600, [0, 0, 0, 0, 0])],
+)
+def test_documents_are_committed_in_batches(
+    database, tmp_path, monkeypatch, capsys, most, seconds, committed
+):
+    """A batch ends at its count of documents or its time, whichever comes first."""
+    _texts(tmp_path / "texts", 5)
+    monkeypatch.setattr(cli, "BATCH_DOCUMENTS", most)
+    monkeypatch.setattr(cli, "BATCH_SECONDS", seconds)
+    ingest = store.ingest_document
+    seen = []  # what another connection sees as each document starts
+
+    def watched(session, *, payload):
+        seen.append(len(documents()))
+        return ingest(session, payload=payload)
+
+    monkeypatch.setattr(store, "ingest_document", watched)
+    assert main(["ingest", str(tmp_path / "texts")]) == 0
+    assert "5 new, 0 already stored, 0 failed" in capsys.readouterr().out
+    assert seen == committed
+    assert len(documents()) == 5
+
+
+def test_a_batch_that_cannot_commit_counts_as_failed(database, tmp_path, monkeypatch, capsys):
+    _texts(tmp_path / "texts", 5)
+    monkeypatch.setattr(cli, "BATCH_DOCUMENTS", 2)
+    monkeypatch.setattr(cli, "BATCH_SECONDS", 3600)
+    commit = Session.commit
+    calls = []
+
+    def second_fails(self):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return commit(self)
+
+    monkeypatch.setattr(Session, "commit", second_fails)
+    assert main(["ingest", str(tmp_path / "texts")]) == 1
+    assert "3 new, 0 already stored, 2 failed" in capsys.readouterr().out
+    assert len(documents()) == 3
+    monkeypatch.setattr(Session, "commit", commit)
+    assert main(["ingest", str(tmp_path / "texts")]) == 0
+    assert "2 new, 3 already stored, 0 failed" in capsys.readouterr().out
 
 
 def test_ingest_refuses_a_missing_folder(database, tmp_path):

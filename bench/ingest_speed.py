@@ -1,0 +1,81 @@
+"""Documents per second of `readout ingest DIR`, the command line's batch ingestion.
+
+    python bench/ingest_speed.py [CORPUS_DIR] [--documents 1000] [--runs 3]
+
+Writes --documents texts of CORPUS_DIR (default: seed_data/) to a folder with
+their manifest, as `bench/merge_scale.py --texts` makes them (round r moves
+every year r back, so each copy reports events of its own), then runs the
+command's ingestion, in this process, into a fresh SQLite file per run and
+prints documents/s for each run. Everything `readout ingest` does is timed:
+reading the files, extraction, merging, storing and committing; the schema is
+made before the clock starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from merge_scale import real
+
+from app import cli
+from app.config import get_settings
+from app.db import get_engine
+from app.main import prepare_database
+
+
+def write_folder(corpus: Path, count: int, folder: Path) -> float:
+    """The texts as files with a manifest; their mean size in KB."""
+    documents = real(corpus, count)
+    with (folder / "manifest.csv").open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["file", "publisher", "published", "title"])
+        for n, document in enumerate(documents):
+            name = f"{n:06d}.txt"
+            (folder / name).write_text(document.text, encoding="utf-8")
+            published = document.published.isoformat() if document.published else ""
+            writer.writerow([name, document.publisher or "", published, document.title or ""])
+    return sum(len(d.text.encode()) for d in documents) / len(documents) / 1024
+
+
+def run(folder: Path, database: Path) -> float:
+    """Seconds `readout ingest` takes on `folder` into a new database file."""
+    os.environ["READOUT_DATABASE_URL"] = f"sqlite:///{database}"
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    prepare_database()
+    started = time.perf_counter()
+    new, known, failed = cli.ingest_folder(folder)
+    seconds = time.perf_counter() - started
+    get_engine().dispose()
+    if known or failed:
+        raise SystemExit(f"expected only new documents: {new} new, {known} known, {failed} failed")
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default = Path(__file__).resolve().parent.parent / "seed_data"
+    parser.add_argument("corpus", nargs="?", type=Path, default=default)
+    parser.add_argument("--documents", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "texts"
+        folder.mkdir()
+        kb = write_folder(args.corpus, args.documents, folder)
+        print(f"corpus: {args.corpus}, {args.documents} documents of {kb:.1f} KB on average")
+        for n in range(args.runs):
+            seconds = run(folder, Path(tmp) / f"ingest_{n}.db")
+            print(
+                f"run {n + 1}: {seconds:.1f} s, {args.documents / seconds:.0f} documents/s, "
+                f"{1000 * seconds / args.documents:.2f} ms/document"
+            )
+
+
+if __name__ == "__main__":
+    main()
