@@ -146,9 +146,12 @@ class EventSource(SQLModel, table=True):
 
 # A person taking part in an event according to one document, with the title then held.
 class EventParticipant(SQLModel, table=True):
+    # A person's events by date: a report looks up the known events it may describe,
+    # of its participants and dates, here (app/store.py).
     __table_args__ = (
         UniqueConstraint("event_id", "person_id", "document_id"),
         Index("ix_eventparticipant_person_event", "person_id", "event_id"),
+        Index("ix_eventparticipant_person_date_key_event", "person_id", "date_key", "event_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -156,6 +159,7 @@ class EventParticipant(SQLModel, table=True):
     person_id: int = Field(sa_column=_fk("person.id", index=False))
     document_id: int = Field(sa_column=_fk("document.id"))
     title: str | None = Field(default=None, max_length=300)
+    date_key: str = Field(default="", max_length=10)  # copied from the event
 
 
 # A topic one document says an event addressed outside any statement ("the leaders discussed ...").

@@ -28,7 +28,7 @@ from sqlalchemy import (
     func,
     insert,
     or_,
-    union_all,
+    union,
     update,
 )
 from sqlmodel import Session, col, delete, select
@@ -38,6 +38,7 @@ from app.extract import pipeline
 from app.extract.records import Event as FoundEvent
 from app.extract.records import Extraction, Source
 from app.merge import (
+    ONCE_PER_PAIR,
     Derived,
     EventView,
     SourceView,
@@ -82,9 +83,15 @@ _UPDATE_PERSON = (
     .where(col(Person.id) == bindparam("person_id"))
     .values(title=bindparam("new_title"), country=bindparam("new_country"))
 )
-# The known events a report may describe: of its type, with its first country, and for a
-# dated report, undated or dated within a span that overlaps its own. An undated report
-# may describe any of them: it walks its first country's events.
+# The known events a report may describe: of its type, with its first country, and
+# sharing a participant with it or dated to its day, since nothing else matches
+# (app/merge.py), but for events that happen once per pair of states, which may be any
+# of the pair's. The report's day is searched through the (type, date_key) index, its
+# participants' events through (person_id, date_key) at the dates that overlap its own:
+# a day overlaps the undated events and those dated its year, its month or itself; a
+# month or a year, the undated ones, those dated its year, and every one within it
+# (a date_key that starts with it); an undated report, all of them. Searching by date
+# alone would read every undated event of the type, whatever its country and people.
 _CANDIDATE_COLUMNS = (
     Event.id,
     Event.type,
@@ -93,39 +100,42 @@ _CANDIDATE_COLUMNS = (
     Event.date_key,
     Event.year,
 )
-_CANDIDATES = (
-    select(*_CANDIDATE_COLUMNS)
-    .join(EventCountry, col(EventCountry.event_id) == Event.id)
-    .where(col(EventCountry.country) == bindparam("anchor"), col(Event.type) == bindparam("type"))
-)
 
 
-def _candidates_dated(*on_dates: ColumnElement[bool]) -> Select:
-    """Events of the report's type with its first country, dated as `on_dates` say."""
-    return select(*_CANDIDATE_COLUMNS).where(
-        col(Event.type) == bindparam("type"),
-        *on_dates,
-        exists().where(
-            col(EventCountry.event_id) == Event.id, col(EventCountry.country) == bindparam("anchor")
-        ),
+def _with_country(name: str) -> ColumnElement[bool]:
+    return exists().where(
+        col(EventCountry.event_id) == Event.id, col(EventCountry.country) == bindparam(name)
     )
 
 
-# Through the (type, date_key) index, the events whose dates overlap a report's. A day
-# overlaps exactly the events dated that day, its month or its year, and the undated ones
-# (date_key ""); a month or a year, the undated ones, those dated its year, and every one
-# dated within it (a date_key that starts with it).
-_CANDIDATES_ON_DAY = _candidates_dated(
-    col(Event.date_key).in_([bindparam(k) for k in ("undated", "in_year", "in_month", "on_day")])
+_ANCHORED = _with_country("anchor")
+
+
+def _sharing(*on_dates: ColumnElement[bool]) -> Select:
+    """Events with the report's first country and one of its participants, dated as
+    `on_dates` say. Of any type: SQLite given the type would read every event of it,
+    where it should read the participants' few; the caller keeps the report's type."""
+    person = col(EventParticipant.person_id).in_(bindparam("persons", expanding=True))
+    participants = select(EventParticipant.event_id).where(person, *on_dates)
+    return select(*_CANDIDATE_COLUMNS).where(
+        col(Event.id).in_(participants), _ANCHORED, _with_country("second")
+    )
+
+
+_ON_KEY = col(EventParticipant.date_key)  # a participant row's copy of its event's date
+_CANDIDATES_OF_PAIR = select(*_CANDIDATE_COLUMNS).where(
+    col(Event.type) == bindparam("type"), _ANCHORED
 )
-_CANDIDATES_IN_PERIOD = union_all(  # two index searches: the keys named, the keys within
-    _candidates_dated(
-        col(Event.date_key).in_([bindparam(k) for k in ("undated", "in_year", "period")])
-    ),
-    _candidates_dated(
-        col(Event.date_key) > bindparam("period"), col(Event.date_key) < bindparam("after_period")
-    ),
+_CANDIDATES_ON_DAY = _CANDIDATES_OF_PAIR.where(col(Event.date_key) == bindparam("on_day"))
+_CANDIDATES_AROUND_DAY = union(  # the day's events, and the participants' of its periods
+    _CANDIDATES_ON_DAY,
+    _sharing(_ON_KEY.in_([bindparam("undated"), bindparam("in_year"), bindparam("in_month")])),
 )
+_CANDIDATES_IN_PERIOD = union(  # the participants' events: keys named, keys within
+    _sharing(_ON_KEY.in_([bindparam("undated"), bindparam("in_year")])),
+    _sharing(_ON_KEY.between(bindparam("period"), bindparam("after_period"))),
+)
+_CANDIDATES_SHARING = _sharing()
 _COUNTRIES_OF = select(EventCountry.event_id, EventCountry.country).where(
     col(EventCountry.event_id).in_(bindparam("ids", expanding=True))
 )
@@ -170,7 +180,7 @@ _REDATE_TOPICS = (
 )
 
 
-def _redate_copies(model: type[EventCountry | EventPair]) -> Update:
+def _redate_copies(model: type[EventCountry | EventPair | EventParticipant]) -> Update:
     """Give an event's rows of `model` its new date_key (only those that differ)."""
     return (
         update(model)
@@ -184,6 +194,7 @@ def _redate_copies(model: type[EventCountry | EventPair]) -> Update:
 
 _REDATE_COUNTRIES = _redate_copies(EventCountry)
 _REDATE_PAIRS = _redate_copies(EventPair)
+_REDATE_PARTICIPANTS = _redate_copies(EventParticipant)
 _OTHER_SOURCES_STATEMENTS = (
     select(
         Statement.id, Statement.event_id, Statement.person_id, Statement.text, Statement.group_id
@@ -364,9 +375,11 @@ def _place_events(
         match = _match(conn, view=view, exclude=set(of_key.values()))
         if match is None:
             event_id, dating[event_id] = _create_event(conn, source=_source_view(source))
+            date_key = dating[event_id].date_key
         else:
             event_id = match.event_id
             known[event_id] = match
+            date_key = match.dated[0]  # re-dated with the event's other copies below
         of_key[found.key] = event_id
         sources.append(source | {"event_id": event_id})
         topics += (
@@ -379,6 +392,7 @@ def _place_events(
                 "person_id": person_id,
                 "document_id": document_id,
                 "title": _title_of(extraction, pid),
+                "date_key": date_key,
             }
             for person_id, pid in persons.items()
         )
@@ -428,15 +442,22 @@ def _match(conn: Connection, *, view: EventView, exclude: Collection[int]) -> _K
     """The known event this report describes, with its countries, through an indexed lookup."""
     if not view.countries:
         return None
-    params: dict[str, Any] = {"anchor": min(view.countries), "type": view.type}
+    params: dict[str, Any] = {
+        "anchor": min(view.countries),
+        "second": sorted(view.countries)[1 if len(view.countries) > 1 else 0],
+        "type": view.type,
+        "persons": sorted(view.participants),
+    }
     date = view.date or ""
     span = date_range(date)
-    if span is None:
-        query = _CANDIDATES
-    elif span[0] == span[1]:  # a day
-        query = _CANDIDATES_ON_DAY
+    if view.type in ONCE_PER_PAIR:
+        query = _CANDIDATES_OF_PAIR
+    elif span is not None and span[0] == span[1]:  # a day
+        query = _CANDIDATES_AROUND_DAY if view.participants else _CANDIDATES_ON_DAY
         params |= {"undated": "", "in_year": date[:4], "in_month": date[:7], "on_day": date}
-    else:  # a month or a year
+    elif not view.participants:
+        return None  # nothing it could share with a known event
+    elif span is not None:  # a month or a year
         query = _CANDIDATES_IN_PERIOD
         params |= {
             "undated": "",
@@ -444,7 +465,13 @@ def _match(conn: Connection, *, view: EventView, exclude: Collection[int]) -> _K
             "period": date,
             "after_period": date + "~",  # after every date_key that starts with it
         }
-    candidates = [row for row in conn.execute(query, params) if row.id not in exclude]
+    else:
+        query = _CANDIDATES_SHARING
+    candidates = [
+        row
+        for row in conn.execute(query, params)
+        if row.type == view.type and row.id not in exclude
+    ]
     if not candidates:
         return None
     ids = {"ids": [row.id for row in candidates]}
@@ -671,7 +698,7 @@ def _write_derived(
     dating = _Dating(values["date_key"], values["year"], values["updated_at"])
     if dated_before == (dating.date_key, dating.year):
         return dating
-    for redate in (_REDATE_COUNTRIES, _REDATE_PAIRS, _REDATE_TOPICS):
+    for redate in (_REDATE_COUNTRIES, _REDATE_PAIRS, _REDATE_PARTICIPANTS, _REDATE_TOPICS):
         conn.execute(redate, {"of_event": event_id, "new_date_key": dating.date_key})
     conn.execute(
         _REDATE_STATEMENTS,

@@ -253,7 +253,13 @@ def _event(
         }
     )
     rows[EventParticipant] += [
-        {"event_id": event_id, "person_id": p, "document_id": event_id, "title": None}
+        {
+            "event_id": event_id,
+            "person_id": p,
+            "document_id": event_id,
+            "title": None,
+            "date_key": date,
+        }
         for p in sorted(speakers)
     ]
     for speaker, topic, begin, finish, sentence in spans:

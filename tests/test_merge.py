@@ -155,6 +155,7 @@ def test_any_order_gives_one_event_with_every_source(client, order):
     steps = [store_dated, store_undated, store_recall]
     for i in order:
         steps[i]()
+        assert_date_copies_agree()
     assert snapshot(client) == [
         ("2022-05-03", "phone_call", True, ("KE", "NO"), ("Amina Odhiambo", "Ingrid Hansen"), 3)
     ]
@@ -233,11 +234,13 @@ def test_a_country_list_follows_an_event_whose_date_changes(client):
         return [s["text"] for s in all_items(client, "/v1/statements", limit=1, **params)]
 
     assert dates(country="KE") == dates(pair="NO-KE") == ["2022-05-03", "2022-04-10"]
+    assert_date_copies_agree()
     assert dates(country="NO", year=2022) == ["2022-05-03", "2022-04-10"]
     both = ["Odhiambo said Kenya will expand trade with Norway.", UNDATED_WORDS]
     assert said_in(pair="KE-NO") == said_in(pair="KE-NO", year=2022) == both
     client.delete(f"/v1/documents/{dated['document']}", headers=AUTH)
     assert dates(country="KE") == dates() == ["2022-04-10", None]
+    assert_date_copies_agree()
     assert said_in(pair="KE-NO") == [UNDATED_WORDS]
     assert said_in(pair="KE-NO", year=2022) == []
 
@@ -317,18 +320,46 @@ def test_deleting_the_only_source_deletes_the_event(client):
         ("1964-12-12", False),  # the same day of another year
     ],
 )
+@pytest.mark.parametrize("kind", ["diplomatic_relations", "phone_call"])
 def test_a_report_dated_to_the_day_finds_the_event_known_by_a_date_it_falls_in(
-    client, known, merges
+    client, known, merges, kind
 ):
+    """Relations once per pair are found by the pair; a call by its participants."""
+    people = (ODHIAMBO, HANSEN) if kind == "phone_call" else ()
     for text, date in [
-        (f"Relations since {known}.", known),
-        ("Relations since 12/12/1963.", "1963-12-12"),
+        (f"Contact in {known}.", known),
+        ("Contact on 12/12/1963.", "1963-12-12"),
     ]:
         put_document(
             text,
-            events=(event("e0", "diplomatic_relations", date, ("KE", "NO"), primary=False),),
+            people=people,
+            events=(
+                event(
+                    "e0",
+                    kind,
+                    date,
+                    ("KE", "NO"),
+                    tuple(p.id for p in people),
+                    primary=kind == "phone_call",
+                ),
+            ),
         )
     assert len(all_items(client, "/v1/events")) == (1 if merges else 2)
+    assert_date_copies_agree()
+
+
+def assert_date_copies_agree() -> None:
+    """Every copy of an event's date_key (on its countries, pairs and participants) is the
+    event's own: lookups and lists read the copies."""
+    with Session(get_engine()) as session:
+        for table in ("eventcountry", "eventpair", "eventparticipant"):
+            stale = session.execute(
+                sql(
+                    f"SELECT count(*) FROM {table} JOIN event ON event.id = {table}.event_id "
+                    f"WHERE {table}.date_key != event.date_key"
+                )
+            ).scalar_one()
+            assert stale == 0, table
 
 
 @pytest.mark.parametrize("key", [("name_key",), ("country",)])  # apart; not apart (NO twice)

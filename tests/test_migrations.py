@@ -63,8 +63,8 @@ def upgrade_to(engine, revision: str) -> None:
 
 
 def test_copies_of_dates_are_filled_on_upgrade(tmp_path):
-    """0003 and 0004 copy each event's date_key onto its countries and each statement's
-    onto its topics, for lists by country and by topic."""
+    """0003, 0004 and 0007 copy each event's date_key onto its countries and participants
+    and each statement's onto its topics, for lists by country and topic and for merging."""
     with fresh_database(tmp_path) as url:
         engine = make_engine(url)
         upgrade_to(engine, "0002")
@@ -86,6 +86,8 @@ def test_copies_of_dates_are_filled_on_upgrade(tmp_path):
                 "(2, 2, 1, 1, 'reported', 'y', 1, 2, '', NULL, '2024-01-01 00:00:00')",
                 "INSERT INTO statementtopic (statement_id, topic) VALUES (1, 'trade'), "
                 "(2, 'trade')",
+                "INSERT INTO eventparticipant (event_id, person_id, document_id) VALUES "
+                "(1, 1, 1), (2, 1, 1)",
             ):
                 connection.execute(text(sql))
         upgrade_schema(engine)
@@ -96,6 +98,9 @@ def test_copies_of_dates_are_filled_on_upgrade(tmp_path):
             topics = connection.execute(
                 text("SELECT statement_id, date_key FROM statementtopic ORDER BY 1")
             ).all()
+            participants = connection.execute(
+                text("SELECT event_id, date_key FROM eventparticipant ORDER BY 1")
+            ).all()
         engine.dispose()
     assert [tuple(r) for r in countries] == [
         (1, "BE", "2021-12-07"),
@@ -103,6 +108,7 @@ def test_copies_of_dates_are_filled_on_upgrade(tmp_path):
         (2, "CN", ""),
     ]
     assert [tuple(r) for r in topics] == [(1, "2021-12-07"), (2, "")]
+    assert [tuple(r) for r in participants] == [(1, "2021-12-07"), (2, "")]
 
 
 def test_the_write_counter_goes_down_and_up_again(tmp_path):

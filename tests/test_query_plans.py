@@ -11,7 +11,7 @@ import datetime as dt
 import itertools
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlmodel import Session
 
 from app import crud, store
@@ -141,22 +141,49 @@ def test_a_country_pair_or_topic_list_reads_its_index_in_order(engine, session, 
     assert sorts in ([], ["USE TEMP B-TREE FOR RIGHT PART OF ORDER BY"]), lines
 
 
-@pytest.mark.parametrize("query", ["_CANDIDATES_ON_DAY", "_CANDIDATES_IN_PERIOD"])
-def test_merge_candidates_of_a_dated_report_are_searched_by_type_and_date(engine, query):
-    """A report dated to a day, month or year looks up the events of its dates alone: a
-    search that bounds date_key, not every event of its type."""
-    compiled = getattr(store, query).compile(engine)
-    values = {"type": "meeting", "anchor": "CN", "undated": "", "in_year": "2021"}
-    values |= {"in_month": "2021-12", "on_day": "2021-12-07"}
+@pytest.mark.parametrize(
+    ("query", "reads"),
+    [
+        ("_CANDIDATES_ON_DAY", ["event: type=? AND date_key=?"]),
+        ("_CANDIDATES_AROUND_DAY", ["event: type=? AND date_key=?", "participants: date_key=?"]),
+        ("_CANDIDATES_IN_PERIOD", ["participants: date_key=?", "participants: date_key>?"]),
+        ("_CANDIDATES_SHARING", ["participants: person_id=?"]),
+    ],
+)
+def test_merge_candidates_are_searched_by_date_and_participants(engine, query, reads):
+    """A report looks up the known events of its day and those of its participants at
+    compatible dates: index searches bounded by date and person, never every event of
+    its type (a type is not a search key: SQLite would walk the type's events)."""
+    values = {"type": "meeting", "anchor": "BE", "second": "CN", "persons": [3, 5]}
+    values |= {"undated": ""}
+    values |= {"in_year": "2021", "in_month": "2021-12", "on_day": "2021-12-07"}
     values |= {"period": "2021-12", "after_period": "2021-12~"}
-    with engine.connect() as connection:
-        lines = [
-            row[3]
-            for row in connection.exec_driver_sql(
-                "EXPLAIN QUERY PLAN " + str(compiled),
-                tuple(values[name] for name in compiled.positiontup),
-            )
-        ]
+    executed = []
+
+    def keep(connection, cursor, sql, parameters, context, many):
+        executed.append((sql, parameters))
+
+    event.listen(engine, "before_cursor_execute", keep)
+    try:
+        with engine.connect() as connection:
+            connection.execute(getattr(store, query), values)
+            lines = [
+                row[3]
+                for row in connection.exec_driver_sql(
+                    "EXPLAIN QUERY PLAN " + executed[-1][0], executed[-1][1]
+                )
+            ]
+    finally:
+        event.remove(engine, "before_cursor_execute", keep)
     searches = [line for line in lines if line.startswith("SEARCH event ")]
-    assert searches and all("type=? AND date_key" in line for line in searches), lines
+    assert all(
+        "(type=? AND date_key=?)" in line or "INTEGER PRIMARY KEY" in line for line in searches
+    ), lines
+    for read in reads:
+        table, _, key = read.partition(": ")
+        index = {
+            "event": "ix_event_type_date_key_id",
+            "participants": "ix_eventparticipant_person_",
+        }[table]
+        assert any(index in line and key in line for line in lines), (read, lines)
     assert not scans(lines)

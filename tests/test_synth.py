@@ -9,7 +9,7 @@ from sqlmodel import Session, func, select
 
 from app.cli import main
 from app.db import make_engine
-from app.models import Document, EventCountry, Statement
+from app.models import Document, Event, EventCountry, EventParticipant, Statement
 
 
 def test_synth_fills_an_empty_database_consistently(tmp_path, capsys):
@@ -25,6 +25,11 @@ def test_synth_fills_an_empty_database_consistently(tmp_path, capsys):
     assert all(texts[s.document_id][s.char_start : s.char_end] == s.text for s in statements)
     top_share = sum(n for _, n in pairs.most_common(5)) / sum(pairs.values())
     assert top_share > 0.05  # a few pairs dominate, as in real event data
+    with Session(engine) as session:
+        events = session.exec(select(Event)).all()
+        participants = session.exec(select(EventParticipant)).all()
+    key = {e.id: e.date_key for e in events}
+    assert participants and all(p.date_key == key[p.event_id] for p in participants)
     with pytest.raises(SystemExit, match="already holds"):
         main(["synth", "--events", "10", "--db", url])
     engine.dispose()
