@@ -36,6 +36,7 @@ from app.models import (
 
 TYPES = ["meeting", "phone_call", "video_call", "visit", "message", "agreement", "summit"]
 TYPE_WEIGHTS = [40, 25, 8, 12, 8, 4, 3]
+PRECISION_WEIGHTS = [82, 7, 3, 8]  # day, month, year, undated
 FIRST = [
     "Amina",
     "Lars",
@@ -196,9 +197,12 @@ def _event(
     while len(pair) < 2:
         pair.add(rng.choices(codes, cum_weights=country_weights)[0])
     day = dt.date(1990, 1, 1) + dt.timedelta(days=rng.randrange(13_500))
-    precision = rng.choices(["day", "month", "year"], [90, 7, 3])[0]
-    date = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": str(day.year)}[precision]
-    start, end = date_range(date)  # type: ignore[misc]
+    # as reports date their events: mostly to the day, some to a month or year, some not
+    precision = rng.choices(["day", "month", "year", None], PRECISION_WEIGHTS)[0]
+    date = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": str(day.year)}.get(
+        precision or "", ""
+    )
+    start, end = date_range(date) or (None, None)
     kind = rng.choices(TYPES, TYPE_WEIGHTS)[0]
     speakers = {rng.choices(people, cum_weights=speaker_weights)[0]["id"] for _ in range(2)}
     sentences, spans = [], []
@@ -216,7 +220,7 @@ def _event(
             "id": event_id,
             "text": text,
             "content_hash": f"synthetic-{event_id}",
-            "published": end,
+            "published": end or day,
             "title": f"Synthetic report {event_id}",
             "ingested_at": now,
         }
@@ -224,12 +228,12 @@ def _event(
     rows[Event].append(
         {
             "id": event_id,
-            "date": date,
+            "date": date or None,
             "date_precision": precision,
             "date_key": date,
             "date_start": start,
             "date_end": end,
-            "year": start.year,
+            "year": start.year if start else None,
             "type": kind,
             "location": None,
             "is_primary": True,
@@ -246,7 +250,7 @@ def _event(
             "document_id": event_id,
             "is_primary": True,
             "type": kind,
-            "date": date,
+            "date": date or None,
             "date_precision": precision,
             "location": None,
             "countries": ",".join(sorted(pair)),
@@ -276,7 +280,7 @@ def _event(
                 "char_end": finish,
                 "group_id": None,
                 "date_key": date,
-                "year": start.year,
+                "year": start.year if start else None,
                 "updated_at": now,
             }
         )

@@ -28,6 +28,11 @@ def test_synth_fills_an_empty_database_consistently(tmp_path, capsys):
     with Session(engine) as session:
         events = session.exec(select(Event)).all()
         participants = session.exec(select(EventParticipant)).all()
+    precisions = Counter(e.date_precision for e in events)
+    assert precisions["day"] > 400 and precisions["month"] and precisions["year"]
+    assert precisions[None] > 20  # undated, as some reports leave their events
+    undated = [e for e in events if e.date_precision is None]
+    assert all(e.date is None and e.date_key == "" and e.year is None for e in undated)
     key = {e.id: e.date_key for e in events}
     assert participants and all(p.date_key == key[p.event_id] for p in participants)
     with pytest.raises(SystemExit, match="already holds"):
