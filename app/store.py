@@ -83,7 +83,7 @@ _UPDATE_PERSON = (
     .where(col(Person.id) == bindparam("person_id"))
     .values(title=bindparam("new_title"), country=bindparam("new_country"))
 )
-# The known events a report may describe: of its type, with its first country, and
+# The known events a report may describe: of its type, with its countries, and
 # sharing a participant with it or dated to its day, since nothing else matches
 # (app/merge.py), but for events that happen once per pair of states, which may be any
 # of the pair's. The report's day is searched through the (type, date_key) index, its
@@ -103,6 +103,7 @@ _CANDIDATE_COLUMNS = (
 
 
 def _with_country(name: str) -> ColumnElement[bool]:
+    """The event has the country bound to `name`."""
     return exists().where(
         col(EventCountry.event_id) == Event.id, col(EventCountry.country) == bindparam(name)
     )
@@ -112,8 +113,8 @@ _ANCHORED = _with_country("anchor")
 
 
 def _sharing(*on_dates: ColumnElement[bool]) -> Select:
-    """Events with the report's first country and one of its participants, dated as
-    `on_dates` say. Of any type: SQLite given the type would read every event of it,
+    """Events with the report's first two countries and one of its participants, dated
+    as `on_dates` say. Of any type: SQLite given the type would read every event of it,
     where it should read the participants' few; the caller keeps the report's type."""
     person = col(EventParticipant.person_id).in_(bindparam("persons", expanding=True))
     participants = select(EventParticipant.event_id).where(person, *on_dates)
@@ -123,10 +124,10 @@ def _sharing(*on_dates: ColumnElement[bool]) -> Select:
 
 
 _ON_KEY = col(EventParticipant.date_key)  # a participant row's copy of its event's date
-_CANDIDATES_OF_PAIR = select(*_CANDIDATE_COLUMNS).where(
+_CANDIDATES_OF_TYPE = select(*_CANDIDATE_COLUMNS).where(
     col(Event.type) == bindparam("type"), _ANCHORED
 )
-_CANDIDATES_ON_DAY = _CANDIDATES_OF_PAIR.where(col(Event.date_key) == bindparam("on_day"))
+_CANDIDATES_ON_DAY = _CANDIDATES_OF_TYPE.where(col(Event.date_key) == bindparam("on_day"))
 _CANDIDATES_AROUND_DAY = union(  # the day's events, and the participants' of its periods
     _CANDIDATES_ON_DAY,
     _sharing(_ON_KEY.in_([bindparam("undated"), bindparam("in_year"), bindparam("in_month")])),
@@ -442,16 +443,17 @@ def _match(conn: Connection, *, view: EventView, exclude: Collection[int]) -> _K
     """The known event this report describes, with its countries, through an indexed lookup."""
     if not view.countries:
         return None
+    codes = sorted(view.countries)
     params: dict[str, Any] = {
-        "anchor": min(view.countries),
-        "second": sorted(view.countries)[1 if len(view.countries) > 1 else 0],
+        "anchor": codes[0],
+        "second": codes[1] if len(codes) > 1 else codes[0],
         "type": view.type,
         "persons": sorted(view.participants),
     }
     date = view.date or ""
     span = date_range(date)
     if view.type in ONCE_PER_PAIR:
-        query = _CANDIDATES_OF_PAIR
+        query = _CANDIDATES_OF_TYPE
     elif span is not None and span[0] == span[1]:  # a day
         query = _CANDIDATES_AROUND_DAY if view.participants else _CANDIDATES_ON_DAY
         params |= {"undated": "", "in_year": date[:4], "in_month": date[:7], "on_day": date}
