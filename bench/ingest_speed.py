@@ -1,14 +1,15 @@
 """Documents per second of `readout ingest DIR`, the command line's batch ingestion.
 
-    python bench/ingest_speed.py [CORPUS_DIR] [--documents 1000] [--runs 3]
+    python bench/ingest_speed.py [CORPUS_DIR] [--documents 1000] [--runs 3] [--onto FILE]
 
 Writes --documents texts of CORPUS_DIR (default: seed_data/) to a folder with
 their manifest, as `bench/merge_scale.py --texts` makes them (round r moves
 every year r back, so each copy reports events of its own), then runs the
-command's ingestion, in this process, into a fresh SQLite file per run and
-prints documents/s for each run. Everything `readout ingest` does is timed:
-reading the files, extraction, merging, storing and committing; the schema is
-made before the clock starts.
+command's ingestion, in this process, into a fresh SQLite file per run (with
+--onto, a copy of that SQLite file, such as `readout synth` makes: ingestion
+into a large database) and prints documents/s for each run. Everything
+`readout ingest` does is timed: reading the files, extraction, merging,
+storing and committing; the schema is made before the clock starts.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -42,8 +44,11 @@ def write_folder(corpus: Path, count: int, folder: Path) -> float:
     return sum(len(d.text.encode()) for d in documents) / len(documents) / 1024
 
 
-def run(folder: Path, database: Path) -> float:
-    """Seconds `readout ingest` takes on `folder` into a new database file."""
+def run(folder: Path, database: Path, onto: Path | None = None) -> float:
+    """Seconds `readout ingest` takes on `folder` into a new database file, or a copy of
+    `onto`."""
+    if onto is not None:
+        shutil.copyfile(onto, database)
     os.environ["READOUT_DATABASE_URL"] = f"sqlite:///{database}"
     get_settings.cache_clear()
     get_engine.cache_clear()
@@ -63,6 +68,7 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", type=Path, default=default)
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--onto", type=Path, help="ingest into a copy of this SQLite file")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "texts"
@@ -70,7 +76,9 @@ def main() -> None:
         kb = write_folder(args.corpus, args.documents, folder)
         print(f"corpus: {args.corpus}, {args.documents} documents of {kb:.1f} KB on average")
         for n in range(args.runs):
-            seconds = run(folder, Path(tmp) / f"ingest_{n}.db")
+            database = Path(tmp) / f"ingest_{n}.db"
+            seconds = run(folder, database, args.onto)
+            database.unlink()
             print(
                 f"run {n + 1}: {seconds:.1f} s, {args.documents / seconds:.0f} documents/s, "
                 f"{1000 * seconds / args.documents:.2f} ms/document"
