@@ -83,15 +83,16 @@ _UPDATE_PERSON = (
     .where(col(Person.id) == bindparam("person_id"))
     .values(title=bindparam("new_title"), country=bindparam("new_country"))
 )
-# The known events a report may describe: of its type, with its countries, and
-# sharing a participant with it or dated to its day, since nothing else matches
-# (app/merge.py), but for events that happen once per pair of states, which may be any
-# of the pair's. The report's day is searched through the (type, date_key) index, its
-# participants' events through (person_id, date_key) at the dates that overlap its own:
-# a day overlaps the undated events and those dated its year, its month or itself; a
-# month or a year, the undated ones, those dated its year, and every one within it
-# (a date_key that starts with it); an undated report, all of them. Searching by date
-# alone would read every undated event of the type, whatever its country and people.
+# The known events a report may describe: of its type, with its countries, dated
+# within a span that overlaps its own, and (app/merge.py) sharing a participant with it
+# or dated to its day, but for events that happen once per pair of states. A day overlaps
+# the undated events and those dated its year, its month or itself; a month or a year,
+# the undated ones, those dated its year, and every one within it (a date_key that starts
+# with it); an undated report, every one. A report's day is searched through the (type,
+# date_key) index, and the other overlapping dates among its participants' events,
+# through (person_id, date_key): searched by date alone, every undated event of the type
+# would be read, whatever its country and people. Once-per-pair events, rare, are
+# searched by type and date.
 _CANDIDATE_COLUMNS = (
     Event.id,
     Event.type,
@@ -109,7 +110,11 @@ def _with_country(name: str) -> ColumnElement[bool]:
     )
 
 
-_ANCHORED = _with_country("anchor")
+def _of_type(*on_dates: ColumnElement[bool]) -> Select:
+    """Events of the report's type with its first country, dated as `on_dates` say."""
+    return select(*_CANDIDATE_COLUMNS).where(
+        col(Event.type) == bindparam("type"), *on_dates, _with_country("anchor")
+    )
 
 
 def _sharing(*on_dates: ColumnElement[bool]) -> Select:
@@ -119,24 +124,32 @@ def _sharing(*on_dates: ColumnElement[bool]) -> Select:
     person = col(EventParticipant.person_id).in_(bindparam("persons", expanding=True))
     participants = select(EventParticipant.event_id).where(person, *on_dates)
     return select(*_CANDIDATE_COLUMNS).where(
-        col(Event.id).in_(participants), _ANCHORED, _with_country("second")
+        col(Event.id).in_(participants), _with_country("anchor"), _with_country("second")
     )
 
 
-_ON_KEY = col(EventParticipant.date_key)  # a participant row's copy of its event's date
-_CANDIDATES_OF_TYPE = select(*_CANDIDATE_COLUMNS).where(
-    col(Event.type) == bindparam("type"), _ANCHORED
+def _around_day(key: ColumnElement[str]) -> ColumnElement[bool]:
+    return key.in_([bindparam("undated"), bindparam("in_year"), bindparam("in_month")])
+
+
+def _in_period(key: ColumnElement[str]) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    """The keys named, the keys within: two index searches."""
+    named = key.in_([bindparam("undated"), bindparam("in_year")])
+    return named, key.between(bindparam("period"), bindparam("after_period"))
+
+
+_ON_DAY = col(Event.date_key) == bindparam("on_day")
+_CANDIDATES_ON_DAY = _of_type(_ON_DAY)
+_CANDIDATES_AROUND_DAY = union(
+    _CANDIDATES_ON_DAY, _sharing(_around_day(col(EventParticipant.date_key)))
 )
-_CANDIDATES_ON_DAY = _CANDIDATES_OF_TYPE.where(col(Event.date_key) == bindparam("on_day"))
-_CANDIDATES_AROUND_DAY = union(  # the day's events, and the participants' of its periods
-    _CANDIDATES_ON_DAY,
-    _sharing(_ON_KEY.in_([bindparam("undated"), bindparam("in_year"), bindparam("in_month")])),
-)
-_CANDIDATES_IN_PERIOD = union(  # the participants' events: keys named, keys within
-    _sharing(_ON_KEY.in_([bindparam("undated"), bindparam("in_year")])),
-    _sharing(_ON_KEY.between(bindparam("period"), bindparam("after_period"))),
-)
+_CANDIDATES_IN_PERIOD = union(*(_sharing(on) for on in _in_period(col(EventParticipant.date_key))))
 _CANDIDATES_SHARING = _sharing()
+_PAIR_EVENTS_ON_DAY = _of_type(
+    col(Event.date_key).in_([bindparam(k) for k in ("undated", "in_year", "in_month", "on_day")])
+)
+_PAIR_EVENTS_IN_PERIOD = union(*(_of_type(on) for on in _in_period(col(Event.date_key))))
+_PAIR_EVENTS = _of_type()
 _COUNTRIES_OF = select(EventCountry.event_id, EventCountry.country).where(
     col(EventCountry.event_id).in_(bindparam("ids", expanding=True))
 )
@@ -452,23 +465,25 @@ def _match(conn: Connection, *, view: EventView, exclude: Collection[int]) -> _K
     }
     date = view.date or ""
     span = date_range(date)
-    if view.type in ONCE_PER_PAIR:
-        query = _CANDIDATES_OF_TYPE
-    elif span is not None and span[0] == span[1]:  # a day
-        query = _CANDIDATES_AROUND_DAY if view.participants else _CANDIDATES_ON_DAY
+    once = view.type in ONCE_PER_PAIR
+    if span is not None and span[0] == span[1]:  # a day
         params |= {"undated": "", "in_year": date[:4], "in_month": date[:7], "on_day": date}
-    elif not view.participants:
+        if once:
+            query = _PAIR_EVENTS_ON_DAY
+        else:
+            query = _CANDIDATES_AROUND_DAY if view.participants else _CANDIDATES_ON_DAY
+    elif not once and not view.participants:
         return None  # nothing it could share with a known event
     elif span is not None:  # a month or a year
-        query = _CANDIDATES_IN_PERIOD
         params |= {
             "undated": "",
             "in_year": date[:4],
             "period": date,
             "after_period": date + "~",  # after every date_key that starts with it
         }
+        query = _PAIR_EVENTS_IN_PERIOD if once else _CANDIDATES_IN_PERIOD
     else:
-        query = _CANDIDATES_SHARING
+        query = _PAIR_EVENTS if once else _CANDIDATES_SHARING
     candidates = [
         row
         for row in conn.execute(query, params)

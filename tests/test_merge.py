@@ -348,6 +348,19 @@ def test_a_report_dated_to_the_day_finds_the_event_known_by_a_date_it_falls_in(
     assert_date_copies_agree()
 
 
+@pytest.mark.parametrize(
+    "date, merges",
+    [("1963", True), ("1963-12", True), (None, True), ("1964", False), ("1963-11", False)],
+)
+def test_relations_reported_by_month_year_or_undated_find_the_pairs_event(client, date, merges):
+    """Relations happen once per pair: found by type and date, with no participant."""
+    for text, on in [("Relations since 12/12/1963.", "1963-12-12"), (f"Ties ({date}).", date)]:
+        put_document(
+            text, events=(event("e0", "diplomatic_relations", on, ("KE", "NO"), primary=False),)
+        )
+    assert len(all_items(client, "/v1/events")) == (1 if merges else 2)
+
+
 def assert_date_copies_agree() -> None:
     """Every copy of an event's date_key (on its countries, pairs and participants) is the
     event's own: lookups and lists read the copies."""
