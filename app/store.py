@@ -23,12 +23,13 @@ from sqlalchemy import (
     Insert,
     Select,
     Update,
+    and_,
     bindparam,
     exists,
     func,
     insert,
     or_,
-    union,
+    union_all,
     update,
 )
 from sqlmodel import Session, col, delete, select
@@ -129,26 +130,29 @@ def _sharing(*on_dates: ColumnElement[bool]) -> Select:
 
 
 def _around_day(key: ColumnElement[str]) -> ColumnElement[bool]:
+    """The keys of the periods a day falls in, and the undated key."""
     return key.in_([bindparam("undated"), bindparam("in_year"), bindparam("in_month")])
 
 
 def _in_period(key: ColumnElement[str]) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
-    """The keys named, the keys within: two index searches."""
-    named = key.in_([bindparam("undated"), bindparam("in_year")])
-    return named, key.between(bindparam("period"), bindparam("after_period"))
+    """The keys named, the keys within: two index searches that find no event twice."""
+    named = key.in_([bindparam("undated"), bindparam("in_year"), bindparam("period")])
+    return named, and_(key > bindparam("period"), key < bindparam("after_period"))
 
 
 _ON_DAY = col(Event.date_key) == bindparam("on_day")
 _CANDIDATES_ON_DAY = _of_type(_ON_DAY)
-_CANDIDATES_AROUND_DAY = union(
+_CANDIDATES_AROUND_DAY = union_all(
     _CANDIDATES_ON_DAY, _sharing(_around_day(col(EventParticipant.date_key)))
 )
-_CANDIDATES_IN_PERIOD = union(*(_sharing(on) for on in _in_period(col(EventParticipant.date_key))))
+_CANDIDATES_IN_PERIOD = union_all(
+    *(_sharing(on) for on in _in_period(col(EventParticipant.date_key)))
+)
 _CANDIDATES_SHARING = _sharing()
 _PAIR_EVENTS_ON_DAY = _of_type(
     col(Event.date_key).in_([bindparam(k) for k in ("undated", "in_year", "in_month", "on_day")])
 )
-_PAIR_EVENTS_IN_PERIOD = union(*(_of_type(on) for on in _in_period(col(Event.date_key))))
+_PAIR_EVENTS_IN_PERIOD = union_all(*(_of_type(on) for on in _in_period(col(Event.date_key))))
 _PAIR_EVENTS = _of_type()
 _COUNTRIES_OF = select(EventCountry.event_id, EventCountry.country).where(
     col(EventCountry.event_id).in_(bindparam("ids", expanding=True))
