@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from app.extract.clean import clean
+from app.extract.clean import _noise_anywhere, clean
 from app.extract.records import Source
 
 
@@ -124,3 +124,26 @@ def test_blocks_never_change_the_text():
 )
 def test_reference_date(text, published, expected):
     assert clean(Source(text=text, published=published)).reference_date == expected
+
+
+@pytest.mark.parametrize(
+    "line, noise",
+    [
+        ("Home > World > Africa", True),
+        ("HOME", True),
+        ("Home Politics Kenya", True),
+        ("Home ministers met in Paris", False),  # a crumb needs a capital or a separator next
+        ("home news", False),
+        ("World | Africa | Asia", True),
+        ("Updated 5 mins ago", True),
+        ("4 MIN READ", True),
+        ("a5 mins ago", False),
+        ("Please DONATE today", True),
+        ("We use cookies. Accept?", True),
+        ("cookies were served", False),
+        ("© 2024 Agency. All Rights Reserved", True),
+        ("Ruto and Eide discussed trade in Nairobi.", False),
+    ],
+)
+def test_noise_anywhere(line, noise):
+    assert _noise_anywhere(line) is noise
