@@ -128,6 +128,7 @@ _REPORTS_AFTER = re.compile(
 _SPEECH_BEFORE = re.compile(
     rf"(?:\b{_SPEECH}|\baccording\s+to|\bFor\s+(?:his|her|their)\s+part,)\s+(?:the\s+)?$", re.I
 )
+_SPEECH_BEFORE_WORDS = 4  # the most words it spans: "For his part, the"
 _SAID_ON = re.compile(rf"\b{_SPEECH}\s+(?:on\s+)?$")
 # "The two ministers last met in Lima", "The leaders are expected to meet again": the
 # people of the text's own event meet again, or met before
@@ -954,13 +955,22 @@ def _primary_date(doc: _Doc, primary: _Primary) -> DateMention | None:
     return None
 
 
+def _speech_before(before: str) -> bool:
+    """The words before a mention end with a reporting verb or "according to": "said
+    Qin", "according to the". The pattern is tried over the last words only: a search over
+    the whole text would try it at every position, and no match spans more words."""
+    head = before.rsplit(None, _SPEECH_BEFORE_WORDS)
+    start = len(head[0]) if len(head) > _SPEECH_BEFORE_WORDS else 0
+    return _SPEECH_BEFORE.search(before, start) is not None
+
+
 def _speakers(doc: _Doc, sentence: Sentence) -> list[str]:
     """People the sentence reports as speaking: "Li said", "said Qin", "according to Anwar"."""
     found = []
     for mention in doc.mentions.get(sentence.index, []):
         after = doc.text[mention.end : sentence.end]
         before = doc.text[sentence.start : mention.start]
-        if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before):
+        if _SPEECH_AFTER.match(after) or _speech_before(before):
             found.append(mention.person_id)
     return found
 
@@ -976,7 +986,7 @@ def _reporter_mentions(doc: _Doc, sentence: Sentence) -> list[Mention]:
     for mention in doc.mentions.get(sentence.index, []):
         after = doc.text[mention.end : sentence.end]
         before = doc.text[sentence.start : mention.start]
-        if _REPORTS_AFTER.match(after) or _SPEECH_BEFORE.search(before):
+        if _REPORTS_AFTER.match(after) or _speech_before(before):
             found.append(mention)
     return found
 
