@@ -29,9 +29,11 @@ _OPENING = frozenset("“«")
 _CLOSING = frozenset("”»")
 _STRAIGHT = '"'
 _QUOTE_MARK = re.compile(r'["“”«»]')
+# a mark first (the lookahead lets the search skip other characters without trying each
+# branch); an opening one after a space and before a word, a closing one after punctuation
+# and before a space
 _SINGLE_MARK = re.compile(
-    r"(?:(?<![^\s(\[])(?P<open>['‘])(?=\w))"  # after a space, before a word
-    r"|(?:(?<=[,.!?])(?P<close>['’])(?=[\s,;:)]|$))"  # after punctuation, before a space
+    r"(?=['‘’])(?:(?<![^\s(\[])(?P<open>['‘])(?=\w)|(?<=[,.!?])(?P<close>['’])(?=[\s,;:)]|$))"
 )
 
 # terminal punctuation, then closing quotes or brackets, then the space before the next sentence
