@@ -33,7 +33,8 @@ _QUOTE_MARK = re.compile(r'["“”«»]')
 # branch); an opening one after a space and before a word, a closing one after punctuation
 # and before a space
 _SINGLE_MARK = re.compile(
-    r"(?=['‘’])(?:(?<![^\s(\[])(?P<open>['‘])(?=\w)|(?<=[,.!?])(?P<close>['’])(?=[\s,;:)]|$))"
+    r"(?=['‘’])"
+    r"(?:(?<![^\s(\[])(?P<open>['‘])(?=\w)|(?<=[,.!?])(?P<close>['’])(?=[\s,;:)]|$))"
 )
 
 # terminal punctuation, then closing quotes or brackets, then the space before the next sentence
