@@ -25,8 +25,10 @@ _MAX_TOKENS = 10
 
 # letters, digits or one punctuation mark: "People's" -> People ' s
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
-# where a phrase can start: a capital letter that begins a word
-_CAPITAL = re.compile(r"(?<![^\W_])[^\W\d_a-z]")
+# where a phrase can start: a capital letter that begins a word, and the word's letters (the
+# phrase's first token). The capital comes first and the look-behind after it ("no letter or
+# digit before it") so that the search only stops at capitals.
+_CAPITAL_WORD = re.compile(r"[^\W\d_a-z](?<![^\W_][^\W\d_a-z])[^\W\d_]*")
 
 
 def _straight_apostrophes(text: str) -> str:
@@ -135,6 +137,12 @@ def _lexicon() -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str]]:
 def _prefixes() -> frozenset[tuple[str, ...]]:
     """Every proper prefix of a known phrase, to stop a look-ahead early."""
     return frozenset(key[:n] for key in _exact_phrases() for n in range(1, len(key)))
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The first token of every known phrase: most capitalized words start none."""
+    return frozenset(key[0] for key in _exact_phrases())
 
 
 @cache
@@ -291,12 +299,13 @@ def find_countries(text: str) -> list[tuple[int, int, str]]:
     """
     exact = _exact_phrases()
     prefixes = _prefixes()
+    first_words = _first_words()
     normalized = _straight_apostrophes(text)
     found: list[tuple[int, int, str]] = []
     covered = 0
-    for capital in _CAPITAL.finditer(normalized):
+    for capital in _CAPITAL_WORD.finditer(normalized):
         start = capital.start()
-        if start < covered:
+        if start < covered or capital.group() not in first_words:
             continue
         best: tuple[int, str] | None = None
         key: tuple[str, ...] = ()
