@@ -680,7 +680,9 @@ def _single_title(
         j, country = countries[j]
     if j >= len(tokens):
         return None
-    first = _HYPHEN_PREFIX.sub("", tokens[j].low)
+    first = tokens[j].low
+    if "-" in first:  # "then-President", "ex-minister"
+        first = _HYPHEN_PREFIX.sub("", first)
     if first not in lex.title_starts and first.removesuffix(_ELECT) not in lex.title_starts:
         return None
     lows = [t.low for t in tokens[j : j + _LONGEST_TITLE]]
@@ -881,6 +883,14 @@ class _Analysed:
     country_tokens: frozenset[int]
     name_ok: tuple[bool, ...]  # whether each token can be part of a name
     may_start: tuple[bool, ...]  # whether a name, title, honorific or rank may start there
+    titles: dict[int, Title | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def title_at(self, i: int, lex: Lexicon) -> Title | None:
+        """`title_at` over this sentence, read once for each token: the rules for people,
+        appositives and titles used alone ask about many of the same positions."""
+        if i not in self.titles:
+            self.titles[i] = title_at(self.tokens, i, self.countries, lex)
+        return self.titles[i]
 
 
 def _capital_surname(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
@@ -999,7 +1009,7 @@ def _appositive(a: _Analysed, j: int, lex: Lexicon) -> Title | None:
         k, country = a.countries[k]
         if k < len(tokens) and tokens[k].low == "'s":
             k += 1  # "Kenya's Cabinet Secretary"
-    title = title_at(tokens, k, a.countries, lex)
+    title = a.title_at(k, lex)
     if title is None:
         return None
     end = title.end
@@ -1032,7 +1042,7 @@ def _courtesy_rank(a: _Analysed, title: Title, i: int, lex: Lexicon) -> int | No
     such rank and closed name follow. The minister's office is the one held."""
     if not any(r.endswith(("minister", "secretary")) for r in title.roles):
         return None
-    rank = title_at(a.tokens, i, a.countries, lex)
+    rank = a.title_at(i, lex)
     if rank is None or rank.roles != frozenset({"ambassador"}) or rank.country is not None:
         return None
     return rank.end if _closed_appositive(a, rank.end, lex) else None
@@ -1174,11 +1184,11 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
             after, country = a.countries[i]
             if after < len(tokens) and tokens[after].low == "'s":
                 after += 1
-            if title_at(tokens, after, a.countries, lex) is None:
+            if a.title_at(after, lex) is None:
                 i = a.countries[i][0]
                 continue
             i = after
-        title = title_at(tokens, i, a.countries, lex)
+        title = a.title_at(i, lex)
         gender = None
         if title is not None:
             j = _after_gloss(tokens, title.end)
@@ -1513,7 +1523,7 @@ def _title_refs(a: _Analysed, lex: Lexicon) -> list[Reference]:
             end, _ = _honorific_at(tokens, i, lex)
             after_forms = _forms_at(tokens, i, lex)[0]
             k = after_forms + (after_forms < len(tokens) and tokens[after_forms].low == "the")
-            title = title_at(tokens, k, a.countries, lex)
+            title = a.title_at(k, lex)
             if title is not None:
                 named = _forms_at(tokens, title.end, lex)[0]
                 if _name_run(a, named) > named:
@@ -1541,14 +1551,14 @@ def _title_refs(a: _Analysed, lex: Lexicon) -> list[Reference]:
         if k in a.countries:
             after, country = a.countries[k]
             k = after + (after < len(tokens) and tokens[after].low == "'s")
-        title = title_at(tokens, k, a.countries, lex)
+        title = a.title_at(k, lex)
         if title is None or title.roles == _COUNTERPART:
             continue
         if title.roles == _OFFICIAL and not (country or title.country):
             continue  # "the official visit", "the official": no state, nobody in particular
         end = title.end
         if end + 1 < len(tokens) and tokens[end].text == "/":
-            other = title_at(tokens, end + 1, a.countries, lex)
+            other = a.title_at(end + 1, lex)
             end = (
                 other.end if other is not None else end
             )  # "the High Representative/Vice-President"
