@@ -960,20 +960,23 @@ def _analyse(
     inside = frozenset(k for first, (after, _) in countries.items() for k in range(first, after))
     lex = lexicon()
     kinds = [_word_kind(t.text, t.low) for t in tokens]
+    # list comprehensions, not generators: these run for every word of every sentence
     name_ok = tuple(
-        kind.name
-        or (
-            kind.capital  # the three below need a capital
-            and (
-                _capital_surname(tokens, k, lex)
-                or _loose_form_word(tokens, k, lex)
-                or _romanised_surname(tokens, k, lex, surnames)
+        [
+            kind.name
+            or (
+                kind.capital  # the three below need a capital
+                and (
+                    _capital_surname(tokens, k, lex)
+                    or _loose_form_word(tokens, k, lex)
+                    or _romanised_surname(tokens, k, lex, surnames)
+                )
             )
-        )
-        for k, kind in enumerate(kinds)
+            for k, kind in enumerate(kinds)
+        ]
     )
     name_ok = _inner_honorifics(tokens, name_ok, lex)
-    may_start = tuple(ok or kind.starts for ok, kind in zip(name_ok, kinds, strict=True))
+    may_start = tuple([ok or kind.starts for ok, kind in zip(name_ok, kinds, strict=True)])
     return _Analysed(sentence, tokens, countries, inside, name_ok, may_start)
 
 
@@ -983,17 +986,18 @@ def _inner_honorifics(
     """An honorific of one word between two name words is a word of the name: "Hassan
     Sheikh Mohamud", "Sharif Sheikh Ahmed". Before a name it would style the name; after
     one, nothing styles a person."""
-    return tuple(
-        ok
-        or (
-            0 < k < len(tokens) - 1
-            and name_ok[k - 1]
-            and name_ok[k + 1]
-            and tokens[k].text[:1].isupper()
-            and (tokens[k].text,) in lex.honorifics
-        )
-        for k, ok in enumerate(name_ok)
-    )
+    inner = [
+        k
+        for k in range(1, len(tokens) - 1)
+        if not name_ok[k]
+        and name_ok[k - 1]
+        and name_ok[k + 1]
+        and tokens[k].text[:1].isupper()
+        and (tokens[k].text,) in lex.honorifics
+    ]
+    if not inner:  # the common case: the words stay as they are
+        return name_ok
+    return tuple(ok or k in inner for k, ok in enumerate(name_ok))
 
 
 def _appositive(a: _Analysed, j: int, lex: Lexicon) -> Title | None:
