@@ -883,6 +883,7 @@ class _Analysed:
     country_tokens: frozenset[int]
     name_ok: tuple[bool, ...]  # whether each token can be part of a name
     may_start: tuple[bool, ...]  # whether a name, title, honorific or rank may start there
+    title_start: tuple[bool, ...]  # whether a title, or a plural one, may start there
     titles: dict[int, Title | None] = field(default_factory=dict, compare=False, repr=False)
 
     def title_at(self, i: int, lex: Lexicon) -> Title | None:
@@ -977,7 +978,8 @@ def _analyse(
     )
     name_ok = _inner_honorifics(tokens, name_ok, lex)
     may_start = tuple([ok or kind.starts for ok, kind in zip(name_ok, kinds, strict=True)])
-    return _Analysed(sentence, tokens, countries, inside, name_ok, may_start)
+    title_start = tuple([kind.title_start for kind in kinds])
+    return _Analysed(sentence, tokens, countries, inside, name_ok, may_start, title_start)
 
 
 def _inner_honorifics(
@@ -1168,7 +1170,7 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
     tokens, found = a.tokens, []
     i = 0
     while i < len(tokens):
-        if _word_kind(tokens[i].text, tokens[i].low).title_start:
+        if a.title_start[i]:
             pair, after_pair = _respective_pair(a, i, lex)
             if pair:
                 found.extend(pair)
