@@ -33,7 +33,7 @@ import re
 from collections import defaultdict
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -885,6 +885,11 @@ class _Analysed:
     may_start: tuple[bool, ...]  # whether a name, title, honorific or rank may start there
     title_start: tuple[bool, ...]  # whether a title, or a plural one, may start there
     titles: dict[int, Title | None] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def subject(self) -> int:
+        """Where the main clause starts (`subject_start`), found once: several rules ask."""
+        return subject_start(self.tokens)
 
     def title_at(self, i: int, lex: Lexicon) -> Title | None:
         """`title_at` over this sentence, read once for each token: the rules for people,
@@ -1758,7 +1763,7 @@ def _first_np(tokens: tuple[Token, ...], i: int) -> str:
 def _next_focus(a: _Analysed, refs: list[Reference], focus: _Focus, lex: Lexicon) -> _Focus:
     """The person a later pronoun would mean: the speaker, else the subject."""
     tokens = a.tokens
-    subject = subject_start(tokens)
+    subject = a.subject
     head = subject_reference(tokens, subject, refs)
     speakers = {r.person for r in refs if r.person is not None and _speaks(tokens, r, head, lex)}
     if len(speakers) == 1:
@@ -1921,7 +1926,7 @@ def _resolve_pronouns(
 ) -> list[Reference]:
     """Pronoun references of one sentence resolved against the focus."""
     tokens, found = a.tokens, []
-    subject = subject_start(tokens)
+    subject = a.subject
     named = sorted((r for r in refs if r.person is not None), key=lambda r: r.start)
     for k, token in enumerate(tokens):
         gender = _PRONOUNS.get(token.low)

@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from app.extract.actors import (
     AUXILIARIES,
@@ -89,6 +90,11 @@ class _Read:
     tokens: tuple[Token, ...]
     refs: tuple[Reference, ...]
 
+    @cached_property
+    def subject(self) -> int:
+        """Where the main clause starts (`subject_start`), found once: several rules ask."""
+        return subject_start(self.tokens)
+
 
 def _read(text: str, sentences: tuple[Sentence, ...], actors: Actors) -> list[_Read]:
     people = {p.id: n for n, p in enumerate(actors.people)}
@@ -131,7 +137,7 @@ def _speakers(read: _Read, reporters: frozenset[int] = frozenset()) -> tuple[set
     pass on that person's words or deeds and are not the speaker."""
     tokens, refs = read.tokens, read.refs
     found: set[int] = set()
-    subject = subject_start(tokens)
+    subject = read.subject
     head = subject_reference(tokens, subject, list(refs))
     joint = False
     if joint_subject(tokens, subject):
@@ -358,7 +364,7 @@ def _country_ends(read: _Read) -> tuple[set[int], set[str]]:
     starts = {t.start: k for k, t in enumerate(read.tokens)}
     base = read.sentence.start
     last, subject_codes = set(), set()
-    subject = subject_start(read.tokens)
+    subject = read.subject
     for start, end, code in find_countries(read.sentence.text):
         k = ends.get(base + end)
         if k is not None:
@@ -384,7 +390,7 @@ def _speaks_now(tokens: tuple[Token, ...], k: int) -> bool:
 
 
 def _subject_words(read: _Read) -> str:
-    subject = subject_start(read.tokens)
+    subject = read.subject
     return " ".join(t.low for t in read.tokens[subject : subject + 4])
 
 
@@ -403,7 +409,7 @@ def _narrative_passive(read: _Read) -> bool:
     of the one who spoke before. Reported speech goes on in the present or with a modal
     ("It can only be defeated together", "Trade has fallen")."""
     tokens = read.tokens
-    subject = subject_start(tokens)
+    subject = read.subject
     if subject >= len(tokens) or tokens[subject].text in _OPEN or read.sentence.text[:1] in _OPEN:
         return False
     for k in range(subject + 1, min(subject + 8, len(tokens) - 1)):
@@ -429,7 +435,7 @@ def _continues(read: _Read, speaker: int, same_block: bool, speaker_country: str
         return False
     if _narrative_passive(read):
         return False
-    subject = subject_start(read.tokens)
+    subject = read.subject
     head = subject_reference(read.tokens, subject, list(read.refs))
     if head is not None:
         # "Li made the remarks ...", "He Lifeng attended ...", "Eide visited a school":
