@@ -63,8 +63,10 @@ from app.extract.records import Actors, Mention, Sentence, Statement
 from app.extract.tokens import Token
 
 _QUOTED = re.compile(r"[\"“«]([^\"“”«»]*)[\"”»]")
-# 'We agree,' she said: single marks open after a space and close after punctuation
-_SINGLE_QUOTED = re.compile(r"(?<![\w'’])['‘](\w.*?[,.!?])['’](?!\w)")
+# 'We agree,' she said: single marks open after a space and close after punctuation. The
+# opening mark comes before the look-behind that checks what precedes it, so that the search
+# stops at marks only instead of trying every position.
+_SINGLE_QUOTED = re.compile(r"['‘](?<![\w'’]['‘])(\w.*?[,.!?])['’](?!\w)")
 _WORD = re.compile(r"\w+")
 _OPEN = ('"', "“", "«")
 _CLOSE = ('"', "”", "»")
