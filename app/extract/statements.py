@@ -345,7 +345,8 @@ def _speech_elsewhere(read: _Read, countries: set[int]) -> bool:
         tokens[k].low == "according" and tokens[k + 1].low == "to" for k in range(len(tokens) - 1)
     ):
         return True
-    for k in range(1, len(tokens)):
+    speech_starts = lexicon().speech_starts  # most words start no reporting verb
+    for k in [k for k in range(1, len(tokens)) if tokens[k].low in speech_starts]:
         end = speech_verb_at(tokens, k)
         if end == k:
             continue
@@ -362,12 +363,15 @@ def _speech_elsewhere(read: _Read, countries: set[int]) -> bool:
 
 def _country_ends(read: _Read) -> tuple[set[int], set[str]]:
     """Token indexes that end a country phrase, and the codes of the sentence's subject."""
+    spans = find_countries(read.sentence.text)
+    if not spans:
+        return set(), set()
     ends = {t.end: k for k, t in enumerate(read.tokens)}
     starts = {t.start: k for k, t in enumerate(read.tokens)}
     base = read.sentence.start
     last, subject_codes = set(), set()
     subject = read.subject
-    for start, end, code in find_countries(read.sentence.text):
+    for start, end, code in spans:
         k = ends.get(base + end)
         if k is not None:
             last.add(k)
