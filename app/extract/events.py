@@ -1242,6 +1242,8 @@ def _own_date_differs(
     if date is None:
         return False
     own = [d for d in _plain_dates(doc, sentence) if d.precision != "year"]
+    if not own:
+        return False  # most sentences: no date, and no need to look for a reporting verb
     verb = None if in_reported_words else _SPEECH_VERB.search(sentence.text)
     words = verb and _REPORTED_WORDS.search(sentence.text, verb.end())
     if words:
@@ -1379,9 +1381,9 @@ def _first_since(text: str, hits: Sequence[_Hit], date: DateMention) -> _Hit | N
 
 def _origins(doc: _Doc, sentence: Sentence, primary_date: str | None) -> list[DateMention]:
     """Dates of a sentence about diplomatic relations that say when they began."""
-    if not _RELATIONS.search(sentence.text):
-        return []
     dates = doc.dates.get(sentence.index, [])
+    if not dates or not _RELATIONS.search(sentence.text):
+        return []  # most sentences hold no date: no need to read them for relations
     origins = [d for d in dates if counts_back(doc.text[d.start : d.end])]
     if _ORIGIN_WORDS.search(sentence.text):
         origins += [
