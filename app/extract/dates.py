@@ -51,10 +51,11 @@ _MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?"
 )
 _MONTH_NAME = _MONTH[: -len(r"\.?")]  # without a trailing period that may end the sentence
-_FULL_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\b"
-)
+_FULL_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_FULL_MONTH = rf"(?:{'|'.join(_FULL_MONTH_NAMES)})\b"
 # a day, or the first of a range of days: "2-4", "2 to 4", "21 and 22"
 _DAY = (
     r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
@@ -357,17 +358,21 @@ def _relative(finder: _Finder, ref: dt.date) -> None:
     for match in _MONTH_WORD.finditer(text) if "month" in lowered else ():
         delta = {"last": -1, "past": -1, "next": 1}.get(match["rel"].lower(), 0)
         finder.add(match.start(), match.end(), _shift_month(ref, delta), "month")
-    for match in _BARE_MONTH.finditer(text):
+    named_month = any(name in text for name in _FULL_MONTH_NAMES)  # cheaper than the search
+    for match in _BARE_MONTH.finditer(text) if named_month else ():
         future = _is_future(text, match.start())
         value = _bare_month(_month_number(match["mon"]), match["prep"], ref, future)
         finder.add(match.start("mon"), match.end("mon"), value, "month")
 
 
-def _years(finder: _Finder, ref: dt.date | None) -> None:
+def _years(finder: _Finder, ref: dt.date | None, digits: bool) -> None:
+    """Years of the sentence; `digits` whether it has any (a named year is in digits)."""
     text = finder.sentence.text
-    bare_years = list(_BARE_YEAR.finditer(text))
+    lowered = text.lower()
+    bare_years = list(_BARE_YEAR.finditer(text)) if digits else []
     explicit_years = [int(m["year"]) for m in bare_years]
-    explicit_years += [int(m["year"]) for m in _SUBJECT_YEAR.finditer(text)]
+    if digits:
+        explicit_years += [int(m["year"]) for m in _SUBJECT_YEAR.finditer(text)]
     anniversaries = _ANNIVERSARY.finditer(text) if _ORDINAL_CUE.search(text) else ()
     for match in anniversaries:
         years = _ordinal(match["n"])
@@ -376,7 +381,7 @@ def _years(finder: _Finder, ref: dt.date | None) -> None:
         base = _anniversary_base(text, ref, explicit_years, years)
         if base is not None:
             finder.add(match.start(), match.end(), f"{base - years:04d}", "year")
-    if ref is not None and "year" in text.lower():
+    if ref is not None and "year" in lowered:
         for pattern in (_YEARS_AGO, _PAST_YEARS):
             for match in pattern.finditer(text):
                 years = _number(match["n"])
@@ -387,7 +392,7 @@ def _years(finder: _Finder, ref: dt.date | None) -> None:
     if ref is not None:
         for match in _COMING.finditer(text) if "coming" in text or "next" in text else ():
             finder.add(match.start(), match.end(), f"{ref.year:04d}", "year")
-        for match in _YEAR_WORD.finditer(text):
+        for match in _YEAR_WORD.finditer(text) if "year" in lowered else ():
             delta = {"last": -1, "past": -1, "next": 1}.get(match["rel"].lower(), 0)
             finder.add(match.start(), match.end(), f"{ref.year + delta:04d}", "year")
         for match in _PART_OF_YEAR.finditer(text) if "of the year" in text else ():
@@ -431,11 +436,12 @@ def _sentence_dates(sentence: Sentence, ref: dt.date | None) -> Iterator[DateMen
     if not _may_hold_a_date(sentence.text):
         return
     finder = _Finder(sentence)
-    if _DIGIT.search(sentence.text):
+    digits = _DIGIT.search(sentence.text) is not None
+    if digits:
         _explicit(finder)
     if ref is not None:
         _relative(finder, ref)
-    _years(finder, ref)
+    _years(finder, ref, digits)
     yield from sorted(finder.found, key=lambda m: m.start)
 
 
