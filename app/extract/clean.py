@@ -179,7 +179,9 @@ def _same_title(line: str, title: str) -> bool:
 def _is_caption(line: str) -> bool:
     if _CAPTION_START.match(line):
         return True
-    if _CAPTION_CREDIT.search(line, max(0, len(line) - 160)):
+    # a credit closes a bracket at the end or holds a slash: most lines have neither
+    credit_like = line.rstrip().endswith(")") or "/" in line
+    if credit_like and _CAPTION_CREDIT.search(line, max(0, len(line) - 160)):
         return True
     # one sentence ending with ", Aug. 31, 2021.": how photo agencies date a picture
     body = line.rstrip(". ")
@@ -197,10 +199,13 @@ def _is_date_line(line: str) -> bool:
 def _noise_anywhere(line: str) -> bool:
     """A breadcrumb, a menu separator, a "5 mins ago" or "3 min read" stamp, or a site's
     appeal ("donate", "click here", cookies, rights reserved) anywhere in the line."""
+    lowered = line.lower()
     return bool(
         _HOME_CRUMB.match(line)
         or _MENU_SEPARATOR.search(line)
-        or _TIMESTAMP.search(line)
+        # every stamp ends in "ago" or "read"; ignoring case, only their capitals match these
+        # letters, so the test on the lower-cased line is exact
+        or (("ago" in lowered or "read" in lowered) and _TIMESTAMP.search(line))
         or _FURNITURE_WORDS.search(line)
     )
 
@@ -212,11 +217,11 @@ def _is_noise(line: str) -> bool:
         return True
     if _is_date_line(line):
         return True
-    words = _WORD.findall(line)
-    if _TIME.search(line) and len(words) <= 6:
+    if ":" in line and _TIME.search(line) and len(_WORD.findall(line)) <= 6:
         return True  # "Xinhua) 15:15, December 10, 2024"
-    # a few words without sentence punctuation: a menu item, a site or section name
-    return len(words) < 4 and not _TERMINAL.search(line)
+    # a few words without sentence punctuation: a menu item, a site or section name (the
+    # cheap test first: most lines are prose that ends with a full stop)
+    return not _TERMINAL.search(line) and len(_WORD.findall(line)) < 4
 
 
 def _is_headline(line: str) -> bool:
