@@ -104,6 +104,7 @@ _SIGNED_BEFORE = re.compile(
 _ATTENDANCE = re.compile(
     r"\b(?:attended|accompanied|joined|(?:was|were)\s+(?:also\s+)?present|took\s+part\s+in)\b"
 )
+_ATTENDANCE_WORDS = ("attended", "accompanied", "joined", "present", "took")  # one in each
 _SPEECH = (
     r"(?:said|says|say|noted|notes|stressed|stresses|added|adds|emphasi[sz]ed|emphasi[sz]es"
     r"|pointed\s+out|points\s+out|expressed|expresses|hoped|hopes|agreed|highlighted"
@@ -1176,6 +1177,7 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
     for other in doc.sentences:
         if (
             other.kind == "body"
+            and any(word in other.text for word in _ATTENDANCE_WORDS)  # cheaper than the search
             and _ATTENDANCE.search(other.text)
             and not _is_future(other.text)
             and not _own_date_differs(doc, other, date, in_reported_words=False)

@@ -224,7 +224,8 @@ def tag_events(
             continue
         if any(a < sentence.end and sentence.start < b for a, b in spoken):
             continue
-        if _AGENDA.search(sentence.text) and ahead is None:
+        # "agenda" first: ignoring case only its capitals match its letters
+        if ahead is None and "agenda" in sentence.text.lower() and _AGENDA.search(sentence.text):
             found.update(topics_of(sentence.text))
             continue
         verb = _ADDRESSED.search(sentence.text, ahead.end() if ahead else 0)
