@@ -140,7 +140,7 @@ def _abbreviation_blocks(text: str, punct_end: int, next_word: str) -> bool:
 
 def _breaks(text: str) -> Iterator[int]:
     """Offsets (in `text`) where a new sentence starts."""
-    quotes = _quote_spans(text) or []
+    quotes: list[tuple[int, int]] | None = None  # read at the first boundary that needs them
     for match in _BOUNDARY.finditer(text):
         after = match.end()
         if after >= len(text):
@@ -150,6 +150,8 @@ def _breaks(text: str) -> Iterator[int]:
             continue
         closers = match.group("closers")
         punct_end = match.start("closers")
+        if quotes is None:
+            quotes = _quote_spans(text) or []
         quote = _inside(quotes, match.start())
         if quote is not None and quote[1] >= punct_end + len(closers):
             continue  # inside a quotation that goes on: '"A. B," X said.'
