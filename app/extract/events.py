@@ -386,10 +386,10 @@ def _find_triggers(text: str, offset: int = 0) -> list[_Hit]:
     tokens = list(_TOKEN.finditer(text))
     words = [t.group().lower() for t in tokens]
     hits: list[_Hit] = []
-    i = 0
-    while i < len(tokens):
-        if words[i] not in table.starts:
-            i += 1
+    free = 0  # the first token not inside a phrase found
+    # most words start no phrase: visit only those that do
+    for i in [k for k, word in enumerate(words) if word in table.starts]:
+        if i < free:
             continue
         best: tuple[int, _Phrase] | None = None
         key: tuple[str, ...] = ()
@@ -408,16 +408,16 @@ def _find_triggers(text: str, offset: int = 0) -> list[_Hit]:
             if _named_conference(text, tokens, i):
                 hits.append(_Hit("summit", True, offset + tokens[i - 1].start(),
                                  offset + tokens[i].end()))  # fmt: skip
-            i += 1
+            free = i + 1
             continue
         j, phrase = best
         if phrase.type == "summit" and _NOT_GATHERING.match(text, tokens[j].end()):
-            i = j + 1
+            free = j + 1
             continue
         hits.append(
             _Hit(phrase.type, phrase.strong, offset + tokens[i].start(), offset + tokens[j].end())
         )
-        i = j + 1
+        free = j + 1
     return hits
 
 
