@@ -477,12 +477,21 @@ def _longest_in(
     return 0
 
 
+@cache
+def _seat_starts() -> frozenset[str]:
+    """First words of the seats of government."""
+    return frozenset(key[0] for key in _seats() if key)
+
+
 def _seat_countries(text: str) -> list[str]:
     """States named through their seat of government ("the Elysee said")."""
     seats = _seats()
+    starts = _seat_starts()
     words = _words(text)
     found = []
     for i in range(len(words)):
+        if words[i] not in starts:
+            continue  # no seat's name starts with this word: no need to slice the rest
         n = _longest_in(seats, words[i:])
         if n:
             found.append(seats[words[i : i + n]])
