@@ -1105,6 +1105,8 @@ def _plural_title_pair(a: _Analysed, i: int, lex: Lexicon) -> tuple[list[_Candid
     and the token index after the second name; ([], i) if there is no such pair. Each
     name may be followed by its state ("Presidents Ana Lima of Chile and Tom Berg of
     Norway"), which is then that person's country."""
+    if i >= len(a.tokens) or not a.title_start[i]:
+        return [], i  # the common case, read from the analysis: no title starts here
     plural = _plural_title_at(a.tokens, i, lex)
     if plural is None:
         return [], i
