@@ -395,9 +395,9 @@ def _longest(
     `starts` holds the first words of the table's phrases: most tokens start none."""
     if i >= len(tokens) or (tokens[i].text if exact else tokens[i].low) not in starts:
         return i
-    for size in range(min(_MAX_PHRASE, len(tokens) - i), 0, -1):
-        words = tuple(t.text if exact else t.low for t in tokens[i : i + size])
-        if words in table:
+    words = tuple([t.text if exact else t.low for t in tokens[i : i + _MAX_PHRASE]])
+    for size in range(len(words), 0, -1):
+        if words[:size] in table:
             return i + size
     return i
 
