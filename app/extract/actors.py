@@ -451,9 +451,9 @@ def speech_verb_at(tokens: tuple[Token, ...], i: int, lex: Lexicon | None = None
     if i >= len(tokens) or tokens[i].low not in lex.speech_starts:
         return i
     best = i
-    for size in (1, 2, 3, 4):
-        key = tuple(t.low for t in tokens[i : i + size])
-        if len(key) == size and key in lex.speech:
+    words = tuple([t.low for t in tokens[i : i + 4]])
+    for size in range(1, len(words) + 1):
+        if words[:size] in lex.speech:
             best = i + size
     return best
 
