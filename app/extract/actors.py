@@ -570,16 +570,28 @@ def _country_tokens(
     tokens: tuple[Token, ...], spans: list[tuple[int, int, str]]
 ) -> dict[int, tuple[int, str]]:
     """Token index where a country phrase starts -> (token index after it, code)."""
-    if not spans:
-        return {}
-    starts = {t.start: k for k, t in enumerate(tokens)}
-    ends = {t.end: k for k, t in enumerate(tokens)}
-    found = {}
+    found: dict[int, tuple[int, str]] = {}
     for c_start, c_end, code in spans:
-        first, last = starts.get(c_start), ends.get(c_end)
-        if first is not None and last is not None:
+        # tokens are in text order and never overlap: a binary search finds the token that
+        # starts (ends) at an offset, without indexing every token of the sentence
+        first = bisect.bisect_left(tokens, c_start, key=_token_start)
+        last = bisect.bisect_left(tokens, c_end, key=_token_end)
+        if (
+            first < len(tokens)
+            and tokens[first].start == c_start
+            and last < len(tokens)
+            and tokens[last].end == c_end
+        ):
             found[first] = (last + 1, code)
     return found
+
+
+def _token_start(token: Token) -> int:
+    return token.start
+
+
+def _token_end(token: Token) -> int:
+    return token.end
 
 
 def _of_country(
