@@ -39,7 +39,7 @@ from typing import NamedTuple
 
 from app.extract.countries import cities, demonym_length, find_countries
 from app.extract.records import Actors, Mention, Person, Sentence
-from app.extract.tokens import Token, tokenize
+from app.extract.tokens import Token, ending_at, index_from, starting_at, tokenize
 
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an|ben|bin|abu|ibn)-[^\W\d_]", re.I)
 _REGNAL = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
@@ -572,26 +572,10 @@ def _country_tokens(
     """Token index where a country phrase starts -> (token index after it, code)."""
     found: dict[int, tuple[int, str]] = {}
     for c_start, c_end, code in spans:
-        # tokens are in text order and never overlap: a binary search finds the token that
-        # starts (ends) at an offset, without indexing every token of the sentence
-        first = bisect.bisect_left(tokens, c_start, key=_token_start)
-        last = bisect.bisect_left(tokens, c_end, key=_token_end)
-        if (
-            first < len(tokens)
-            and tokens[first].start == c_start
-            and last < len(tokens)
-            and tokens[last].end == c_end
-        ):
+        first, last = starting_at(tokens, c_start), ending_at(tokens, c_end)
+        if first is not None and last is not None:
             found[first] = (last + 1, code)
     return found
-
-
-def _token_start(token: Token) -> int:
-    return token.start
-
-
-def _token_end(token: Token) -> int:
-    return token.end
 
 
 def _of_country(
@@ -1802,7 +1786,7 @@ def _speaks(
     opens_clause = ref is head or (
         start > 0 and (tokens[start - 1].text == "," or tokens[start - 1].text in _CLOSE_QUOTES)
     )
-    k = verb_after_subject(tokens, _token_after(tokens, ref.end))
+    k = verb_after_subject(tokens, index_from(tokens, ref.end))
     if opens_clause and speech_verb_at(tokens, k, lex) > k:
         return True
     # inverted: '..., said the Chinese president'
@@ -1926,13 +1910,6 @@ def subject_reference(
             return ref
         return None
     return None
-
-
-def _token_after(tokens: tuple[Token, ...], offset: int) -> int:
-    for k, token in enumerate(tokens):
-        if token.start >= offset:
-            return k
-    return len(tokens)
 
 
 def _resolve_pronouns(

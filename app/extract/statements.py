@@ -60,7 +60,7 @@ from app.extract.actors import (
 )
 from app.extract.countries import find_countries
 from app.extract.records import Actors, Mention, Sentence, Statement
-from app.extract.tokens import Token
+from app.extract.tokens import Token, ending_at, index_from, starting_at
 
 _QUOTED = re.compile(r"[\"“«]([^\"“”«»]*)[\"”»]")
 # 'We agree,' she said: single marks open after a space and close after punctuation. The
@@ -106,18 +106,13 @@ def _read(text: str, sentences: tuple[Sentence, ...], actors: Actors) -> list[_R
     out = []
     for sentence in sentences:
         tokens = sentence.tokens
-        index = {t.start: k for k, t in enumerate(tokens)}
-        refs = tuple(
-            Reference(m.start, m.end, m.kind, person=people[m.person_id], token=index[m.start])
-            for m in sorted(by_sentence[sentence.index], key=lambda m: m.start)
-            if m.start in index and m.person_id in people
-        )
-        out.append(_Read(sentence, tokens, refs))
+        refs = []
+        for m in sorted(by_sentence[sentence.index], key=lambda m: m.start):
+            k = starting_at(tokens, m.start)
+            if k is not None and m.person_id in people:
+                refs.append(Reference(m.start, m.end, m.kind, person=people[m.person_id], token=k))
+        out.append(_Read(sentence, tokens, tuple(refs)))
     return out
-
-
-def _token_after(tokens: tuple[Token, ...], offset: int) -> int:
-    return next((k for k, t in enumerate(tokens) if t.start >= offset), len(tokens))
 
 
 def _reports_at(tokens: tuple[Token, ...], i: int) -> bool:
@@ -148,7 +143,7 @@ def _speakers(read: _Read, reporters: frozenset[int] = frozenset()) -> tuple[set
         head = None
     head_verb = -1
     if head is not None:
-        after = _token_after(tokens, head.end)
+        after = index_from(tokens, head.end)
         if after < len(tokens) and tokens[after].low in ("and", "&"):
             joint = _joint_speech(tokens, after + 1)
         else:
@@ -200,7 +195,7 @@ def _clause_speakers(tokens: tuple[Token, ...], refs: tuple[Reference, ...]) -> 
     for ref in refs:
         if ref.person is None:
             continue
-        after = _token_after(tokens, ref.end)
+        after = index_from(tokens, ref.end)
         if [t.low for t in tokens[after : after + 2]] == [",", "who"] and _reports_at(
             tokens, after + 2
         ):
@@ -260,7 +255,7 @@ def _tail_speakers(
         if (
             previous is not None
             and (previous.text == "," or _is_quote_close(previous))
-            and _reports_at(tokens, _token_after(tokens, ref.end))
+            and _reports_at(tokens, index_from(tokens, ref.end))
         ):
             found.add(ref.person)
             continue
@@ -280,7 +275,7 @@ def _tail_speakers(
             "according",
             "to",
         ):
-            after = _token_after(tokens, ref.end)
+            after = index_from(tokens, ref.end)
             if after >= len(tokens) or tokens[after].low not in ("'s", "’s"):
                 found.add(ref.person)
     return found
@@ -366,17 +361,15 @@ def _country_ends(read: _Read) -> tuple[set[int], set[str]]:
     spans = find_countries(read.sentence.text)
     if not spans:
         return set(), set()
-    ends = {t.end: k for k, t in enumerate(read.tokens)}
-    starts = {t.start: k for k, t in enumerate(read.tokens)}
     base = read.sentence.start
     last, subject_codes = set(), set()
     subject = read.subject
     for start, end, code in spans:
-        k = ends.get(base + end)
+        k = ending_at(read.tokens, base + end)
         if k is not None:
             last.add(k)
         if (
-            starts.get(base + start) == subject
+            starting_at(read.tokens, base + start) == subject
             and k is not None
             and _speaks_now(read.tokens, k + 1)
         ):
@@ -447,7 +440,7 @@ def _continues(read: _Read, speaker: int, same_block: bool, speaker_country: str
         # "Li made the remarks ...", "He Lifeng attended ...", "Eide visited a school":
         # narrative about a person, not speech. Others acting together ("President X and
         # King Y exchanged messages") can be what the speaker recalls.
-        after = _token_after(read.tokens, head.end)
+        after = index_from(read.tokens, head.end)
         coordinated = after < len(read.tokens) and read.tokens[after].low == "and"
         if head.person == speaker or head.kind == "pronoun" or not same_block:
             return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -45,3 +46,32 @@ def tokens_of(chunk: str, start: int) -> tuple[Token, ...]:
             _new(Token, (start + left, start + right, chunk[left:right], low[left:right]))
         )
     return tuple(tokens)
+
+
+# Tokens are in text order and never overlap: their starts, and their ends, increase. A
+# binary search finds a token by offset without indexing every token of a sentence.
+
+
+def _start(token: Token) -> int:
+    return token.start
+
+
+def _end(token: Token) -> int:
+    return token.end
+
+
+def index_from(tokens: tuple[Token, ...], offset: int) -> int:
+    """Index of the first token that starts at or after `offset`; len(tokens) if none."""
+    return bisect.bisect_left(tokens, offset, key=_start)
+
+
+def starting_at(tokens: tuple[Token, ...], offset: int) -> int | None:
+    """Index of the token that starts at `offset`, or None."""
+    k = index_from(tokens, offset)
+    return k if k < len(tokens) and tokens[k].start == offset else None
+
+
+def ending_at(tokens: tuple[Token, ...], offset: int) -> int | None:
+    """Index of the token that ends at `offset`, or None."""
+    k = bisect.bisect_left(tokens, offset, key=_end)
+    return k if k < len(tokens) and tokens[k].end == offset else None
