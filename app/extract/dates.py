@@ -164,6 +164,7 @@ _COUNTS_BACK = re.compile(
 
 # Cheap tests that let most sentences skip the patterns above.
 _DIGIT = re.compile(r"\d")
+_NAMED_YEAR = re.compile(_YEAR)  # in every explicit date and named year
 _ANY_DATE = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day\b|today|tonight|tomorrow|yesterday"
     r"|morning|afternoon|evening|month|year|week|anniversar|spring|summer|autumn"
@@ -316,11 +317,15 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _explicit(finder: _Finder) -> None:
+def _explicit(finder: _Finder, named_year: bool) -> None:
+    """Dates with a year; `named_year` whether the sentence holds one (the patterns after
+    the ISO one need it)."""
     text = finder.sentence.text
-    for match in _ISO.finditer(text):
+    for match in _ISO.finditer(text) if "-" in text else ():
         value = _safe(int(match["year"]), int(match["month"]), int(match["day"]))
         finder.add(match.start(), match.end(), _iso(value), "day")
+    if not named_year:
+        return
     for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR):
         for match in pattern.finditer(text):
             value = _safe(int(match["year"]), _month_number(match["mon"]), _first_day(match["day"]))
@@ -365,13 +370,13 @@ def _relative(finder: _Finder, ref: dt.date) -> None:
         finder.add(match.start("mon"), match.end("mon"), value, "month")
 
 
-def _years(finder: _Finder, ref: dt.date | None, digits: bool) -> None:
-    """Years of the sentence; `digits` whether it has any (a named year is in digits)."""
+def _years(finder: _Finder, ref: dt.date | None, named_year: bool) -> None:
+    """Years of the sentence; `named_year` whether it holds one in digits."""
     text = finder.sentence.text
     lowered = text.lower()
-    bare_years = list(_BARE_YEAR.finditer(text)) if digits else []
+    bare_years = list(_BARE_YEAR.finditer(text)) if named_year else []
     explicit_years = [int(m["year"]) for m in bare_years]
-    if digits:
+    if named_year:
         explicit_years += [int(m["year"]) for m in _SUBJECT_YEAR.finditer(text)]
     anniversaries = _ANNIVERSARY.finditer(text) if _ORDINAL_CUE.search(text) else ()
     for match in anniversaries:
@@ -437,11 +442,12 @@ def _sentence_dates(sentence: Sentence, ref: dt.date | None) -> Iterator[DateMen
         return
     finder = _Finder(sentence)
     digits = _DIGIT.search(sentence.text) is not None
+    named_year = digits and _NAMED_YEAR.search(sentence.text) is not None
     if digits:
-        _explicit(finder)
+        _explicit(finder, named_year)
     if ref is not None:
         _relative(finder, ref)
-    _years(finder, ref, digits)
+    _years(finder, ref, named_year)
     yield from sorted(finder.found, key=lambda m: m.start)
 
 
