@@ -80,8 +80,8 @@ def pick(db: Path) -> dict:
         ).fetchone()
         year = con.execute(
             "SELECT e.year FROM event e JOIN eventcountry x ON x.event_id = e.id AND x.country=? "
-            "JOIN eventcountry y ON y.event_id = e.id AND y.country=? GROUP BY e.year "
-            "ORDER BY count(*) DESC LIMIT 1",
+            "JOIN eventcountry y ON y.event_id = e.id AND y.country=? "
+            "WHERE e.year IS NOT NULL GROUP BY e.year ORDER BY count(*) DESC LIMIT 1",
             (a, b),
         ).fetchone()[0]
         speaker = con.execute(
