@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from app.extract.patterns import starting_with
 from app.extract.records import Block, BlockKind, Cleaned, Source
 
 _MONTHS = {
@@ -85,9 +86,9 @@ _MENU_SEPARATOR = re.compile(r"\s[>»|•]\s")
 _TIMESTAMP = re.compile(
     r"\b\d+\s+(?:(?:mins?|minutes?|hours?|hrs?|days?)\s+ago|min(?:ute)?s?\s+read)\b", re.I
 )
-# the lookahead on the first letters lets the search skip most positions at once
-_FURNITURE_WORDS = re.compile(
-    r"(?=[dscaDSCA])\b(?:donate|Send\s+an\s+email|click\s+here|Share\s+your"
+_FURNITURE_WORDS = starting_with(
+    "dsca",
+    r"\b(?:donate|Send\s+an\s+email|click\s+here|Share\s+your"
     r"|cookies?\b.*\b(?:accept|policy)|All\s+rights\s+reserved)\b",
     re.I,
 )

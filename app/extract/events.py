@@ -36,6 +36,7 @@ import pycountry
 from app.extract.actors import dateline_end
 from app.extract.countries import cities, country_code, demonym_length, find_countries
 from app.extract.dates import counts_back
+from app.extract.patterns import starting_with
 from app.extract.records import (
     Actors,
     Cleaned,
@@ -101,10 +102,10 @@ _SIGNED_BEFORE = re.compile(
     r"|\bto\s+date\b|\bsince\b|\bpreviously\b|\bearlier\b",
     re.I,
 )
-_ATTENDANCE = re.compile(
-    r"\b(?:attended|accompanied|joined|(?:was|were)\s+(?:also\s+)?present|took\s+part\s+in)\b"
+_ATTENDANCE = starting_with(
+    "ajtw",
+    r"\b(?:attended|accompanied|joined|(?:was|were)\s+(?:also\s+)?present|took\s+part\s+in)\b",
 )
-_ATTENDANCE_WORDS = ("attended", "accompanied", "joined", "present", "took")  # one in each
 _SPEECH = (
     r"(?:said|says|say|noted|notes|stressed|stresses|added|adds|emphasi[sz]ed|emphasi[sz]es"
     r"|pointed\s+out|points\s+out|expressed|expresses|hoped|hopes|agreed|highlighted"
@@ -145,17 +146,16 @@ _BOTH_SIDES = re.compile(
     r"|\btheir\s+countries\b",
     re.I,
 )
-# A lookahead on the first letters of a pattern's words, such as "(?=[bt])", lets the search
-# skip the positions where none starts instead of trying every branch there (a re.I
-# alternation gets no such shortcut otherwise); it changes nothing the pattern matches.
-_RELATIONS = re.compile(
-    r"(?=[deunr])(?:\bdiplomatic\s+(?:relations|ties)\b"
+_RELATIONS = starting_with(
+    "deunr",
+    r"(?:\bdiplomatic\s+(?:relations|ties)\b"
     r"|\b(?:establish|upgrad|elevat|normali[sz]|restor|resum)"
     r"\w*\s+(?:of\s+)?(?:their\s+|bilateral\s+)?(?:diplomatic\s+)?(?:relations|ties)\b)",
     re.I,
 )
-_ORIGIN_WORDS = re.compile(
-    r"(?=[defnrsu])\b(?:since|establish\w*|set\s+up|forged|development\s+of|upgrad\w*|elevat\w*"
+_ORIGIN_WORDS = starting_with(
+    "defnrsu",
+    r"\b(?:since|establish\w*|set\s+up|forged|development\s+of|upgrad\w*|elevat\w*"
     r"|normali[sz]\w*|restor\w*|resum\w*)\b",
     re.I,
 )
@@ -1186,7 +1186,6 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
     for other in doc.sentences:
         if (
             other.kind == "body"
-            and any(word in other.text for word in _ATTENDANCE_WORDS)  # cheaper than the search
             and _ATTENDANCE.search(other.text)
             and not _is_future(other.text)
             and not _own_date_differs(doc, other, date, in_reported_words=False)

@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from app.extract.countries import find_countries
+from app.extract.patterns import starting_with
 from app.extract.records import Actors, Event, Sentence, Statement
 
 _NO_TOPIC = "_none"
@@ -33,19 +34,18 @@ _TOKEN = re.compile(r"[A-Za-z0-9&]+")
 _ACRONYM = re.compile(r"^[A-Z0-9&]{2,5}$")
 # what may stand between two words of one phrase: spaces, a hyphen, an apostrophe, a comma
 _JOINER = re.compile(r"[\s\-'\u2019\u2018,]*")
-# A lookahead on the first letters of a pattern's words, such as "(?=[bt])", lets the search
-# skip the positions where none starts instead of trying every branch there (a re.I
-# alternation gets no such shortcut otherwise); it changes nothing the pattern matches.
 # Both sides as one subject: "the two leaders", "both sides", "the ministers", "they".
-_JOINT_SUBJECT = re.compile(
-    r"(?=[bt])\b(?:(?:the|both)\s+(?:two\s+)?(?:leaders|sides|ministers|presidents|premiers"
+_JOINT_SUBJECT = starting_with(
+    "bt",
+    r"\b(?:(?:the|both)\s+(?:two\s+)?(?:leaders|sides|ministers|presidents|premiers"
     r"|prime\s+ministers|foreign\s+ministers|heads\s+of\s+(?:state|government)|delegations"
     r"|counterparts)|the\s+two|they)\b",
     re.I,
 )
 # What a meeting addresses, as opposed to what it is: "discussed", "agreed on", "focused on".
-_ADDRESSED = re.compile(
-    r"(?=[acdeflnprstuw])\b(?:discuss\w*|agreed|agree|committed|exchanged|talked\s+about"
+_ADDRESSED = starting_with(
+    "acdeflnprstuw",
+    r"\b(?:discuss\w*|agreed|agree|committed|exchanged|talked\s+about"
     r"|focus\w*\s+on"
     r"|cent(?:red|ered)\s+on|reviewed|touched\s+on|addressed|noted|welcomed|confirmed"
     r"|concurred|shared\s+the\s+view|(?:re)?affirmed|stressed|emphasi[sz]ed|underlined"
@@ -64,8 +64,8 @@ _AHEAD_OF = re.compile(
 _AND_EUROPE = re.compile(r"(?<=\s)and\s+Europe\b")
 _EUROPE_AND = re.compile(r"\bEurope\s+and\s+(?=\S)")
 # The topics as subject: "Climate and trade were at the top of the agenda."
-_AGENDA = re.compile(
-    r"(?=[adot])\b(?:(?:on|at\s+the\s+top\s+of|topped|dominated)\s+the\s+agenda)\b", re.I
+_AGENDA = starting_with(
+    "adot", r"\b(?:(?:on|at\s+the\s+top\s+of|topped|dominated)\s+the\s+agenda)\b", re.I
 )
 
 

@@ -1,0 +1,28 @@
+"""Regular expressions that are searched only where one of their first letters stands.
+
+Python's `search` tries every branch of an alternation at every position of a text,
+the more so under re.I. A lookahead on the letters a match can start with, such as
+"(?=[bt])", lets it skip the positions where none stands. It changes nothing the
+pattern matches as long as `letters` holds every first letter of its matches: each
+pattern keeps its plain form, and tests/extract/test_patterns.py searches every text
+of the test suite and of seed_data/ with both.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PLAIN: dict[re.Pattern[str], re.Pattern[str]] = {}  # each pattern -> without the lookahead
+
+
+def starting_with(letters: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`pattern`, tried only at positions that hold one of `letters` (a character class's
+    contents; under re.I, either case of a letter stands for both)."""
+    fast = re.compile(f"(?=[{letters}]){pattern}", flags)
+    _PLAIN[fast] = re.compile(pattern, flags)
+    return fast
+
+
+def plain_forms() -> dict[re.Pattern[str], re.Pattern[str]]:
+    """Every pattern made by `starting_with`, with its form without the lookahead."""
+    return dict(_PLAIN)
