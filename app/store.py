@@ -67,6 +67,7 @@ from app.models import (
     pairs_of,
     utcnow,
 )
+from app.prepared import Prepared
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +170,7 @@ _SOURCES_OF = select(
     EventSource.location,
     EventSource.countries,
 ).where(col(EventSource.event_id).in_(bindparam("ids", expanding=True)))
-_INSERT_EVENT = insert(Event)
+_INSERT_EVENT = Prepared(insert(Event))
 _UPDATE_EVENT = update(Event).where(col(Event.id) == bindparam("event_id"))  # SET: given columns
 _REDATE_STATEMENTS = (
     update(Statement)
@@ -231,12 +232,13 @@ _START_GROUPS = (
 )
 _INSERT_STATEMENT = insert(Statement)
 _STATEMENT_KEY = ("event_id", "person_id", "char_start", "char_end")  # one per row of a document
-_INSERT_EVENT_COUNTRIES = insert(EventCountry)
-_INSERT_PAIRS = insert(EventPair)
-_INSERT_SOURCES = insert(EventSource)
-_INSERT_EVENT_TOPICS = insert(EventTopic)
-_INSERT_PARTICIPANTS = insert(EventParticipant)
-_INSERT_STATEMENT_TOPICS = insert(StatementTopic)
+# The rows of a document's events and statements go in through the driver (app/prepared).
+_INSERT_EVENT_COUNTRIES = Prepared(insert(EventCountry))
+_INSERT_PAIRS = Prepared(insert(EventPair))
+_INSERT_SOURCES = Prepared(insert(EventSource))
+_INSERT_EVENT_TOPICS = Prepared(insert(EventTopic))
+_INSERT_PARTICIPANTS = Prepared(insert(EventParticipant))
+_INSERT_STATEMENT_TOPICS = Prepared(insert(StatementTopic))
 
 
 # ---------------------------------------------------------------- ingestion
@@ -414,9 +416,9 @@ def _place_events(
             }
             for person_id, pid in persons.items()
         )
-    _insert_rows(conn, _INSERT_SOURCES, sources)
-    _insert_rows(conn, _INSERT_EVENT_TOPICS, topics)
-    _insert_rows(conn, _INSERT_PARTICIPANTS, participants)
+    _INSERT_SOURCES.insert_many(conn, sources)
+    _INSERT_EVENT_TOPICS.insert_many(conn, topics)
+    _INSERT_PARTICIPANTS.insert_many(conn, participants)
     for event_id, derived in _derive_events(conn, known).items():
         dating[event_id] = _write_derived(
             conn,
@@ -523,16 +525,15 @@ def _create_event(conn: Connection, *, source: SourceView) -> tuple[int, _Dating
     """Insert an event derived from its first source, with its countries."""
     derived = derive([source])
     values = _event_values(derived)
-    event_id = _insert_one(conn, _INSERT_EVENT, values)
-    _insert_rows(
+    event_id = _INSERT_EVENT.insert_one(conn, values)
+    _INSERT_EVENT_COUNTRIES.insert_many(
         conn,
-        _INSERT_EVENT_COUNTRIES,
         [
             {"event_id": event_id, "country": c, "date_key": values["date_key"]}
             for c in derived.countries
         ],
     )
-    _insert_rows(conn, _INSERT_PAIRS, _pair_rows(event_id, derived.countries, values["date_key"]))
+    _INSERT_PAIRS.insert_many(conn, _pair_rows(event_id, derived.countries, values["date_key"]))
     return event_id, _Dating(values["date_key"], values["year"], values["updated_at"])
 
 
@@ -595,9 +596,8 @@ def _store_statements(
         return []
     _link_corroborations(conn, document_id=document_id, rows=rows, known_events=placed.merged)
     ids = _insert_returning_ids(conn, _INSERT_STATEMENT, rows, _STATEMENT_KEY)
-    _insert_rows(
+    _INSERT_STATEMENT_TOPICS.insert_many(
         conn,
-        _INSERT_STATEMENT_TOPICS,
         [
             {"statement_id": statement_id, "topic": slug, "date_key": row["date_key"]}
             for statement_id, row, slugs in zip(ids, rows, topics, strict=True)
@@ -706,16 +706,13 @@ def _write_derived(
             )
         )
     added = [c for c in derived.countries if c not in countries_before]
-    _insert_rows(
+    _INSERT_EVENT_COUNTRIES.insert_many(
         conn,
-        _INSERT_EVENT_COUNTRIES,
         [{"event_id": event_id, "country": c, "date_key": values["date_key"]} for c in added],
     )
     if gone or added:
         conn.execute(delete(EventPair).where(col(EventPair.event_id) == event_id))
-        _insert_rows(
-            conn, _INSERT_PAIRS, _pair_rows(event_id, derived.countries, values["date_key"])
-        )
+        _INSERT_PAIRS.insert_many(conn, _pair_rows(event_id, derived.countries, values["date_key"]))
     dating = _Dating(values["date_key"], values["year"], values["updated_at"])
     if dated_before == (dating.date_key, dating.year):
         return dating
@@ -773,12 +770,6 @@ def _insert_returning_ids(
     returning = statement.returning(table.c.id, *(table.c[column] for column in key))
     ids = {tuple(found[1:]): int(found[0]) for found in conn.execute(returning, rows)}
     return [ids[k] for k in keys]
-
-
-def _insert_rows(conn: Connection, statement: Insert, rows: list[dict[str, Any]]) -> None:
-    """Run an insert over rows in one executemany; nothing when there are none."""
-    if rows:
-        conn.execute(statement, rows)
 
 
 # ---------------------------------------------------------------- deletion and topics

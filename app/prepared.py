@@ -1,0 +1,90 @@
+"""Inserts compiled once per database and run on the driver's own cursor.
+
+The store writes a document's rows in about a dozen inserts. Through the query layer
+each costs 15-40 µs of Python beyond the database's own work (statement cache lookup,
+parameter processing, result set-up), about a tenth of the store's time. A `Prepared`
+insert is compiled on first use for a database dialect and a set of columns, keeps the
+column types' bind processors (so a date or a datetime is stored as the query layer
+stores it), and runs on the connection's driver cursor: inside the transaction and
+savepoint the query layer began, as the query layer's own statements are.
+
+Errors are the driver's. Where a caller must tell a constraint violation apart (the
+document's unique hash), it inserts through the query layer instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.sql.dml import Insert
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    names: tuple[str, ...]  # parameters, in the order of a positional statement
+    processors: dict[str, Callable[[Any], Any]]
+    positional: bool
+
+    def parameters(self, row: Mapping[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
+        values = [
+            process(row[name]) if (process := self.processors.get(name)) else row[name]
+            for name in self.names
+        ]
+        return tuple(values) if self.positional else dict(zip(self.names, values, strict=True))
+
+
+class Prepared:
+    """An INSERT of a table's rows, given as dicts of column values."""
+
+    def __init__(self, statement: Insert) -> None:
+        self.statement = statement
+        self._compiled: dict[tuple[str, tuple[str, ...], bool], _Compiled] = {}
+
+    def insert_one(self, conn: Connection, row: Mapping[str, Any]) -> int:
+        """Insert one row; its id."""
+        returning = conn.dialect.name != "sqlite"  # SQLite tells the row id without it
+        compiled = self._compile(conn.dialect, tuple(row), returning=returning)
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(compiled.sql, compiled.parameters(row))
+            return int(cursor.fetchone()[0] if returning else cursor.lastrowid)
+        finally:
+            cursor.close()
+
+    def insert_many(self, conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Insert rows that all give the same columns; nothing when there are none."""
+        if not rows:
+            return
+        compiled = self._compile(conn.dialect, tuple(rows[0]), returning=False)
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.executemany(compiled.sql, [compiled.parameters(row) for row in rows])
+        finally:
+            cursor.close()
+
+    def _compile(self, dialect: Dialect, columns: tuple[str, ...], *, returning: bool) -> _Compiled:
+        key = (dialect.name, columns, returning)
+        found = self._compiled.get(key)
+        if found is not None:
+            return found
+        statement = self.statement
+        if returning:
+            statement = statement.returning(statement.table.c.id)  # type: ignore[attr-defined]
+        compiled = statement.compile(dialect=dialect, column_keys=list(columns))
+        positional = compiled.positiontup is not None
+        names = tuple(compiled.positiontup if positional else compiled.binds)  # type: ignore[arg-type]
+        missing = sorted(set(names) - set(columns))
+        if missing:  # a column default the query layer would compute per row
+            raise ValueError(f"{statement.table}: give every column; missing {missing}")  # type: ignore[attr-defined]
+        processors = {}
+        for name in names:
+            bind_type = compiled.binds[name].type
+            process = bind_type.dialect_impl(dialect).bind_processor(dialect)
+            if process is not None:
+                processors[name] = process
+        found = self._compiled[key] = _Compiled(compiled.string, names, processors, positional)
+        return found

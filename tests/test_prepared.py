@@ -1,0 +1,103 @@
+"""Inserts run on the driver's cursor store what the query layer stores, in its transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import insert
+from sqlalchemy import text as sql
+from sqlmodel import Session
+
+from app.db import begin_write, get_engine
+from app.models import Event, EventCountry
+from app.prepared import Prepared
+
+
+def event_row(**changes) -> dict:
+    row = {
+        "is_primary": True,
+        "type": "meeting",
+        "date": "2023-04",
+        "date_precision": "month",
+        "date_key": "2023-04",
+        "date_start": dt.date(2023, 4, 1),
+        "date_end": dt.date(2023, 4, 30),
+        "year": 2023,
+        "location": None,
+        "updated_at": dt.datetime(2024, 1, 2, 3, 4, 5, 600, tzinfo=dt.UTC),
+    }
+    return row | changes
+
+
+STORED = "SELECT is_primary, date_start, date_end, year, location, updated_at FROM event WHERE id = "
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"updated_at": dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.UTC)},  # no microseconds
+        {"is_primary": False, "date": None, "date_start": None, "date_end": None, "year": None},
+    ],
+)
+def test_a_prepared_insert_stores_what_the_query_layer_stores(client, changes):
+    row = event_row(**changes)
+    with Session(get_engine()) as session:
+        begin_write(session)
+        conn = session.connection()
+        fast = Prepared(insert(Event)).insert_one(conn, row)
+        (layer,) = conn.execute(insert(Event), row).inserted_primary_key
+        assert fast != layer
+        stored = [conn.exec_driver_sql(STORED + str(i)).one() for i in (fast, layer)]
+        session.commit()
+        read = session.get_one(Event, fast)
+    assert stored[0] == stored[1]
+    assert (read.date_start, read.updated_at, read.is_primary) == (
+        row["date_start"],
+        row["updated_at"],
+        row["is_primary"],
+    )
+
+
+def test_many_rows_go_in_and_none_is_nothing(client):
+    prepared = Prepared(insert(EventCountry))
+    with Session(get_engine()) as session:
+        begin_write(session)
+        conn = session.connection()
+        event_id = Prepared(insert(Event)).insert_one(conn, event_row())
+        prepared.insert_many(conn, [])
+        prepared.insert_many(
+            conn, [{"event_id": event_id, "country": c, "date_key": "2023-04"} for c in "AB"]
+        )
+        found = conn.execute(sql("SELECT country FROM eventcountry ORDER BY country")).all()
+        session.commit()
+    assert [c for (c,) in found] == ["A", "B"]
+
+
+def test_the_rows_belong_to_the_savepoint_and_transaction_they_were_written_in(client):
+    prepared = Prepared(insert(Event))
+    with Session(get_engine()) as session:
+        begin_write(session)
+        conn = session.connection()
+        kept = prepared.insert_one(conn, event_row(location="kept"))
+        savepoint = conn.begin_nested()
+        prepared.insert_one(conn, event_row(location="undone"))
+        savepoint.rollback()
+        session.commit()
+    with Session(get_engine()) as session:
+        begin_write(session)
+        prepared.insert_one(session.connection(), event_row(location="never committed"))
+        session.rollback()
+    with Session(get_engine()) as session:
+        rows = session.connection().execute(sql("SELECT id, location FROM event")).all()
+    assert [tuple(r) for r in rows] == [(kept, "kept")]
+
+
+def test_a_row_without_a_column_the_table_defaults_is_refused(client):
+    row = event_row()
+    del row["updated_at"]  # the query layer would stamp it; the driver cannot
+    with Session(get_engine()) as session:
+        begin_write(session)
+        with pytest.raises(ValueError, match="updated_at"):
+            Prepared(insert(Event)).insert_one(session.connection(), row)
