@@ -30,7 +30,9 @@ def event_row(**changes) -> dict:
     return row | changes
 
 
-STORED = "SELECT is_primary, date_start, date_end, year, location, updated_at FROM event WHERE id = "
+STORED = (
+    "SELECT is_primary, date_start, date_end, year, location, updated_at FROM event WHERE id = "
+)
 
 
 @pytest.mark.parametrize(
