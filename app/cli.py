@@ -90,7 +90,8 @@ class _Batch:
             begin_write(self.session)
             self.started = time.monotonic()
         try:
-            with self.session.begin_nested():
+            # A savepoint of the connection: the store writes through it, past the session.
+            with self.session.connection().begin_nested():
                 result = store.ingest_document(self.session, payload=payload)
         except Exception:
             counts["failed"] += 1
