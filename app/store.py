@@ -79,7 +79,7 @@ _INSERT_DOCUMENT = insert(Document)
 _PEOPLE_BY_KEY = select(Person.id, Person.name_key, Person.title, Person.country).where(
     col(Person.name_key).in_(bindparam("keys", expanding=True))
 )
-_INSERT_PERSON = insert(Person)
+_INSERT_PERSON = Prepared(insert(Person))
 _UPDATE_PERSON = (
     update(Person)
     .where(col(Person.id) == bindparam("person_id"))
@@ -230,8 +230,7 @@ _START_GROUPS = (
     .where(col(Statement.id).in_(bindparam("ids", expanding=True)))
     .values(group_id=Statement.id)
 )
-_INSERT_STATEMENT = insert(Statement)
-_STATEMENT_KEY = ("event_id", "person_id", "char_start", "char_end")  # one per row of a document
+_INSERT_STATEMENT = Prepared(insert(Statement))
 # The rows of a document's events and statements go in through the driver (app/prepared).
 _INSERT_EVENT_COUNTRIES = Prepared(insert(EventCountry))
 _INSERT_PAIRS = Prepared(insert(EventPair))
@@ -365,9 +364,7 @@ def _people(conn: Connection, extraction: Extraction) -> dict[str, int]:
             ],
         )
     new = [row for key, row in wanted.items() if key not in known]
-    for row, person_id in zip(
-        new, _insert_returning_ids(conn, _INSERT_PERSON, new, ("name_key",)), strict=True
-    ):
+    for row, person_id in zip(new, _INSERT_PERSON.insert_each(conn, new), strict=True):
         row["id"] = person_id
     return {pid: wanted[key]["id"] for pid, key in keys.items()}
 
@@ -595,7 +592,7 @@ def _store_statements(
     if not rows:
         return []
     _link_corroborations(conn, document_id=document_id, rows=rows, known_events=placed.merged)
-    ids = _insert_returning_ids(conn, _INSERT_STATEMENT, rows, _STATEMENT_KEY)
+    ids = _INSERT_STATEMENT.insert_each(conn, rows)
     _INSERT_STATEMENT_TOPICS.insert_many(
         conn,
         [
@@ -749,27 +746,6 @@ def _insert_one(conn: Connection, statement: Insert, row: dict[str, Any]) -> int
     """Insert one row and return its id (the driver's last row id, or RETURNING)."""
     (key,) = conn.execute(statement, row).inserted_primary_key
     return int(key)
-
-
-def _insert_returning_ids(
-    conn: Connection, statement: Insert, rows: list[dict[str, Any]], key: tuple[str, ...]
-) -> list[int]:
-    """Insert rows and return their ids, in the order of `rows`.
-
-    The rows go in one statement that returns each id with the `key` columns, which tell
-    the rows apart: SQLite cannot return a batch's ids in the order of its rows, and asked
-    to, the query layer inserts them one statement at a time. Rows that `key` does not
-    tell apart are inserted that way."""
-    if not rows:
-        return []
-    table = statement.table
-    keys = [tuple(row[column] for column in key) for row in rows]
-    if len(set(keys)) < len(keys):
-        returning = statement.returning(table.c.id, sort_by_parameter_order=True)
-        return [int(found) for found in conn.execute(returning, rows).scalars()]
-    returning = statement.returning(table.c.id, *(table.c[column] for column in key))
-    ids = {tuple(found[1:]): int(found[0]) for found in conn.execute(returning, rows)}
-    return [ids[k] for k in keys]
 
 
 # ---------------------------------------------------------------- deletion and topics

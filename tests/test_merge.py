@@ -375,21 +375,6 @@ def assert_date_copies_agree() -> None:
             assert stale == 0, table
 
 
-@pytest.mark.parametrize("key", [("name_key",), ("country",)])  # apart; not apart (NO twice)
-def test_rows_inserted_together_get_their_own_ids_in_order(client, key):
-    rows = [
-        {"name": name, "name_key": name.lower(), "title": None, "country": country}
-        for name, country in [("Zola Ama", "NO"), ("Ada Berg", "KE"), ("Mia Cruz", "NO")]
-    ]
-    with Session(get_engine()) as session:
-        begin_write(session)
-        conn = session.connection()
-        ids = store._insert_returning_ids(conn, store._INSERT_PERSON, rows, key)
-        stored = dict(conn.execute(sql("SELECT id, name FROM person")).all())
-        session.commit()
-    assert [stored[i] for i in ids] == ["Zola Ama", "Ada Berg", "Mia Cruz"]
-
-
 @pytest.mark.parametrize(
     "date, joins",
     [("2022-05", True), ("2022", True), ("2022-06", False), ("2021", False)],

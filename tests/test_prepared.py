@@ -10,7 +10,7 @@ from sqlalchemy import text as sql
 from sqlmodel import Session
 
 from app.db import begin_write, get_engine
-from app.models import Event, EventCountry
+from app.models import Event, EventCountry, Person
 from app.prepared import Prepared
 
 
@@ -75,6 +75,29 @@ def test_many_rows_go_in_and_none_is_nothing(client):
         found = conn.execute(sql("SELECT country FROM eventcountry ORDER BY country")).all()
         session.commit()
     assert [c for (c,) in found] == ["A", "B"]
+
+
+@pytest.mark.parametrize("titles", [("A", "B", "C"), ("A", "A", "A")])  # apart; alike
+def test_rows_inserted_together_get_their_ids_in_order(client, titles):
+    rows = [
+        {"name": name, "name_key": name.lower(), "title": title, "country": "NO"}
+        for name, title in zip(["Zola Ama", "Ada Berg", "Mia Cruz"], titles, strict=True)
+    ]
+    with Session(get_engine()) as session:
+        begin_write(session)
+        conn = session.connection()
+        ids = Prepared(insert(Person)).insert_each(conn, rows)
+        stored = dict(conn.execute(sql("SELECT id, name FROM person")).all())
+        session.commit()
+    assert [stored[i] for i in ids] == ["Zola Ama", "Ada Berg", "Mia Cruz"]
+
+
+def test_rows_that_give_other_columns_are_refused(client):
+    rows = [{"event_id": 1, "country": "A", "date_key": ""}, {"event_id": 1, "country": "B"}]
+    with Session(get_engine()) as session:
+        begin_write(session)
+        with pytest.raises(ValueError, match="different columns"):
+            Prepared(insert(EventCountry)).insert_many(session.connection(), rows)
 
 
 def test_the_rows_belong_to_the_savepoint_and_transaction_they_were_written_in(client):
