@@ -8,16 +8,18 @@ column types' bind processors (so a date or a datetime is stored as the query la
 stores it), and runs on the connection's driver cursor: inside the transaction and
 savepoint the query layer began, as the query layer's own statements are.
 
-Errors are the driver's. Where a caller must tell a constraint violation apart (the
-document's unique hash), it inserts through the query layer instead.
+A driver error is raised as the query layer raises it (a duplicate key is
+`sqlalchemy.exc.IntegrityError`), so callers catch the same exceptions either way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import exc
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.sql.dml import Insert
 
@@ -60,12 +62,13 @@ class Prepared:
         compiled = self._compile(conn.dialect, _columns(rows), returning=returning)
         cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         ids = []
-        try:
-            for row in rows:
-                cursor.execute(compiled.sql, compiled.parameters(row))
-                ids.append(int(cursor.fetchone()[0] if returning else cursor.lastrowid))
-        finally:
-            cursor.close()
+        with _query_layer_errors(conn, compiled.sql):
+            try:
+                for row in rows:
+                    cursor.execute(compiled.sql, compiled.parameters(row))
+                    ids.append(int(cursor.fetchone()[0] if returning else cursor.lastrowid))
+            finally:
+                cursor.close()
         return ids
 
     def insert_many(self, conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -74,10 +77,11 @@ class Prepared:
             return
         compiled = self._compile(conn.dialect, _columns(rows), returning=False)
         cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.executemany(compiled.sql, [compiled.parameters(row) for row in rows])
-        finally:
-            cursor.close()
+        with _query_layer_errors(conn, compiled.sql):
+            try:
+                cursor.executemany(compiled.sql, [compiled.parameters(row) for row in rows])
+            finally:
+                cursor.close()
 
     def _compile(self, dialect: Dialect, columns: tuple[str, ...], *, returning: bool) -> _Compiled:
         key = (dialect.name, columns, returning)
@@ -109,3 +113,13 @@ def _columns(rows: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
     if any(len(row) != len(columns) for row in rows):
         raise ValueError(f"rows give different columns: {sorted(columns)} and others")
     return columns
+
+
+@contextmanager
+def _query_layer_errors(conn: Connection, sql: str) -> Iterator[None]:
+    """Raise a driver error as the query layer's exception of the same kind."""
+    base = conn.dialect.loaded_dbapi.Error
+    try:
+        yield
+    except base as error:
+        raise exc.DBAPIError.instance(sql, None, error, base, dialect=conn.dialect) from error

@@ -20,7 +20,6 @@ from typing import Any, NamedTuple
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    Insert,
     Select,
     Update,
     and_,
@@ -75,7 +74,7 @@ log = logging.getLogger(__name__)
 # Built once per process; an execution only binds its values.
 
 _DOCUMENT_BY_HASH = select(Document.id).where(col(Document.content_hash) == bindparam("digest"))
-_INSERT_DOCUMENT = insert(Document)
+_INSERT_DOCUMENT = Prepared(insert(Document))
 _PEOPLE_BY_KEY = select(Person.id, Person.name_key, Person.title, Person.country).where(
     col(Person.name_key).in_(bindparam("keys", expanding=True))
 )
@@ -271,7 +270,7 @@ def ingest_document(session: Session, *, payload: DocumentCreate) -> IngestResul
         )
     )
     values = payload.model_dump() | {"content_hash": digest, "ingested_at": utcnow()}
-    document_id = _insert_one(conn, _INSERT_DOCUMENT, values)
+    document_id = _INSERT_DOCUMENT.insert_one(conn, values)
     event_ids, statement_ids = _store(conn, document_id=document_id, extraction=extraction)
     return IngestResult(
         document=DocumentPublic.model_validate(values | {"id": document_id}),
@@ -740,12 +739,6 @@ def _delete_event(conn: Connection, *, event_id: int) -> None:
     for model in (Statement, EventTopic, EventParticipant, EventCountry, EventPair):
         conn.execute(delete(model).where(model.event_id == event_id))  # type: ignore[attr-defined]
     conn.execute(delete(Event).where(col(Event.id) == event_id))
-
-
-def _insert_one(conn: Connection, statement: Insert, row: dict[str, Any]) -> int:
-    """Insert one row and return its id (the driver's last row id, or RETURNING)."""
-    (key,) = conn.execute(statement, row).inserted_primary_key
-    return int(key)
 
 
 # ---------------------------------------------------------------- deletion and topics

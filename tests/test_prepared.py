@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import insert
 from sqlalchemy import text as sql
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.db import begin_write, get_engine
@@ -117,6 +118,21 @@ def test_the_rows_belong_to_the_savepoint_and_transaction_they_were_written_in(c
     with Session(get_engine()) as session:
         rows = session.connection().execute(sql("SELECT id, location FROM event")).all()
     assert [tuple(r) for r in rows] == [(kept, "kept")]
+
+
+def test_a_duplicate_key_raises_the_query_layers_integrity_error(client):
+    row = {"event_id": None, "country": "KE", "date_key": ""}
+    prepared = Prepared(insert(EventCountry))
+    with Session(get_engine()) as session:
+        begin_write(session)
+        conn = session.connection()
+        row["event_id"] = Prepared(insert(Event)).insert_one(conn, event_row())
+        prepared.insert_many(conn, [row])
+        savepoint = conn.begin_nested()
+        with pytest.raises(IntegrityError):
+            prepared.insert_many(conn, [row])
+        savepoint.rollback()
+        assert conn.execute(sql("SELECT count(*) FROM eventcountry")).scalar_one() == 1
 
 
 def test_a_row_without_a_column_the_table_defaults_is_refused(client):
