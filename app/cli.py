@@ -8,14 +8,19 @@ import datetime as dt
 import logging
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from sqlmodel import Session, func, select
 
 from app.db import begin_write, get_engine
 from app.models import Document, DocumentCreate
+
+if TYPE_CHECKING:
+    from app.extract.records import Extraction
 
 log = logging.getLogger("readout")
 
@@ -40,17 +45,20 @@ BATCH_DOCUMENTS = 50
 BATCH_SECONDS = 0.5
 
 
-def ingest_folder(folder: Path, *, progress: bool = False) -> tuple[int, int, int]:
+def ingest_folder(folder: Path, *, progress: bool = False, jobs: int = 1) -> tuple[int, int, int]:
     """Ingest every *.txt of a folder; returns (new, known, failed).
 
     Each document is whole or absent: it is written inside a savepoint, so one that fails
     leaves nothing and the batch goes on. A batch commits after BATCH_DOCUMENTS documents
     or BATCH_SECONDS; a run stopped midway loses only its last batch, which running the
-    command again ingests (stored texts are recognised and skipped).
+    command again ingests (stored texts are recognised and skipped). With `jobs` > 1,
+    that many worker processes extract the texts ahead (app/workers.py); this process
+    still stores every document, in order.
     """
     from tqdm import tqdm
 
     from app.main import prepare_database
+    from app.workers import extract_ahead
 
     if not folder.is_dir():
         raise SystemExit(f"{folder} is not a folder")
@@ -58,20 +66,39 @@ def ingest_folder(folder: Path, *, progress: bool = False) -> tuple[int, int, in
     manifest = read_manifest(folder)
     files = sorted(folder.glob("*.txt"))
     counts = {"new": 0, "known": 0, "failed": 0}
-    bar = tqdm(files, unit="doc", disable=not progress, file=sys.stderr)
+    bar = tqdm(total=len(files), unit="doc", disable=not progress, file=sys.stderr)
     batch = _Batch()
-    for path in bar:
+    readable = _payloads(files, manifest, counts, bar)
+    try:
+        for name, payload, extraction in extract_ahead(readable, jobs, wanted=batch.is_new):
+            batch.ingest(name, payload, counts, extraction)
+            bar.update()
+            bar.set_postfix(counts)
+    except BrokenProcessPool as exc:
+        batch.commit(counts)
+        raise SystemExit(
+            f"an extraction worker stopped ({exc}); new documents stored so far: "
+            f"{counts['new']}; running the command again goes on from there"
+        ) from exc
+    batch.commit(counts)
+    bar.close()
+    return counts["new"], counts["known"], counts["failed"]
+
+
+def _payloads(
+    files: list[Path], manifest: dict[str, dict[str, str]], counts: dict[str, int], bar: Any
+) -> Iterator[tuple[str, DocumentCreate]]:
+    """Each readable file's name and document; the others are counted as failed."""
+    for path in files:
         meta = manifest.get(path.name, {})
         try:
             payload = DocumentCreate(text=path.read_text(encoding="utf-8"), **meta)  # type: ignore[arg-type]
         except (UnicodeDecodeError, ValidationError) as exc:
             counts["failed"] += 1
             log.error("%s: skipped, %s", path.name, _first_line(exc))
+            bar.update()
             continue
-        batch.ingest(path.name, payload, counts)
-        bar.set_postfix(counts)
-    batch.commit(counts)
-    return counts["new"], counts["known"], counts["failed"]
+        yield path.name, payload
 
 
 class _Batch:
@@ -82,17 +109,39 @@ class _Batch:
         self.pending: dict[str, int] = {"new": 0, "known": 0}
         self.started = 0.0
 
-    def ingest(self, name: str, payload: DocumentCreate, counts: dict[str, int]) -> None:
-        from app import store
-
+    def open(self) -> Session:
         if self.session is None:
             self.session = Session(get_engine())
             begin_write(self.session)
             self.started = time.monotonic()
+        return self.session
+
+    def is_new(self, payload: DocumentCreate) -> bool:
+        """Whether the text is not stored yet (committed or in this batch)."""
+        from app import store
+
+        return store.stored_document(self.open().connection(), payload.text) is None
+
+    def ingest(
+        self,
+        name: str,
+        payload: DocumentCreate,
+        counts: dict[str, int],
+        extraction: Extraction | BaseException | None = None,
+    ) -> None:
+        """Store one document; `extraction` is the pipeline's output if computed already,
+        or the exception that stopped it."""
+        from app import store
+
+        if isinstance(extraction, BaseException):
+            counts["failed"] += 1
+            log.error("%s: failed, nothing of it was stored", name, exc_info=extraction)
+            return
+        session = self.open()
         try:
             # A savepoint of the connection: the store writes through it, past the session.
-            with self.session.connection().begin_nested():
-                result = store.ingest_document(self.session, payload=payload)
+            with session.connection().begin_nested():
+                result = store.ingest_document(session, payload=payload, extraction=extraction)
         except Exception:
             counts["failed"] += 1
             log.exception("%s: failed, nothing of it was stored", name)
@@ -122,6 +171,13 @@ class _Batch:
             self.session.close()
             self.session = None
             self.pending = {"new": 0, "known": 0}
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return number
 
 
 def _first_line(exc: Exception) -> str:
@@ -226,6 +282,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ingest = commands.add_parser("ingest", help="ingest every *.txt of DIR (manifest.csv optional)")
     ingest.add_argument("folder", type=Path, metavar="DIR")
     ingest.add_argument("--progress", action="store_true", help="show a progress bar")
+    ingest.add_argument(
+        "--jobs",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="processes that extract texts ahead of this one, which stores them (default 1:"
+        " this process does both)",
+    )
 
     serve = commands.add_parser("serve", help="serve the API (upgrades the schema first)")
     serve.add_argument("--host", default="127.0.0.1")
@@ -257,7 +321,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command == "ingest":
         started = dt.datetime.now()
-        new, known, failed = ingest_folder(args.folder, progress=args.progress)
+        new, known, failed = ingest_folder(args.folder, progress=args.progress, jobs=args.jobs)
         seconds = (dt.datetime.now() - started).total_seconds()
         print(f"{new} new, {known} already stored, {failed} failed in {seconds:.1f} s")
         return 1 if failed else 0

@@ -246,12 +246,37 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def ingest_document(session: Session, *, payload: DocumentCreate) -> IngestResult:
-    """Store a document and what the pipeline finds in it; the same text is stored once."""
+def source_of(payload: DocumentCreate) -> Source:
+    """What the pipeline reads of a document."""
+    return Source(
+        text=payload.text,
+        published=payload.published,
+        title=payload.title,
+        publisher=payload.publisher,
+        url=payload.url,
+    )
+
+
+def stored_document(conn: Connection, text: str) -> int | None:
+    """The id of the stored document with this text, if any."""
+    return _stored_id(conn, content_hash(text))
+
+
+def _stored_id(conn: Connection, digest: str) -> int | None:
+    return conn.execute(_DOCUMENT_BY_HASH, {"digest": digest}).scalar_one_or_none()
+
+
+def ingest_document(
+    session: Session, *, payload: DocumentCreate, extraction: Extraction | None = None
+) -> IngestResult:
+    """Store a document and what the pipeline finds in it; the same text is stored once.
+
+    `extraction`, when given, is the pipeline's output for this payload, computed
+    elsewhere (`readout ingest --jobs`)."""
     digest = content_hash(payload.text)
     session.flush()  # what follows goes to the connection, past the session
     conn = session.connection()
-    known = conn.execute(_DOCUMENT_BY_HASH, {"digest": digest}).scalar_one_or_none()
+    known = _stored_id(conn, digest)
     if known is not None:
         event_ids, statement_ids = crud.document_records(session, document_id=known)
         return IngestResult(
@@ -260,15 +285,8 @@ def ingest_document(session: Session, *, payload: DocumentCreate) -> IngestResul
             statements=statement_ids,
             created=False,
         )
-    extraction = pipeline.extract(
-        Source(
-            text=payload.text,
-            published=payload.published,
-            title=payload.title,
-            publisher=payload.publisher,
-            url=payload.url,
-        )
-    )
+    if extraction is None:
+        extraction = pipeline.extract(source_of(payload))
     values = payload.model_dump() | {"content_hash": digest, "ingested_at": utcnow()}
     document_id = _INSERT_DOCUMENT.insert_one(conn, values)
     event_ids, statement_ids = _store(conn, document_id=document_id, extraction=extraction)

@@ -1,13 +1,15 @@
 """Documents per second of `readout ingest DIR`, the command line's batch ingestion.
 
     python bench/ingest_speed.py [CORPUS_DIR] [--documents 1000] [--runs 3] [--onto FILE]
+                                 [--jobs N]
 
 Writes --documents texts of CORPUS_DIR (default: seed_data/) to a folder with
 their manifest, as `bench/merge_scale.py --texts` makes them (round r moves
 every year r back, so each copy reports events of its own), then runs the
 command's ingestion, in this process, into a fresh SQLite file per run (with
 --onto, a copy of that SQLite file, such as `readout synth` makes: ingestion
-into a large database) and prints documents/s for each run. Everything
+into a large database) and prints documents/s for each run. --jobs is the command's option: N worker
+processes extract ahead of the process that stores (default 1: one process). Everything
 `readout ingest` does is timed: reading the files, extraction, merging,
 storing and committing; the schema is made before the clock starts.
 """
@@ -44,7 +46,7 @@ def write_folder(corpus: Path, count: int, folder: Path) -> float:
     return sum(len(d.text.encode()) for d in documents) / len(documents) / 1024
 
 
-def run(folder: Path, database: Path, onto: Path | None = None) -> float:
+def run(folder: Path, database: Path, onto: Path | None = None, jobs: int = 1) -> float:
     """Seconds `readout ingest` takes on `folder` into a new database file, or a copy of
     `onto`."""
     if onto is not None:
@@ -54,7 +56,7 @@ def run(folder: Path, database: Path, onto: Path | None = None) -> float:
     get_engine.cache_clear()
     prepare_database()
     started = time.perf_counter()
-    new, known, failed = cli.ingest_folder(folder)
+    new, known, failed = cli.ingest_folder(folder, jobs=jobs)
     seconds = time.perf_counter() - started
     get_engine().dispose()
     if known or failed:
@@ -69,6 +71,7 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--onto", type=Path, help="ingest into a copy of this SQLite file")
+    parser.add_argument("--jobs", type=int, default=1, help="extraction processes (--jobs)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "texts"
@@ -77,7 +80,7 @@ def main() -> None:
         print(f"corpus: {args.corpus}, {args.documents} documents of {kb:.1f} KB on average")
         for n in range(args.runs):
             database = Path(tmp) / f"ingest_{n}.db"
-            seconds = run(folder, database, args.onto)
+            seconds = run(folder, database, args.onto, args.jobs)
             database.unlink()
             print(
                 f"run {n + 1}: {seconds:.1f} s, {args.documents / seconds:.0f} documents/s, "

@@ -120,9 +120,9 @@ def test_documents_are_committed_in_batches(
     ingest = store.ingest_document
     seen = []  # what another connection sees as each document starts
 
-    def watched(session, *, payload):
+    def watched(session, **arguments):
         seen.append(len(documents()))
-        return ingest(session, payload=payload)
+        return ingest(session, **arguments)
 
     monkeypatch.setattr(store, "ingest_document", watched)
     assert main(["ingest", str(tmp_path / "texts")]) == 0

@@ -1,0 +1,146 @@
+"""`readout ingest --jobs N`: worker processes extract ahead, this process stores in order."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from concurrent.futures.process import BrokenProcessPool
+
+import pytest
+from sqlmodel import Session, select
+
+from app import cli, workers
+from app.db import get_engine
+from app.extract.pipeline import extract
+from app.extract.records import Extraction, Source
+from app.models import DocumentCreate, Event, Statement
+from tests.conftest import SEED_DIR, configured
+
+FAIL = "This text makes the test extractor fail."
+DIE = "This text makes the test extractor's process exit."
+
+
+def failing_extract(source: Source) -> Extraction:
+    """The pipeline, but for the two texts above (module level: the workers import it)."""
+    if source.text == FAIL:
+        raise ValueError("cannot read this")
+    if source.text == DIE:
+        os._exit(3)
+    return extract(source)
+
+
+def items(*texts: str) -> list[tuple[int, DocumentCreate]]:
+    return [(n, DocumentCreate(text=text)) for n, text in enumerate(texts)]
+
+
+TEXTS = [
+    f"Kenyan President Amina Odhiambo met Japanese envoy Kenji Sato{'.' * n}" for n in range(1, 40)
+]
+
+
+def test_workers_give_each_text_its_own_extraction_in_order():
+    found = list(workers.extract_ahead(items(*TEXTS), jobs=2))
+    assert [key for key, _, _ in found] == list(range(len(TEXTS)))
+    for _, payload, extraction in found:
+        assert extraction == extract(Source(text=payload.text))
+
+
+def test_one_job_leaves_extraction_to_the_store_and_unwanted_texts_are_not_sent():
+    assert {x for _, _, x in workers.extract_ahead(items(*TEXTS[:3]), jobs=1)} == {None}
+    wanted = [TEXTS[1]]
+    found = workers.extract_ahead(items(*TEXTS[:3]), 2, wanted=lambda p: p.text in wanted)
+    assert [x is not None for _, _, x in found] == [False, True, False]
+
+
+def test_texts_are_read_only_a_window_ahead():
+    read: list[int] = []
+
+    def reading():
+        for key, payload in items(*TEXTS):
+            read.append(key)
+            yield key, payload
+
+    first = next(workers.extract_ahead(reading(), jobs=2))
+    assert first[0] == 0
+    assert len(read) == 2 * workers.WINDOW_PER_JOB < len(TEXTS)
+
+
+def test_a_failed_extraction_comes_as_its_error_and_a_dead_worker_stops_the_run():
+    found = list(workers.extract_ahead(items(TEXTS[0], FAIL, TEXTS[1]), 2, extract=failing_extract))
+    assert isinstance(found[1][2], ValueError)
+    assert isinstance(found[0][2], Extraction) and isinstance(found[2][2], Extraction)
+    with pytest.raises(BrokenProcessPool):
+        list(workers.extract_ahead(items(TEXTS[0], DIE), 2, extract=failing_extract))
+
+
+@pytest.fixture
+def database(tmp_path, monkeypatch):
+    with configured(monkeypatch, READOUT_DATABASE_URL=f"sqlite:///{tmp_path / 'jobs.db'}"):
+        yield
+
+
+def records() -> tuple[list, list]:
+    with Session(get_engine()) as session:
+        events = session.exec(select(Event.type, Event.date, Event.location).order_by(Event.id))
+        statements = session.exec(
+            select(Statement.text, Statement.char_start, Statement.person_id).order_by(Statement.id)
+        )
+        return list(events), list(statements)
+
+
+def test_jobs_store_what_one_process_stores(tmp_path, monkeypatch):
+    stored = []
+    for jobs in (1, 2):
+        url = f"sqlite:///{tmp_path / f'jobs{jobs}.db'}"
+        with configured(monkeypatch, READOUT_DATABASE_URL=url):
+            assert cli.ingest_folder(SEED_DIR, jobs=jobs) == (5, 0, 0)
+            stored.append(records())
+    assert stored[0] == stored[1] and stored[0][1]
+
+
+def test_stored_texts_are_not_extracted_again(database, tmp_path, monkeypatch):
+    folder = tmp_path / "texts"
+    shutil.copytree(SEED_DIR, folder)
+    assert cli.ingest_folder(folder) == (5, 0, 0)
+    extracted = []
+    real = workers.extract_ahead
+
+    def spying(readable, jobs, wanted):
+        for key, payload, extraction in real(readable, jobs, wanted=wanted):
+            extracted.append((payload.text, extraction is not None))
+            yield key, payload, extraction
+
+    monkeypatch.setattr(workers, "extract_ahead", spying)
+    (folder / "new.txt").write_text(TEXTS[0], encoding="utf-8")
+    assert cli.ingest_folder(folder, jobs=2) == (1, 5, 0)
+    assert len(extracted) == 6
+    assert [text for text, done in extracted if done] == [TEXTS[0]]
+
+
+def test_a_failing_extraction_is_counted_and_a_dead_worker_keeps_what_was_stored(
+    database, tmp_path, monkeypatch, caplog
+):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for n, text in enumerate([TEXTS[0], FAIL, TEXTS[1]]):
+        (folder / f"{n}.txt").write_text(text, encoding="utf-8")
+    real = workers.extract_ahead
+
+    def with_test_extractor(readable, jobs, wanted):
+        return real(readable, jobs, wanted=wanted, extract=failing_extract)
+
+    monkeypatch.setattr(workers, "extract_ahead", with_test_extractor)
+    assert cli.ingest_folder(folder, jobs=2) == (2, 0, 1)
+    assert "1.txt: failed, nothing of it was stored" in caplog.text
+
+    (folder / "1.txt").write_text(TEXTS[2], encoding="utf-8")
+    (folder / "3.txt").write_text(DIE, encoding="utf-8")
+    with pytest.raises(SystemExit, match="new documents stored so far: 1;"):
+        cli.ingest_folder(folder, jobs=2)
+    assert cli.ingest_folder(folder) == (1, 3, 0)  # the rest, after the one stored before
+
+
+def test_jobs_must_be_a_positive_number(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["ingest", "somewhere", "--jobs", "0"])
+    assert "0 is not a positive number" in capsys.readouterr().err
