@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 # Types whose event happens once per pair and is recalled for decades.
@@ -53,16 +53,30 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def same_countries(incoming: EventView, countries: Collection[str]) -> bool:
+    """Whether a known event's countries allow a match (they must be the report's)."""
+    return bool(incoming.countries) and incoming.countries == countries
+
+
+def participants_matter(incoming: EventView) -> bool:
+    """Whether a known event's participants can change its `match_score`: only when the
+    report names people of its own (the store then reads them)."""
+    return bool(incoming.participants)
+
+
 def match_score(incoming: EventView, known: EventView) -> int | None:
     """How strongly two views describe one event; None when they must stay apart."""
-    if not incoming.countries or incoming.countries != known.countries:
+    if not same_countries(incoming, known.countries):
         return None
     if incoming.type != known.type:
         return None
     if not dates_compatible(incoming.date, known.date):
         return None
-    shared = len(incoming.participants & known.participants)
-    both_named = bool(incoming.participants) and bool(known.participants)
+    if not participants_matter(incoming):
+        shared, both_named = 0, False
+    else:
+        shared = len(incoming.participants & known.participants)
+        both_named = bool(known.participants)
     if both_named and not shared:
         return None  # the same day, the same countries, other people: another event
     both_dated = incoming.date is not None and known.date is not None

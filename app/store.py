@@ -45,6 +45,8 @@ from app.merge import (
     best_match,
     date_range,
     derive,
+    participants_matter,
+    same_countries,
     same_word_sets,
     word_set,
 )
@@ -511,13 +513,17 @@ def _match(conn: Connection, *, view: EventView, exclude: Collection[int]) -> _K
     ]
     if not candidates:
         return None
-    ids = {"ids": [row.id for row in candidates]}
     countries: dict[int, set[str]] = {row.id: set() for row in candidates}
-    for event_id, code in conn.execute(_COUNTRIES_OF, ids):
+    for event_id, code in conn.execute(_COUNTRIES_OF, {"ids": list(countries)}):
         countries[event_id].add(code)
+    # Only events of the report's countries can match: the others' people are not read.
+    candidates = [row for row in candidates if same_countries(view, countries[row.id])]
+    if not candidates:
+        return None
     participants: dict[int, set[int]] = {row.id: set() for row in candidates}
-    for event_id, person_id in conn.execute(_PARTICIPANTS_OF, ids):
-        participants[event_id].add(person_id)
+    if participants_matter(view):
+        for event_id, person_id in conn.execute(_PARTICIPANTS_OF, {"ids": list(participants)}):
+            participants[event_id].add(person_id)
     views = {
         row.id: EventView(
             type=row.type,
