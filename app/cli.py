@@ -174,10 +174,9 @@ class _Batch:
 
 
 def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
+    if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"{value} is not a positive number")
-    return number
+    return int(value)
 
 
 def _first_line(exc: Exception) -> str:

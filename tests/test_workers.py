@@ -140,7 +140,8 @@ def test_a_failing_extraction_is_counted_and_a_dead_worker_keeps_what_was_stored
     assert cli.ingest_folder(folder) == (1, 3, 0)  # the rest, after the one stored before
 
 
-def test_jobs_must_be_a_positive_number(capsys):
+@pytest.mark.parametrize("jobs", ["0", "-2", "two"])
+def test_jobs_must_be_a_positive_number(capsys, jobs):
     with pytest.raises(SystemExit):
-        cli.main(["ingest", "somewhere", "--jobs", "0"])
-    assert "0 is not a positive number" in capsys.readouterr().err
+        cli.main(["ingest", "somewhere", "--jobs", jobs])
+    assert f"{jobs} is not a positive number" in capsys.readouterr().err
