@@ -101,7 +101,7 @@ class _Lexicon:
     phrases: dict[tuple[str, ...], frozenset[str]]  # stemmed lower-case words -> slugs
     acronyms: dict[str, frozenset[str]]  # exact capitals -> slugs
     prefixes: frozenset[tuple[str, ...]]
-    starts: frozenset[tuple[str, ...]]  # first words of phrases
+    start_words: frozenset[str]  # first words of phrases
     longest: int
 
 
@@ -128,7 +128,7 @@ def _lexicon() -> _Lexicon:
         phrases={k: frozenset(v) for k, v in phrases.items()},
         acronyms={k: frozenset(v) for k, v in acronyms.items()},
         prefixes=frozenset(k[:n] for k in phrases for n in range(1, len(k))),
-        starts=frozenset(k[:1] for k in phrases),
+        start_words=frozenset(k[0] for k in phrases),
         longest=max(map(len, phrases)),
     )
 
@@ -142,15 +142,23 @@ def topics_of(text: str) -> tuple[str, ...]:
     """
     lexicon = _lexicon()
     tokens = list(_TOKEN.finditer(text))
-    words = [_stem(m.group().lower()) for m in tokens]
+    written = [m.group() for m in tokens]
+    words = [_stem(w.lower()) for w in written]
     found: set[str] = set()
-    i = 0
-    while i < len(tokens):
+    free = 0  # the first token not inside a phrase found
+    # most words start no phrase and are no acronym: visit only those that may
+    for i in [
+        k
+        for k, word in enumerate(words)
+        if word in lexicon.start_words or written[k] in lexicon.acronyms
+    ]:
+        if i < free:
+            continue
         best: tuple[int, frozenset[str]] | None = None
-        acronym = lexicon.acronyms.get(tokens[i].group())
+        acronym = lexicon.acronyms.get(written[i])
         if acronym is not None:
             best = (i, acronym)
-        if (words[i],) in lexicon.starts:
+        if words[i] in lexicon.start_words:
             key: tuple[str, ...] = ()
             for j in range(i, min(i + lexicon.longest, len(tokens))):
                 gap = (tokens[j - 1].end(), tokens[j].start()) if j > i else None
@@ -162,11 +170,9 @@ def topics_of(text: str) -> tuple[str, ...]:
                     best = (j, slugs)
                 if key not in lexicon.prefixes:
                     break
-        if best is None:
-            i += 1
-            continue
-        found |= best[1]
-        i = best[0] + 1
+        if best is not None:
+            found |= best[1]
+            free = best[0] + 1
     if "Europe" in text and _europe_beside_a_state(text):
         found.add("eu-relations")
     return tuple(slug for slug in taxonomy() if slug in found)
