@@ -42,7 +42,8 @@ from app.extract.records import Actors, Mention, Person, Sentence
 from app.extract.tokens import Token, ending_at, index_from, starting_at, tokenize
 
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an|ben|bin|abu|ibn)-[^\W\d_]", re.I)
-_REGNAL = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
+# regnal numbers after a name ("Harald V"): a set, not a pattern, as it is asked per name word
+_REGNAL = frozenset({"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"})
 _ARABIC_PREFIX_TEXT = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an)-(?=[^\W\d_])", re.I)
 _HYPHEN_PREFIX = re.compile(r"^(?:then|ex|former)-", re.I)
 _ELECT = "-elect"
@@ -542,7 +543,7 @@ def _name_run(a: _Analysed, i: int, particle_start: bool = False) -> int:
             j, count = j + 1, count + 1
         elif count > 0 and _particles_then_name(a, j) > j:
             j = _particles_then_name(a, j)
-        elif count > 0 and _REGNAL.match(token.text):
+        elif count > 0 and token.text in _REGNAL:
             j += 1  # "Harald V", "Abdullah II"
             break
         else:
@@ -1424,7 +1425,7 @@ def _counterpart_offices(
 
 def _surname(person: _Person) -> tuple[str, ...]:
     words = person.words
-    while len(words) > 1 and (words[-1] in _SUFFIXES or _REGNAL.match(words[-1])):
+    while len(words) > 1 and (words[-1] in _SUFFIXES or words[-1] in _REGNAL):
         words = words[:-1]  # "Ferdinand Marcos Jr" -> Marcos
     if len(words) == 1:
         return words

@@ -337,10 +337,11 @@ def _explicit(finder: _Finder, named_year: bool) -> None:
         finder.add(match.start(), match.end(), value, "month")
 
 
-def _relative(finder: _Finder, ref: dt.date) -> None:
+def _relative(finder: _Finder, ref: dt.date, digits: bool) -> None:
+    """Dates relative to the reference date; `digits` whether the sentence holds a digit."""
     text = finder.sentence.text
     lowered = text.lower()
-    for pattern in (_MONTH_DAY, _DAY_MONTH) if _DIGIT.search(text) else ():
+    for pattern in (_MONTH_DAY, _DAY_MONTH) if digits else ():
         for match in pattern.finditer(text):
             future = _is_future(text, match.start())
             value = _yearless(_month_number(match["mon"]), _first_day(match["day"]), ref, future)
@@ -428,27 +429,27 @@ def _anniversary_base(
     return ref.year
 
 
-def _may_hold_a_date(text: str) -> bool:
+def _may_hold_a_date(text: str, digits: bool | None = None) -> bool:
+    """Whether a date pattern could match; `digits`, when known, whether `text` holds a
+    digit (lowering the text adds or removes none)."""
     lowered = text.lower()
-    if (
-        _DIGIT.search(lowered)
-        or any(word in lowered for word in _DATE_WORDS)
-        or _DAY_END.search(lowered)
-    ):
+    if digits is None:
+        digits = _DIGIT.search(text) is not None
+    if digits or any(word in lowered for word in _DATE_WORDS) or _DAY_END.search(lowered):
         return True
     return any(c in text for c in _CASE_FOLDED_ASCII) and bool(_ANY_DATE_ANY_CASE.search(text))
 
 
 def _sentence_dates(sentence: Sentence, ref: dt.date | None) -> Iterator[DateMention]:
-    if not _may_hold_a_date(sentence.text):
+    digits = _DIGIT.search(sentence.text) is not None  # asked once: three rules need it
+    if not _may_hold_a_date(sentence.text, digits):
         return
     finder = _Finder(sentence)
-    digits = _DIGIT.search(sentence.text) is not None
     named_year = digits and _NAMED_YEAR.search(sentence.text) is not None
     if digits:
         _explicit(finder, named_year)
     if ref is not None:
-        _relative(finder, ref)
+        _relative(finder, ref, digits)
     _years(finder, ref, named_year)
     yield from sorted(finder.found, key=lambda m: m.start)
 
