@@ -27,8 +27,10 @@ _MAX_TOKENS = 10
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 # where a phrase can start: a capital letter that begins a word, and the word's letters (the
 # phrase's first token). The capital comes first and the look-behind after it ("no letter or
-# digit before it") so that the search only stops at capitals.
-_CAPITAL_WORD = re.compile(r"[^\W\d_a-z](?<![^\W_][^\W\d_a-z])[^\W\d_]*")
+# digit before it") so that the search only stops at capitals. The first class, A-Z or any
+# non-ASCII character, is a plain range the search skips to fast; the look-behind right after
+# it keeps of those the letters that are no digit, "_" or a-z (the ASCII ones are A-Z).
+_CAPITAL_WORD = re.compile(r"[^\x00-@\[-\x7f](?<=[^\W\d_a-z])(?<![^\W_][^\W\d_a-z])[^\W\d_]*")
 
 
 def _straight_apostrophes(text: str) -> str:

@@ -1,7 +1,9 @@
 import itertools
+import re
 
 import pytest
 
+from app.extract import countries
 from app.extract.countries import country_code, demonym_length, find_countries
 
 
@@ -116,3 +118,14 @@ def test_every_iso_country_resolves_from_its_names():
 )
 def test_demonym_length(words, length):
     assert demonym_length(words) == length
+
+
+def test_capital_words_start_at_any_capital_not_inside_a_word():
+    # the fast first class (A-Z or non-ASCII, then a look-behind) finds what the plain
+    # class finds: capitals, and non-ASCII letters outside a-z, that open a word
+    plain = re.compile(r"[^\W\d_a-z](?<![^\W_][^\W\d_a-z])[^\W\d_]*")
+    text = "Åland, Türkiye and McKenzie met élan 3Dx in Ürümqi, _Abc, «Côte» ÉTATS 42 ½ Ⅻ"
+    found = [m.group() for m in countries._CAPITAL_WORD.finditer(text)]
+    assert found == [m.group() for m in plain.finditer(text)]
+    assert found[:5] == ["Åland", "Türkiye", "McKenzie", "élan", "Ürümqi"]
+    assert "Dx" not in found and "Kenzie" not in found
