@@ -36,7 +36,7 @@ import pycountry
 from app.extract.actors import dateline_end
 from app.extract.countries import cities, country_code, demonym_length, find_countries
 from app.extract.dates import counts_back
-from app.extract.patterns import starting_with
+from app.extract.patterns import rewritten, starting_with
 from app.extract.records import (
     Actors,
     Cleaned,
@@ -70,10 +70,17 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+")
 _JOINER = re.compile(r"[\s\-'\u2019]*")
 _CAPITALIZED = re.compile(r"\s+[A-Z]")
 # Clause boundaries: background ("as Trump prepares ...", ", which ...") is kept apart.
-_CLAUSE_BREAK = re.compile(
-    r";|\s[—–]\s|,\s+(?:which|who|whose|during\s+which|in\s+which)\b"
-    r"|(?:,\s*|\s+)(?:as|while|when|whereas|because|although|though|after|before|since|until)"
+_SUBORDINATE = (
+    r"(?:as|while|when|whereas|because|although|though|after|before|since|until)"
     r"\s+(?=(?:he|she|they|it|we|I)\b|[A-Z])"
+)
+# Every break opens with a semicolon, a comma or a space: that mark comes first, as a plain
+# class the search skips to, and each branch looks behind to see which it was.
+_CLAUSE_BREAK = rewritten(
+    r"[;,\s](?:(?<=;)|(?<=\s)[—–]\s|(?<=,)\s+(?:which|who|whose|during\s+which|in\s+which)\b"
+    rf"|(?<!;)\s*{_SUBORDINATE})",
+    r";|\s[—–]\s|,\s+(?:which|who|whose|during\s+which|in\s+which)\b"
+    rf"|(?:,\s*|\s+){_SUBORDINATE}",
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|is\s+(?:set|scheduled|expected|due|slated|going)\s+to|are\s+(?:set"

@@ -23,6 +23,15 @@ def starting_with(letters: str, pattern: str, flags: int = 0) -> re.Pattern[str]
     return fast
 
 
+def rewritten(fast: str, plain: str, flags: int = 0) -> re.Pattern[str]:
+    """`fast`, a rewrite of `plain` that finds the same spans faster (such as one whose
+    first character is a plain class the search skips to without trying the pattern),
+    kept with `plain` for the same test."""
+    compiled = re.compile(fast, flags)
+    _PLAIN[compiled] = re.compile(plain, flags)
+    return compiled
+
+
 def plain_forms() -> dict[re.Pattern[str], re.Pattern[str]]:
     """Every pattern made by `starting_with`, with its form without the lookahead."""
     return dict(_PLAIN)

@@ -49,3 +49,17 @@ def test_a_lookahead_finds_what_its_pattern_finds(fast, plain):
 def test_a_missing_first_letter_shows():
     fast = starting_with("b", r"\b(?:the\s+two\s+leaders|both\s+sides)\b", re.I)
     assert _differences(fast, plain_forms()[fast])  # "the two leaders" starts with a t
+
+
+def test_clause_breaks_of_every_kind_are_found_by_the_rewrite():
+    from app.extract.events import _CLAUSE_BREAK
+
+    text = (
+        "Li met Berg; they talked \u2014 at length \u2014 about trade, which grew,as He "
+        "noted, while Kim spoke  when Berg left;; since they met"
+    )
+    spans = [m.span() for m in _CLAUSE_BREAK.finditer(text)]
+    assert spans == [m.span() for m in plain_forms()[_CLAUSE_BREAK].finditer(text)]
+    assert [text[a:b] for a, b in spans] == [
+        ";", " \u2014 ", " \u2014 ", ", which", ",as ", ", while ", "  when ", ";", ";", " since "
+    ]  # fmt: skip
