@@ -35,6 +35,8 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from importlib import resources
+from itertools import compress
+from operator import itemgetter, or_
 from typing import NamedTuple
 
 from app.extract.countries import cities, demonym_length, find_countries
@@ -483,6 +485,14 @@ class _WordKind(NamedTuple):
     starts: bool  # a name, title, honorific or rank may start with it
     title_start: bool  # a title, or a plural one ("Presidents"), may start with it
     capital: bool  # in capitals, or capitalized: a name word in some places ("Mr. TANAKA")
+    unsure: bool  # capitalized but no name word: its neighbours may still make it one
+    honorific: bool  # a capitalized honorific of one word ("Sheikh"): inside a name, a name word
+
+
+# fields read for every word of a sentence: itemgetter maps them in C, without a Python call
+_TEXT, _LOW = itemgetter(2), itemgetter(3)  # of a Token
+_NAME, _STARTS, _TITLE_START = itemgetter(0), itemgetter(1), itemgetter(2)  # of a _WordKind
+_UNSURE, _HONORIFIC = itemgetter(4), itemgetter(5)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -509,7 +519,9 @@ def _word_kind(text: str, low: str) -> _WordKind:
         or title_start
         or ("-" in low and _HYPHEN_PREFIX.sub("", low).removesuffix(_ELECT) in lex.title_starts)
     )
-    return _WordKind(name, starts, title_start, text[:1].isupper() or text.isupper())
+    capital = text[:1].isupper() or text.isupper()
+    honorific = text[:1].isupper() and (text,) in lex.honorifics
+    return _WordKind(name, starts, title_start, capital, capital and not name, honorific)
 
 
 def _particles_then_name(a: _Analysed, j: int) -> int:
@@ -962,46 +974,35 @@ def _analyse(
     countries = _country_tokens(tokens, spans)
     inside = frozenset(k for first, (after, _) in countries.items() for k in range(first, after))
     lex = lexicon()
-    kinds = [_word_kind(t.text, t.low) for t in tokens]
-    # list comprehensions, not generators: these run for every word of every sentence
-    name_ok = tuple(
-        [
-            kind.name
-            or (
-                kind.capital  # the three below need a capital
-                and (
-                    _capital_surname(tokens, k, lex)
-                    or _loose_form_word(tokens, k, lex)
-                    or _romanised_surname(tokens, k, lex, surnames)
-                )
-            )
-            for k, kind in enumerate(kinds)
-        ]
-    )
-    name_ok = _inner_honorifics(tokens, name_ok, lex)
-    may_start = tuple([ok or kind.starts for ok, kind in zip(name_ok, kinds, strict=True)])
-    title_start = tuple([kind.title_start for kind in kinds])
+    kinds = list(map(_word_kind, map(_TEXT, tokens), map(_LOW, tokens)))
+    name_ok = list(map(_NAME, kinds))
+    # a capitalized word that is no name word may be one beside its neighbours; compress
+    # visits those words only
+    for k in compress(range(len(kinds)), map(_UNSURE, kinds)):
+        name_ok[k] = (
+            _capital_surname(tokens, k, lex)
+            or _loose_form_word(tokens, k, lex)
+            or _romanised_surname(tokens, k, lex, surnames)
+        )
+    name_ok = _inner_honorifics(kinds, name_ok)
+    may_start = tuple(map(or_, name_ok, map(_STARTS, kinds)))
+    title_start = tuple(map(_TITLE_START, kinds))
     return _Analysed(sentence, tokens, countries, inside, name_ok, may_start, title_start)
 
 
-def _inner_honorifics(
-    tokens: tuple[Token, ...], name_ok: tuple[bool, ...], lex: Lexicon
-) -> tuple[bool, ...]:
+def _inner_honorifics(kinds: list[_WordKind], name_ok: list[bool]) -> tuple[bool, ...]:
     """An honorific of one word between two name words is a word of the name: "Hassan
     Sheikh Mohamud", "Sharif Sheikh Ahmed". Before a name it would style the name; after
     one, nothing styles a person."""
+    last = len(name_ok) - 1
     inner = [
         k
-        for k in range(1, len(tokens) - 1)
-        if not name_ok[k]
-        and name_ok[k - 1]
-        and name_ok[k + 1]
-        and tokens[k].text[:1].isupper()
-        and (tokens[k].text,) in lex.honorifics
+        for k in compress(range(len(kinds)), map(_HONORIFIC, kinds))
+        if 0 < k < last and not name_ok[k] and name_ok[k - 1] and name_ok[k + 1]
     ]
-    if not inner:  # the common case: the words stay as they are
-        return name_ok
-    return tuple(ok or k in inner for k, ok in enumerate(name_ok))
+    for k in inner:  # the common case: none, and the words stay as they are
+        name_ok[k] = True
+    return tuple(name_ok)
 
 
 def _appositive(a: _Analysed, j: int, lex: Lexicon) -> Title | None:

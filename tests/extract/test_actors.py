@@ -856,3 +856,16 @@ def test_a_sentences_tokens_carry_document_offsets_and_are_read_once():
     assert [text[t.start : t.end] for t in tokens] == [t.text for t in tokens]
     assert tokens[0].start == 7
     assert sentence.tokens is tokens  # the second stage to ask reads no more
+
+
+def test_name_words_of_a_sentence_with_an_inner_honorific_and_a_capital_surname():
+    from app.extract.actors import _analyse
+
+    text = "President Hassan Sheikh Mohamud met Mr. TANAKA Hiroshi and Sheikh Ali in NAIROBI."
+    a = _analyse(text, Sentence(0, 0, len(text), text, 0), [])
+    names = [t.text for t, ok in zip(a.tokens, a.name_ok, strict=True) if ok]
+    # "Sheikh" between two name words is one; before a name it styles it; capitals are
+    # a surname only after a title or honorific
+    assert names == ["Hassan", "Sheikh", "Mohamud", "TANAKA", "Hiroshi", "Ali"]
+    starts = [t.text for t, may in zip(a.tokens, a.may_start, strict=True) if may]
+    assert starts == ["President", *names[:3], "Mr", "TANAKA", "Hiroshi", "Sheikh", "Ali"]
