@@ -614,6 +614,13 @@ def _of_country(
 
 
 def _title_text(words: list[str]) -> str:
+    return _title_case(tuple(words))
+
+
+@lru_cache(maxsize=1 << 12)
+def _title_case(words: tuple[str, ...]) -> str:
+    """ "prime minister" -> "Prime Minister": titles recur, each is cased once (the latest
+    4,096 a process met are kept)."""
     small = {"of", "and", "the", "for", "to"}
     out = []
     for n, word in enumerate(words):
@@ -659,6 +666,8 @@ def title_at(
         break
     if not parts:
         return None
+    if len(parts) == 1:
+        return parts[0]  # the common case: one office, as `_single_title` read it
     return Title(
         end=parts[-1].end,
         text=" and ".join(p.text for p in parts),

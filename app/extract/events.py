@@ -401,9 +401,12 @@ def _find_triggers(text: str, offset: int = 0) -> list[_Hit]:
         best: tuple[int, _Phrase] | None = None
         key: tuple[str, ...] = ()
         for j in range(i, min(i + table.longest, len(tokens))):
+            longer = (*key, words[j])
+            if longer not in table.phrases and longer not in table.prefixes:
+                break  # no phrase goes on with this word: what stands between needs no search
             if j > i and _JOINER.fullmatch(text, tokens[j - 1].end(), tokens[j].start()) is None:
                 break
-            key += (words[j],)
+            key = longer
             phrase = table.phrases.get(key)
             if phrase is not None and (
                 not phrase.needs_capital or _CAPITALIZED.match(text, tokens[j].end())
@@ -412,7 +415,7 @@ def _find_triggers(text: str, offset: int = 0) -> list[_Hit]:
             if key not in table.prefixes:
                 break
         if best is None:
-            if _named_conference(text, tokens, i):
+            if words[i] == "conference" and _named_conference(text, tokens, i):
                 hits.append(_Hit("summit", True, offset + tokens[i - 1].start(),
                                  offset + tokens[i].end()))  # fmt: skip
             free = i + 1

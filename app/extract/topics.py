@@ -161,10 +161,13 @@ def topics_of(text: str) -> tuple[str, ...]:
         if words[i] in lexicon.start_words:
             key: tuple[str, ...] = ()
             for j in range(i, min(i + lexicon.longest, len(tokens))):
+                longer = (*key, words[j])
+                if longer not in lexicon.phrases and longer not in lexicon.prefixes:
+                    break  # no phrase goes on with this word: no need to search between
                 gap = (tokens[j - 1].end(), tokens[j].start()) if j > i else None
                 if gap and _JOINER.fullmatch(text, *gap) is None:
                     break  # a phrase never runs across a full stop or a bracket
-                key += (words[j],)
+                key = longer
                 slugs = lexicon.phrases.get(key)
                 if slugs is not None:
                     best = (j, slugs)

@@ -869,3 +869,13 @@ def test_name_words_of_a_sentence_with_an_inner_honorific_and_a_capital_surname(
     assert names == ["Hassan", "Sheikh", "Mohamud", "TANAKA", "Hiroshi", "Ali"]
     starts = [t.text for t, may in zip(a.tokens, a.may_start, strict=True) if may]
     assert starts == ["President", *names[:3], "Mr", "TANAKA", "Hiroshi", "Sheikh", "Ali"]
+
+
+def test_title_text_capitalizes_words_but_small_ones_inside():
+    from app.extract.actors import _title_text
+
+    words = ["deputy", "prime", "minister", "and", "minister", "for", "trade"]
+    assert _title_text(words) == "Deputy Prime Minister and Minister for Trade"
+    assert _title_text(["the", "president-elect", "of", "vice-president"]) == (
+        "The President-elect of Vice-President"
+    )
