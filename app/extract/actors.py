@@ -33,7 +33,7 @@ import re
 from collections import defaultdict
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property, lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import compress
 from operator import itemgetter, or_
@@ -904,10 +904,10 @@ class _Analysed:
     title_start: tuple[bool, ...]  # whether a title, or a plural one, may start there
     titles: dict[int, Title | None] = field(default_factory=dict, compare=False, repr=False)
 
-    @cached_property
+    @property
     def subject(self) -> int:
         """Where the main clause starts (`subject_start`), found once: several rules ask."""
-        return subject_start(self.tokens)
+        return sentence_subject(self.sentence)
 
     def title_at(self, i: int, lex: Lexicon) -> Title | None:
         """`title_at` over this sentence, read once for each token: the rules for people,
@@ -1734,10 +1734,35 @@ def dateline_end(tokens: tuple[Token, ...]) -> int:
     return 0
 
 
-def subject_start(tokens: tuple[Token, ...]) -> int:
+def sentence_dateline_end(sentence: Sentence) -> int:
+    """`dateline_end` of the sentence's tokens, found once for every stage that asks."""
+    derived = sentence.derived
+    if "dateline_end" not in derived:
+        derived["dateline_end"] = dateline_end(sentence.tokens)
+    return derived["dateline_end"]
+
+
+def sentence_subject(sentence: Sentence) -> int:
+    """`subject_start` of the sentence's tokens, found once for every stage that asks."""
+    derived = sentence.derived
+    if "subject" not in derived:
+        derived["subject"] = subject_start(sentence.tokens, sentence_dateline_end(sentence))
+    return derived["subject"]
+
+
+def sentence_joint_subject(sentence: Sentence) -> bool:
+    """`joint_subject` at the sentence's subject, found once for every stage that asks."""
+    derived = sentence.derived
+    if "joint_subject" not in derived:
+        derived["joint_subject"] = joint_subject(sentence.tokens, sentence_subject(sentence))
+    return derived["joint_subject"]
+
+
+def subject_start(tokens: tuple[Token, ...], after_dateline: int | None = None) -> int:
     """Index of the first token of the main clause: after a dateline ("BEIJING, Feb. 10
-    (Xinhua) --"), a label ("Details:") or an introductory phrase ending in a comma."""
-    i = dateline_end(tokens)
+    (Xinhua) --"), a label ("Details:") or an introductory phrase ending in a comma.
+    `after_dateline`, when known, is `dateline_end(tokens)`."""
+    i = dateline_end(tokens) if after_dateline is None else after_dateline
     if i + 1 < len(tokens) and tokens[i + 1].text == ":" and tokens[i].text[:1].isupper():
         i += 2
     if i < len(tokens) and tokens[i].low in _INTRO_WORDS:
@@ -1777,7 +1802,7 @@ def _next_focus(a: _Analysed, refs: list[Reference], focus: _Focus, lex: Lexicon
     speakers = {r.person for r in refs if r.person is not None and _speaks(tokens, r, head, lex)}
     if len(speakers) == 1:
         return _Focus(speakers.pop())
-    if len(speakers) > 1 or joint_subject(tokens, subject):
+    if len(speakers) > 1 or sentence_joint_subject(a.sentence):
         return _Focus(None, True)
     if head is not None and head.person is not None:
         return _Focus(head.person)

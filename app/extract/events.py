@@ -33,7 +33,7 @@ from importlib import resources
 
 import pycountry
 
-from app.extract.actors import dateline_end
+from app.extract.actors import sentence_dateline_end
 from app.extract.countries import cities, country_code, demonym_length, find_countries
 from app.extract.dates import counts_back
 from app.extract.patterns import rewritten, starting_with
@@ -802,7 +802,7 @@ def _plain_dates(doc: _Doc, sentence: Sentence) -> list[DateMention]:
     dates = [
         d for d in doc.dates.get(sentence.index, []) if not counts_back(doc.text[d.start : d.end])
     ]
-    after = dateline_end(sentence.tokens) if dates else 0
+    after = sentence_dateline_end(sentence) if dates else 0
     if after:
         own = [d for d in dates if d.start >= sentence.tokens[after - 1].end]
         return own or dates

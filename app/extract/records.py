@@ -8,9 +8,9 @@ must give back exactly what a record quotes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 from app.extract.tokens import Token, tokens_of
 
@@ -79,6 +79,9 @@ class Sentence:
     text: str
     block: int
     kind: BlockKind = "body"
+    # What the stages derive from the sentence alone and several of them ask (where its
+    # main clause starts), kept on first use: see `actors.sentence_subject`.
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:

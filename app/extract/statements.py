@@ -42,20 +42,19 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
 
 from app.extract.actors import (
     AUXILIARIES,
     Reference,
     addresses,
     is_tail_only,
-    joint_subject,
     lexicon,
     noun_phrase_start,
+    sentence_joint_subject,
+    sentence_subject,
     skip_auxiliaries,
     speech_verb_at,
     subject_reference,
-    subject_start,
     verb_after_subject,
 )
 from app.extract.countries import find_countries
@@ -92,10 +91,10 @@ class _Read:
     tokens: tuple[Token, ...]
     refs: tuple[Reference, ...]
 
-    @cached_property
+    @property
     def subject(self) -> int:
         """Where the main clause starts (`subject_start`), found once: several rules ask."""
-        return subject_start(self.tokens)
+        return sentence_subject(self.sentence)
 
 
 def _read(text: str, sentences: tuple[Sentence, ...], actors: Actors) -> list[_Read]:
@@ -137,7 +136,7 @@ def _speakers(read: _Read, reporters: frozenset[int] = frozenset()) -> tuple[set
     subject = read.subject
     head = subject_reference(tokens, subject, list(refs))
     joint = False
-    if joint_subject(tokens, subject):
+    if sentence_joint_subject(read.sentence):
         # "Kenya and Norway agreed ..., Ruto announced": states acting, one person telling
         joint = not _states_joined(read, subject) and _joint_speech(tokens, subject)
         head = None

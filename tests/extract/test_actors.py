@@ -879,3 +879,17 @@ def test_title_text_capitalizes_words_but_small_ones_inside():
     assert _title_text(["the", "president-elect", "of", "vice-president"]) == (
         "The President-elect of Vice-President"
     )
+
+
+def test_the_subject_of_a_sentence_is_found_once_for_every_stage():
+    from app.extract.actors import sentence_dateline_end, sentence_joint_subject, sentence_subject
+
+    text = "BEIJING, Feb. 10 (Xinhua) \u2014 Ruto and Foreign Minister Eide met on Monday."
+    sentence = Sentence(0, 0, len(text), text, 0)
+    tokens = sentence.tokens
+    assert tokens[sentence_dateline_end(sentence)].text == "Ruto"
+    assert tokens[sentence_subject(sentence)].text == "Ruto"
+    assert sentence_joint_subject(sentence) is True
+    assert set(sentence.derived) == {"dateline_end", "subject", "joint_subject"}
+    sentence.derived["subject"] = 0  # what was found is what is given again
+    assert sentence_subject(sentence) == 0
