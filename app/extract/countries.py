@@ -20,6 +20,8 @@ from importlib import resources
 
 import pycountry
 
+from app.extract.records import Sentence
+
 BLOCKED = "--"
 _MAX_TOKENS = 10
 
@@ -289,6 +291,15 @@ def country_code(word: str) -> str | None:
             entry = pycountry.countries.get(alpha_3=phrase)
         code = entry.alpha_2 if entry else None
     return None if code == BLOCKED else code
+
+
+def sentence_countries(sentence: Sentence) -> list[tuple[int, int, str]]:
+    """`find_countries` of a sentence's text, found once for every stage that asks (kept in
+    `Sentence.derived`; the list is shared: read it, never change it)."""
+    derived = sentence.derived
+    if "countries" not in derived:
+        derived["countries"] = find_countries(sentence.text)
+    return derived["countries"]
 
 
 def find_countries(text: str) -> list[tuple[int, int, str]]:

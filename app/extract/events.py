@@ -34,7 +34,13 @@ from importlib import resources
 import pycountry
 
 from app.extract.actors import sentence_dateline_end
-from app.extract.countries import cities, country_code, demonym_length, find_countries
+from app.extract.countries import (
+    cities,
+    country_code,
+    demonym_length,
+    find_countries,
+    sentence_countries,
+)
 from app.extract.dates import counts_back
 from app.extract.patterns import rewritten, starting_with
 from app.extract.records import (
@@ -462,10 +468,18 @@ def _best(
     return min(usable, key=lambda h: (not h.strong, _PRECEDENCE.index(h.type), h.start))
 
 
-def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
-    """Document spans of the sentence's clauses; background clauses stand apart."""
-    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)), len(sentence.text)]
-    return [(sentence.start + a, sentence.start + b) for a, b in itertools.pairwise(cuts) if b > a]
+def _clauses(sentence: Sentence) -> tuple[tuple[int, int], ...]:
+    """Document spans of the sentence's clauses; background clauses stand apart. Found once
+    for each sentence (the primary and mentioned events both ask)."""
+    found = sentence.derived.get("clauses")
+    if found is None:
+        text = sentence.text
+        cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
+        found = tuple(
+            (sentence.start + a, sentence.start + b) for a, b in itertools.pairwise(cuts) if b > a
+        )
+        sentence.derived["clauses"] = found
+    return found
 
 
 def _within(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
@@ -874,9 +888,11 @@ def _choose_primary(doc: _Doc, source: Source) -> _Primary:
     """Pick the trigger sentence and the type of the event the text is about."""
     title_sentence, title_text = _title(doc, source)
     title_offset = title_sentence.start if title_sentence else 0
+    # a headline of the text was read with the other sentences; one from the metadata not
+    read = doc.hits[title_sentence.index] if title_sentence else _find_triggers(title_text)
     title_hits = [
         h
-        for h in _find_triggers(title_text, title_offset)
+        for h in read
         if h.type != "statement"
         and not (
             h.type == "summit" and _OUTSIDE_SUMMIT.search(title_text[: h.start - title_offset])
@@ -894,7 +910,7 @@ def _choose_primary(doc: _Doc, source: Source) -> _Primary:
                 h.type == "summit" and _OUTSIDE_SUMMIT.search(doc.text, sentence.start, h.start)
             )
         ]
-        named = doc.mentions.get(sentence.index) or find_countries(sentence.text)
+        named = doc.mentions.get(sentence.index) or sentence_countries(sentence)
         if hits and named:
             candidates.append((sentence, hits))
     wanted = _GROUP.get(title_best.type, title_best.type) if title_best else None
@@ -1048,12 +1064,13 @@ def _fill_unknown(
         countries.add(code)
 
 
-def _pairs(text: str) -> list[tuple[str, str]]:
+def _pairs(text: str, spans: list[tuple[int, int, str]] | None = None) -> list[tuple[str, str]]:
     """Pairs of states the text coordinates as two sides: "Chile and Peru", "Chile-Peru".
 
-    A run of three or more ("Chile, Peru and Bolivia") is a list, not a pair.
+    A run of three or more ("Chile, Peru and Bolivia") is a list, not a pair. `spans`, when
+    known, are the text's `find_countries`.
     """
-    spans = find_countries(text)
+    spans = find_countries(text) if spans is None else spans
     runs: list[list[str]] = []
     previous_end = -1
     for start, end, code in spans:
@@ -1071,7 +1088,7 @@ def _pair_partner(doc: _Doc, known: str) -> str | None:
     for sentence in doc.sentences:
         if sentence.index in doc.captions or not _PAIR_HINT.search(sentence.text):
             continue
-        for a, b in _pairs(sentence.text):
+        for a, b in _pairs(sentence.text, sentence_countries(sentence)):
             if known in (a, b):
                 other = b if a == known else a
                 counts[other] = counts.get(other, 0) + 1
@@ -1190,7 +1207,7 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
         # a lead naming no contact tells what came of the one a later sentence names:
         # "Prime Ministers A of X and B of Y on Thursday pledged ..." then "A told a
         # joint press conference in Skopje"
-        main = _clauses(lead)[:1]
+        main = list(_clauses(lead)[:1])
         people += _people_in(doc, lead, main)
         texts += [(doc.text[a:b], a) for a, b in main]
     for other in doc.sentences:
@@ -1431,7 +1448,7 @@ def _relations_event(doc: _Doc, primary: Event) -> Event | None:
     if best is None:
         return None
     date, sentence = best
-    named = {code for _, _, code in find_countries(sentence.text) if code != "EU"}
+    named = {code for _, _, code in sentence_countries(sentence) if code != "EU"}
     countries = named if len(named) >= 2 else named | set(primary.countries)
     if len(countries) < 2:
         return None

@@ -57,7 +57,7 @@ from app.extract.actors import (
     subject_reference,
     verb_after_subject,
 )
-from app.extract.countries import find_countries
+from app.extract.countries import sentence_countries
 from app.extract.records import Actors, Mention, Sentence, Statement
 from app.extract.tokens import Token, ending_at, index_from, starting_at
 
@@ -287,7 +287,7 @@ def _states_joined(read: _Read, subject: int) -> bool:
     base = read.sentence.start
     spans = {
         starts[base + start]: ends[base + end]
-        for start, end, _ in find_countries(read.sentence.text)
+        for start, end, _ in sentence_countries(read.sentence)
         if base + start in starts and base + end in ends
     }
     last = spans.get(subject)
@@ -357,7 +357,7 @@ def _speech_elsewhere(read: _Read, countries: set[int]) -> bool:
 
 def _country_ends(read: _Read) -> tuple[set[int], set[str]]:
     """Token indexes that end a country phrase, and the codes of the sentence's subject."""
-    spans = find_countries(read.sentence.text)
+    spans = sentence_countries(read.sentence)
     if not spans:
         return set(), set()
     base = read.sentence.start

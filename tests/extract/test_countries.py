@@ -129,3 +129,13 @@ def test_capital_words_start_at_any_capital_not_inside_a_word():
     assert found == [m.group() for m in plain.finditer(text)]
     assert found[:5] == ["Åland", "Türkiye", "McKenzie", "élan", "Ürümqi"]
     assert "Dx" not in found and "Kenzie" not in found
+
+
+def test_a_sentences_countries_are_found_once():
+    from app.extract.countries import sentence_countries
+    from app.extract.records import Sentence
+
+    text = "Kenya and Norway signed a deal."
+    sentence = Sentence(0, 100, 100 + len(text), text, 0)
+    assert sentence_countries(sentence) == find_countries(text) == [(0, 5, "KE"), (10, 16, "NO")]
+    assert sentence_countries(sentence) is sentence.derived["countries"]

@@ -954,3 +954,17 @@ def test_location_of_the_primary_event(text: str, location: str | None) -> None:
 )  # fmt: skip
 def test_a_datelines_date_yields_to_the_sentences_own(text: str, date: str) -> None:
     assert _primary(text, published=dt.date(2024, 2, 2)).date == date
+
+
+def test_clauses_of_a_sentence_in_document_offsets_found_once():
+    from app.extract.records import Sentence
+
+    text = "Ruto met Eide in Nairobi, which hosts the talks; they agreed."
+    sentence = Sentence(0, 50, 50 + len(text), text, 0)
+    clauses = events._clauses(sentence)
+    assert [text[a - 50 : b - 50] for a, b in clauses] == [
+        "Ruto met Eide in Nairobi",
+        ", which hosts the talks",
+        "; they agreed.",
+    ]
+    assert events._clauses(sentence) is clauses
