@@ -27,7 +27,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -486,8 +486,12 @@ def _within(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
-def _is_future(text: str) -> bool:
-    return bool(_FUTURE.search(text))
+def _is_future(sentence: Sentence) -> bool:
+    """Whether the sentence looks ahead ("will", "is set to"), found once for each sentence."""
+    derived = sentence.derived
+    if "future" not in derived:
+        derived["future"] = bool(_FUTURE.search(sentence.text))
+    return derived["future"]
 
 
 def _longest_in(
@@ -670,6 +674,8 @@ class _Doc:
     countries: dict[str, str]  # person id -> state, from actors or a title mention
     hits: dict[int, list[_Hit]]  # sentence index -> its trigger phrases
     captions: frozenset[int]  # sentences of a photo caption
+    # sentence index -> `_plain_dates`, read once: most rules ask about every sentence
+    plain_dates: dict[int, list[DateMention]] = field(default_factory=dict, compare=False)
 
     def country(self, person_id: str) -> str | None:
         return self.countries.get(person_id)
@@ -812,7 +818,15 @@ def _plain_dates(doc: _Doc, sentence: Sentence) -> list[DateMention]:
     """Dates of the sentence that place its event in time (not anniversary origins).
 
     A dateline's date ("NAIROBI, Feb 2 (AP) --") is the day the story was filed: it
-    places the event only when the sentence gives no date of its own ("on Thursday")."""
+    places the event only when the sentence gives no date of its own ("on Thursday").
+    The list is kept for the document's other rules: read it, never change it."""
+    found = doc.plain_dates.get(sentence.index)
+    if found is None:
+        found = doc.plain_dates[sentence.index] = _read_plain_dates(doc, sentence)
+    return found
+
+
+def _read_plain_dates(doc: _Doc, sentence: Sentence) -> list[DateMention]:
     dates = [
         d for d in doc.dates.get(sentence.index, []) if not counts_back(doc.text[d.start : d.end])
     ]
@@ -956,7 +970,7 @@ def _choose_primary(doc: _Doc, source: Source) -> _Primary:
         reporting.add(title_sentence.index)
     group = _GROUP.get(kind, kind)
     for other in body:
-        if other.index == sentence.index or _is_future(other.text):
+        if other.index == sentence.index or _is_future(other):
             continue
         if any(_GROUP.get(h.type, h.type) == group for h in doc.hits[other.index]):
             reporting.add(other.index)
@@ -971,7 +985,7 @@ def _primary_date(doc: _Doc, primary: _Primary) -> DateMention | None:
         primary.hit.start if primary.hit and primary.hit.start >= sentence.start else sentence.start
     )
     own = _plain_dates(doc, sentence)
-    if _is_future(sentence.text):  # "will travel ..., his spokesman said on Friday"
+    if _is_future(sentence):  # "will travel ..., his spokesman said on Friday"
         own = [d for d in own if not _SAID_ON.search(doc.text, sentence.start, d.start)]
     found = _nearest(own, position)
     if found:
@@ -982,7 +996,7 @@ def _primary_date(doc: _Doc, primary: _Primary) -> DateMention | None:
         if found:
             return found
     body = [s for s in doc.sentences if s.kind == "body"][:_LEAD]
-    earlier = [s for s in body if s.index < sentence.index and not _is_future(s.text)]
+    earlier = [s for s in body if s.index < sentence.index and not _is_future(s)]
     for other in reversed(earlier):
         days = [d for d in _plain_dates(doc, other) if d.precision == "day"]
         if days:
@@ -1201,7 +1215,7 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
         and sentence is not None
         and lead.index < sentence.index
         and not doc.hits[lead.index]
-        and not _is_future(lead.text)
+        and not _is_future(lead)
         and not _own_date_differs(doc, lead, date)
     ):
         # a lead naming no contact tells what came of the one a later sentence names:
@@ -1214,7 +1228,7 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
         if (
             other.kind == "body"
             and _ATTENDANCE.search(other.text)
-            and not _is_future(other.text)
+            and not _is_future(other)
             and not _own_date_differs(doc, other, date, in_reported_words=False)
         ):
             people += _people_in(doc, other, [(other.start, other.end)])
@@ -1362,11 +1376,11 @@ def _mentioned_event(doc: _Doc, sentence: Sentence, primary: Event) -> Event | N
         and primary.type in ("meeting", "visit")
         and _SIGNED_NOW.search(sentence.text)
         and not _SIGNED_BEFORE.search(sentence.text)
-        and not _is_future(sentence.text)
+        and not _is_future(sentence)
     ):
         value, precision = primary.date, primary.precision  # signed at the meeting itself
         location = location or primary.location
-    elif date is None and (_is_future(sentence.text) or not (location and len(people) >= 2)):
+    elif date is None and (_is_future(sentence) or not (location and len(people) >= 2)):
         arranged = best.type in ("meeting", "visit") and _ARRANGED.search(sentence.text)
         if not (arranged and location):
             return None

@@ -968,3 +968,29 @@ def test_clauses_of_a_sentence_in_document_offsets_found_once():
         "; they agreed.",
     ]
     assert events._clauses(sentence) is clauses
+
+
+def test_whether_a_sentence_looks_ahead_is_found_once():
+    from app.extract.records import Sentence
+
+    ahead, past = (
+        Sentence(n, 0, len(text), text, 0)
+        for n, text in enumerate(["Ruto will visit Oslo in May.", "Ruto visited Oslo in May."])
+    )
+    assert events._is_future(ahead) and not events._is_future(past)
+    assert (ahead.derived["future"], past.derived["future"]) == (True, False)
+
+
+def test_plain_dates_leave_out_origins_and_are_read_once():
+    source = Source(
+        text="Ruto met Eide on Monday, the 60th anniversary of ties.",
+        published=dt.date(2024, 3, 7),
+    )
+    cleaned = clean.clean(source)
+    sentences = segment.segment(cleaned)
+    found = dates.find_dates(sentences, cleaned.reference_date)
+    doc = events._index(source, cleaned, sentences, Actors((), ()), found)
+    plain = events._plain_dates(doc, sentences[0])
+    assert [d.value for d in found] == ["2024-03-04", "1964"]
+    assert [d.value for d in plain] == ["2024-03-04"]
+    assert events._plain_dates(doc, sentences[0]) is plain
