@@ -178,6 +178,21 @@ _DATE_WORDS = tuple(w for w in _ANY_DATE.pattern.split("|") if w.isalpha())
 _DAY_END = re.compile(r"day\b")
 _CASE_FOLDED_ASCII = ("İ", "ı", "ſ", "\u212a")  # match ASCII letters only when case is ignored
 _ORDINAL_CUE = re.compile(r"anniversar|year\s+of", re.I)
+# A word every match of a pattern under re.I holds, in lower case: a sentence with none of
+# them needs no search (`_may_hold`; tests/extract/test_dates.py checks the lists)
+_WORDS_OF = {
+    _DAY_WORD: ("today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening"),
+    _SEASON: ("spring", "summer", "autumn"),
+    _ORDINAL_CUE: ("anniversar", "year"),
+}
+
+
+def _may_hold(pattern: re.Pattern[str], text: str, lowered: str) -> bool:
+    """Whether `pattern` (a key of `_WORDS_OF`) may match `text`: one of its words is in the
+    lower-cased text, or a letter that matches an ASCII one only when case is ignored is."""
+    return any(word in lowered for word in _WORDS_OF[pattern]) or any(
+        c in text for c in _CASE_FOLDED_ASCII
+    )
 
 
 def counts_back(expression: str) -> bool:
@@ -346,7 +361,7 @@ def _relative(finder: _Finder, ref: dt.date, digits: bool) -> None:
             future = _is_future(text, match.start())
             value = _yearless(_month_number(match["mon"]), _first_day(match["day"]), ref, future)
             finder.add(match.start(), match.end(), _iso(value), "day")
-    for match in _DAY_WORD.finditer(text):
+    for match in _DAY_WORD.finditer(text) if _may_hold(_DAY_WORD, text, lowered) else ():
         word = match["word"].lower()
         if match["day"]:
             value = _day_number(int(match["day"]), ref)
@@ -381,7 +396,8 @@ def _years(finder: _Finder, ref: dt.date | None, named_year: bool) -> None:
     explicit_years = [int(m["year"]) for m in bare_years]
     if named_year:
         explicit_years += [int(m["year"]) for m in _SUBJECT_YEAR.finditer(text)]
-    anniversaries = _ANNIVERSARY.finditer(text) if _ORDINAL_CUE.search(text) else ()
+    cue = _may_hold(_ORDINAL_CUE, text, lowered) and _ORDINAL_CUE.search(text)
+    anniversaries = _ANNIVERSARY.finditer(text) if cue else ()
     for match in anniversaries:
         years = _ordinal(match["n"])
         if not years or (years < 5 and "year" in match.group().lower()):
@@ -405,7 +421,7 @@ def _years(finder: _Finder, ref: dt.date | None, named_year: bool) -> None:
             finder.add(match.start(), match.end(), f"{ref.year + delta:04d}", "year")
         for match in _PART_OF_YEAR.finditer(text) if "of the year" in text else ():
             finder.add(match.start(), match.end(), f"{ref.year:04d}", "year")
-        for match in _SEASON.finditer(text):
+        for match in _SEASON.finditer(text) if _may_hold(_SEASON, text, lowered) else ():
             delta = {"last": -1, "next": 1}.get(match["rel"].lower(), 0)
             finder.add(match.start(), match.end(), f"{ref.year + delta:04d}", "year")
 

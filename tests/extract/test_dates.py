@@ -232,3 +232,23 @@ def test_part_of_the_current_year(text, expected):
 )
 def test_the_quick_test_for_a_date_misses_none_the_full_one_would_read(text, expected):
     assert _may_hold_a_date(text) is expected
+
+
+def test_every_match_of_a_gated_pattern_holds_one_of_its_words():
+    from pathlib import Path
+
+    from app.extract.dates import _DAY_WORD, _WORDS_OF, _may_hold
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seed_data").glob("*.txt"))]
+    texts += [
+        "This morning, Ruto said. Tonight and TOMORROW (24) too; the 60th ANNIVERSARY this "
+        "spring, during the Summer and last autumn, in the year of the dragon, yesterday."
+    ]
+    for pattern, words in _WORDS_OF.items():
+        found = [m.group().lower() for text in texts for m in pattern.finditer(text)]
+        assert found, pattern.pattern
+        assert [m for m in found if not any(w in m for w in words)] == []
+    # a long s matches "s" when case is ignored: no lower-cased word tells it apart
+    assert _may_hold(_DAY_WORD, "Xi left ſoon", "xi left ſoon")
+    assert not _may_hold(_DAY_WORD, "Xi left soon", "xi left soon")
