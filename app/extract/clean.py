@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from app.extract.patterns import starting_with
+from app.extract.patterns import may_hold, starting_with
 from app.extract.records import Block, BlockKind, Cleaned, Source
 
 _MONTHS = {
@@ -92,8 +92,13 @@ _FURNITURE_WORDS = starting_with(
     r"|cookies?\b.*\b(?:accept|policy)|All\s+rights\s+reserved)\b",
     re.I,
 )
+# a word every match of _FURNITURE_WORDS holds (tests/extract/test_clean.py checks it)
+_FURNITURE_HOLDS = ("donate", "email", "click", "share", "cookie", "reserved")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
-_MENU_GAPS = re.compile(r"\S\s{3,}\S")
+# three spaces or more between two words ("Home   World   Business"); the search starts at a
+# space, a class it skips to fast, and looks behind for the word before it (a bare
+# "\S\s{3,}\S" stops at every letter)
+_MENU_GAPS = re.compile(r"\s(?<=\S\s)\s{2,}(?=\S)")
 # Lines after these markers are lists of other articles or site furniture.
 _TAIL_MARKER = re.compile(
     r"^\s*\[?\s*(?:Related\s+(?:Articles?|News|Stories|Posts)|Read\s+more|More\s+from\b.*"
@@ -101,13 +106,19 @@ _TAIL_MARKER = re.compile(
     r"|Suggest\s+to\s+a\s+Friend|Tags?)\s*[\]:]?\s*$",
     re.I,
 )
-_TERMINAL = re.compile(r"""[.!?]['"’”)\]]*\s*$""")
+_CLOSERS = "'\"’”)]"
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _DATE_TOKEN = re.compile(
     rf"^(?:{_MONTH}|{_WEEKDAY}|\d{{1,4}}[,:]?|\d{{4}}-\d{{2}}-\d{{2}}|[,•|\-–—])$"
 )
 _SPACES = re.compile(r"\s+")
 _LONGEST_NOISE = 300
+
+
+def _ends_a_sentence(line: str) -> bool:
+    """Whether `line` ends with ".", "!" or "?", then closing quotes or brackets, then
+    spaces: string methods, where a search for the end would try every position."""
+    return line.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?"))
 
 
 def _norm(text: str) -> str:
@@ -142,7 +153,7 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
         while (
             i + 1 < len(lines)
             and lines[i + 1][0] - end <= 2
-            and not _TERMINAL.search(text[start:end])
+            and not _ends_a_sentence(text[start:end])
             and text[lines[i + 1][0]].islower()
             and len(text[start:end]) > 40
         ):
@@ -163,7 +174,7 @@ def _split_furniture(text: str, start: int, end: int) -> Iterator[tuple[int, int
     credit = (
         _TRAILING_CREDIT.search(text, max(start, end - 160), end) if text[end - 1] == ")" else None
     )
-    if credit and credit.start() > start and _TERMINAL.search(text, start, credit.start()):
+    if credit and credit.start() > start and _ends_a_sentence(text[start : credit.start()]):
         yield start, credit.start(), False
         yield credit.start() + 1, end, True
         return
@@ -207,7 +218,7 @@ def _noise_anywhere(line: str) -> bool:
         # every stamp ends in "ago" or "read"; ignoring case, only their capitals match these
         # letters, so the test on the lower-cased line is exact
         or (("ago" in lowered or "read" in lowered) and _TIMESTAMP.search(line))
-        or _FURNITURE_WORDS.search(line)
+        or (may_hold(_FURNITURE_HOLDS, line, lowered) and _FURNITURE_WORDS.search(line))
     )
 
 
@@ -222,7 +233,7 @@ def _is_noise(line: str) -> bool:
         return True  # "Xinhua) 15:15, December 10, 2024"
     # a few words without sentence punctuation: a menu item, a site or section name (the
     # cheap test first: most lines are prose that ends with a full stop)
-    return not _TERMINAL.search(line) and len(_WORD.findall(line)) < 4
+    return not _ends_a_sentence(line) and len(_WORD.findall(line)) < 4
 
 
 def _is_headline(line: str) -> bool:

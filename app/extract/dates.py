@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from app.extract.patterns import starting_with
+from app.extract.patterns import CASE_FOLDED_ASCII, may_hold, starting_with
 from app.extract.records import DateMention, Precision, Sentence
 
 _MONTH_NUMBERS = {
@@ -176,7 +176,6 @@ _ANY_DATE_ANY_CASE = re.compile(_ANY_DATE.pattern, re.I)
 # speed, where one search for the alternation tries it at every position of the sentence
 _DATE_WORDS = tuple(w for w in _ANY_DATE.pattern.split("|") if w.isalpha())
 _DAY_END = re.compile(r"day\b")
-_CASE_FOLDED_ASCII = ("İ", "ı", "ſ", "\u212a")  # match ASCII letters only when case is ignored
 _ORDINAL_CUE = re.compile(r"anniversar|year\s+of", re.I)
 # A word every match of a pattern under re.I holds, in lower case: a sentence with none of
 # them needs no search (`_may_hold`; tests/extract/test_dates.py checks the lists)
@@ -188,11 +187,8 @@ _WORDS_OF = {
 
 
 def _may_hold(pattern: re.Pattern[str], text: str, lowered: str) -> bool:
-    """Whether `pattern` (a key of `_WORDS_OF`) may match `text`: one of its words is in the
-    lower-cased text, or a letter that matches an ASCII one only when case is ignored is."""
-    return any(word in lowered for word in _WORDS_OF[pattern]) or any(
-        c in text for c in _CASE_FOLDED_ASCII
-    )
+    """Whether `pattern` (a key of `_WORDS_OF`) may match `text` (`patterns.may_hold`)."""
+    return may_hold(_WORDS_OF[pattern], text, lowered)
 
 
 def counts_back(expression: str) -> bool:
@@ -453,7 +449,7 @@ def _may_hold_a_date(text: str, digits: bool | None = None) -> bool:
         digits = _DIGIT.search(text) is not None
     if digits or any(word in lowered for word in _DATE_WORDS) or _DAY_END.search(lowered):
         return True
-    return any(c in text for c in _CASE_FOLDED_ASCII) and bool(_ANY_DATE_ANY_CASE.search(text))
+    return any(c in text for c in CASE_FOLDED_ASCII) and bool(_ANY_DATE_ANY_CASE.search(text))
 
 
 def _sentence_dates(sentence: Sentence, ref: dt.date | None) -> Iterator[DateMention]:

@@ -32,6 +32,18 @@ def rewritten(fast: str, plain: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
+# letters that match an ASCII letter only when case is ignored: "ſ" matches "s" under re.I
+CASE_FOLDED_ASCII = ("İ", "ı", "ſ", "\u212a")
+
+
+def may_hold(words: tuple[str, ...], text: str, lowered: str) -> bool:
+    """Whether a pattern under re.I, each of whose matches holds one of `words` (in lower
+    case), may match `text` (`lowered` is `text.lower()`): one of the words is in the
+    lower-cased text, or a letter that matches an ASCII one only when case is ignored is.
+    A sentence that holds none needs no search."""
+    return any(word in lowered for word in words) or any(c in text for c in CASE_FOLDED_ASCII)
+
+
 def plain_forms() -> dict[re.Pattern[str], re.Pattern[str]]:
     """Every pattern made by `starting_with`, with its form without the lookahead."""
     return dict(_PLAIN)

@@ -1,7 +1,9 @@
 import datetime as dt
+import re
 
 import pytest
 
+from app.extract import clean as clean_module
 from app.extract.clean import _noise_anywhere, clean
 from app.extract.records import Source
 
@@ -147,3 +149,42 @@ def test_reference_date(text, published, expected):
 )
 def test_noise_anywhere(line, noise):
     assert _noise_anywhere(line) is noise
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("He left.", True),
+        ('He said "yes."  ', True),
+        ("Is it (so?)\n", True),
+        ('He said "yes." )', False),  # a bracket after the space: no sentence end
+        ('He left. "', False),
+        ("Home World", False),
+        ("", False),
+    ],
+)
+def test_a_line_ends_a_sentence_as_the_terminal_pattern_says(line, ends):
+    terminal = re.compile(r"""[.!?]['"’”)\]]*\s*$""")  # what the string methods replace
+    assert clean_module._ends_a_sentence(line) is ends is bool(terminal.search(line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Home   World   Business", "a\t\t\tb", "a \u00a0 b", "   lead", "trail   ", "a  b", "x"],
+)
+def test_menu_gaps_are_three_spaces_between_two_words(line):
+    plain = re.compile(r"\S\s{3,}\S")
+    assert bool(clean_module._MENU_GAPS.search(line)) is bool(plain.search(line))
+
+
+def test_every_furniture_phrase_holds_one_of_the_words_that_gate_its_search():
+    from app.extract.clean import _FURNITURE_HOLDS, _FURNITURE_WORDS
+
+    line = (
+        "Donate now | SEND AN EMAIL | Click here | share your story | we use Cookies, "
+        "accept | All Rights Reserved"
+    )
+    found = [m.group().lower() for m in _FURNITURE_WORDS.finditer(line)]
+    assert len(found) == 6
+    assert [m for m in found if not any(word in m for word in _FURNITURE_HOLDS)] == []
+    assert _noise_anywhere("Click here to read on") and not _noise_anywhere("He left.")
