@@ -23,6 +23,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from app.extract.patterns import rewritten
 from app.extract.records import Cleaned, Sentence
 
 _OPENING = frozenset("“«")
@@ -38,7 +39,11 @@ _SINGLE_MARK = re.compile(
 )
 
 # terminal punctuation, then closing quotes or brackets, then the space before the next sentence
-_BOUNDARY = re.compile(r"""(?:[.!?]+|…)(?P<closers>['"’”»)\]]*)(?P<space>\s+)""")
+# (the mark comes first as one plain class the search skips to; a run of [.!?] goes on)
+_BOUNDARY = rewritten(
+    r"""[.!?…](?:(?<=…)|(?<=[.!?])[.!?]*)(?P<closers>['"’”»)\]]*)(?P<space>\s+)""",
+    r"""(?:[.!?]+|…)(?P<closers>['"’”»)\]]*)(?P<space>\s+)""",
+)
 _NEXT_WORD = re.compile(r"[^\s\"“'‘(\[]+")
 
 # Never the end of a sentence: titles, ranks and reference abbreviations.

@@ -63,3 +63,18 @@ def test_clause_breaks_of_every_kind_are_found_by_the_rewrite():
     assert [text[a:b] for a, b in spans] == [
         ";", " \u2014 ", " \u2014 ", ", which", ",as ", ", while ", "  when ", ";", ";", " since "
     ]  # fmt: skip
+
+
+def test_sentence_boundaries_and_their_parts_are_found_by_the_rewrite():
+    from app.extract.segment import _BOUNDARY
+
+    text = 'He left… Then?! "Yes." She said.) Done...  Next …» Last.'
+    plain = plain_forms()[_BOUNDARY]
+
+    def parts(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], ...]]:
+        return [(m.span(), m.span("closers"), m.span("space")) for m in pattern.finditer(text)]
+
+    assert parts(_BOUNDARY) == parts(plain)
+    assert [m.group() for m in _BOUNDARY.finditer(text)] == [
+        "… ", "?! ", '." ', ".) ", "...  ", "…» "
+    ]  # fmt: skip
