@@ -146,12 +146,10 @@ def topics_of(text: str) -> tuple[str, ...]:
     words = [_stem(w.lower()) for w in written]
     found: set[str] = set()
     free = 0  # the first token not inside a phrase found
-    # most words start no phrase and are no acronym: visit only those that may
-    for i in [
-        k
-        for k, word in enumerate(words)
-        if word in lexicon.start_words or written[k] in lexicon.acronyms
-    ]:
+    # most words start no phrase and are no acronym: visit only those that may (the sets
+    # are local names: the comprehension reads them for every word)
+    start_words, acronyms = lexicon.start_words, lexicon.acronyms
+    for i in [k for k, word in enumerate(words) if word in start_words or written[k] in acronyms]:
         if i < free:
             continue
         best: tuple[int, frozenset[str]] | None = None
@@ -178,6 +176,8 @@ def topics_of(text: str) -> tuple[str, ...]:
             free = best[0] + 1
     if "Europe" in text and _europe_beside_a_state(text):
         found.add("eu-relations")
+    if not found:
+        return ()  # most texts: no need to walk the taxonomy
     return tuple(slug for slug in taxonomy() if slug in found)
 
 
