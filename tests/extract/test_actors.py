@@ -893,3 +893,32 @@ def test_the_subject_of_a_sentence_is_found_once_for_every_stage():
     assert set(sentence.derived) == {"dateline_end", "subject", "joint_subject"}
     sentence.derived["subject"] = 0  # what was found is what is given again
     assert sentence_subject(sentence) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "unnamed"),
+    [
+        ("A senior official said talks went well.", True),
+        ("Another official added that ties grew.", True),
+        ("Ruto paid an official visit to Oslo.", False),
+        ("Ruto met Eide in Oslo.", False),
+    ],
+)
+def test_an_official_introduced_without_a_name(text, unnamed):
+    from app.extract.actors import _analyse, _unnamed_official
+
+    assert _unnamed_official(_analyse(text, Sentence(0, 0, len(text), text, 0), [])) is unnamed
+
+
+def test_a_sentence_without_a_pronoun_resolves_none_and_one_with_resolves_it():
+    from app.extract.actors import _analyse, _Focus, _Person, _resolve_pronouns
+
+    lima = _Person(("Ana", "Lima"), "Ana Lima", None, frozenset(), None, "f")
+
+    def pronouns(text: str) -> list[str]:
+        a = _analyse(text, Sentence(0, 0, len(text), text, 0), [])
+        found = _resolve_pronouns(a, [], _Focus(person=0), [lima])
+        return [text[r.start : r.end] for r in found]
+
+    assert pronouns("Talks went well in Oslo.") == []
+    assert pronouns("Later, she said talks went well.") == ["she"]
