@@ -28,7 +28,6 @@ and person verbs, non-name words) are general English data, loaded once.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
 from collections.abc import Container, Iterable
@@ -39,7 +38,7 @@ from itertools import compress
 from operator import itemgetter, or_
 from typing import NamedTuple
 
-from app.extract.countries import cities, demonym_length, find_countries
+from app.extract.countries import cities, demonym_length, sentence_countries
 from app.extract.records import Actors, Mention, Person, Sentence
 from app.extract.tokens import Token, ending_at, index_from, starting_at, tokenize
 
@@ -1990,6 +1989,11 @@ def _resolve_pronouns(
     return found
 
 
+def _in_text(spans: list[tuple[int, int, str]], offset: int) -> list[tuple[int, int, str]]:
+    """Country spans of a sentence beginning at `offset`, in document offsets."""
+    return [(offset + start, offset + end, code) for start, end, code in spans]
+
+
 def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
     """Find the people of a text and every reference to them.
 
@@ -1998,16 +2002,11 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
     surname, title or pronoun) with offsets and sentence index.
     """
     lex = lexicon()
-    spans = find_countries(text)
-    starts = [start for start, _, _ in spans]
-    analysed = [
-        _analyse(
-            text,
-            s,
-            spans[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)],
-        )
-        for s in sentences
-    ]
+    # Country phrases sentence by sentence, kept on each sentence for the later stages. A
+    # search of the whole text finds the same ones: a phrase never runs across a sentence
+    # break (a line break ends it, and none goes on after a full stop that ends a sentence).
+    spans = [_in_text(sentence_countries(s), s.start) for s in sentences]
+    analysed = [_analyse(text, s, found) for s, found in zip(sentences, spans, strict=True)]
     alone = _alone_words(analysed, lex)
     candidates = [c for a in analysed if a.sentence.kind == "body" for c in _candidates(a, lex)]
     people = _merge(candidates, alone)
@@ -2016,13 +2015,8 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
     noun_surnames = _noun_surnames(people, lex)
     if noun_surnames:  # "Park said": read again with the surname as a name word
         analysed = [
-            _analyse(
-                text,
-                s,
-                spans[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)],
-                noun_surnames,
-            )
-            for s in sentences
+            _analyse(text, s, found, noun_surnames)
+            for s, found in zip(sentences, spans, strict=True)
         ]
         alone = _alone_words(analysed, lex)
     aliases = _aliases(people, alone, lex, noun_surnames)

@@ -139,3 +139,26 @@ def test_a_sentences_countries_are_found_once():
     sentence = Sentence(0, 100, 100 + len(text), text, 0)
     assert sentence_countries(sentence) == find_countries(text) == [(0, 5, "KE"), (10, 16, "NO")]
     assert sentence_countries(sentence) is sentence.derived["countries"]
+
+
+def test_no_country_phrase_runs_across_a_sentence_break():
+    # the actors stage reads country phrases sentence by sentence: that must find what a
+    # search of the whole text finds, abbreviations with inner full stops included
+    import bisect
+
+    from app.extract import clean, segment
+    from app.extract.countries import sentence_countries
+    from app.extract.records import Source
+
+    text = (
+        "Talks with the U.S. The U.S. Virgin Islands and St. Lucia joined.\n\nU.K. ministers "
+        "met the U.S.A. envoy. Kenya's E.U. partners met. Then Norway spoke. Korea."
+    )
+    cleaned = clean.clean(Source(text=text))
+    sentences = segment.segment(cleaned)
+    assert len(sentences) >= 5
+    whole = find_countries(cleaned.text)
+    starts = [start for start, _, _ in whole]
+    for s in sentences:
+        inside = whole[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)]
+        assert [(s.start + a, s.start + b, c) for a, b, c in sentence_countries(s)] == inside
