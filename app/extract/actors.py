@@ -535,6 +535,8 @@ def _name_run(a: _Analysed, i: int, particle_start: bool = False) -> int:
     """Index after a run of name words starting at `i` ("Luiz Inácio Lula da Silva",
     "Harald V"); `particle_start` lets it open with a particle ("Mrs. van der Berg")."""
     tokens, ok = a.tokens, a.name_ok
+    if not particle_start and (i >= len(tokens) or not ok[i]):
+        return i  # most positions asked: no name word opens a run there
     j, count = i, 0
     if particle_start:
         j = _particles_then_name(a, i)
@@ -2026,10 +2028,11 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
     for a in analysed:
         refs: list[Reference] = []
         i = 0
-        while i < len(a.tokens):
-            after_form = bool(i) and a.tokens[i - 1].text in lex.form_ends
-            particle = a.tokens[i].low in _PARTICLES and a.tokens[i].text.islower()
-            if not a.may_start[i] and not after_form and not particle:
+        tokens, may_start, form_ends = a.tokens, a.may_start, lex.form_ends  # read per word
+        while i < len(tokens):
+            after_form = bool(i) and tokens[i - 1].text in form_ends
+            particle = tokens[i].low in _PARTICLES and tokens[i].text.islower()
+            if not may_start[i] and not after_form and not particle:
                 i += 1
                 continue
             end = _run_at(a, i)

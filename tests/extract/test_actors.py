@@ -922,3 +922,21 @@ def test_a_sentence_without_a_pronoun_resolves_none_and_one_with_resolves_it():
 
     assert pronouns("Talks went well in Oslo.") == []
     assert pronouns("Later, she said talks went well.") == ["she"]
+
+
+def test_a_name_run_starts_only_at_a_name_word_unless_a_particle_may_open_it():
+    from app.extract.actors import _analyse, _name_run
+
+    text = "Mrs. van der Berg met Luiz Inácio Lula da Silva and King Harald V of Norway."
+    a = _analyse(text, Sentence(0, 0, len(text), text, 0), [])
+    at = {t.text: k for k, t in reversed(list(enumerate(a.tokens)))}
+
+    def run(word: str, particle_start: bool = False) -> str:
+        end = _name_run(a, at[word], particle_start)
+        return " ".join(t.text for t in a.tokens[at[word] : end])
+
+    assert (run("Mrs"), run("van"), run("met"), run("."), run("King")) == ("", "", "", "", "")
+    assert run("van", particle_start=True) == "van der Berg"
+    assert run("Luiz") == "Luiz Inácio Lula da Silva"
+    assert run("Harald") == "Harald V"
+    assert _name_run(a, len(a.tokens)) == len(a.tokens)
