@@ -1183,17 +1183,19 @@ def _respective_pair(a: _Analysed, i: int, lex: Lexicon) -> tuple[list[_Candidat
 def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
     """People named in one body sentence, with the cue that names them."""
     tokens, found = a.tokens, []
+    may_start, countries = a.may_start, a.countries  # read for every word
     i = 0
     while i < len(tokens):
+        # most words start nothing (a title starts only where `may_start` says one may)
+        if not may_start[i] and i not in countries:
+            i += 1
+            continue
         if a.title_start[i]:
             pair, after_pair = _respective_pair(a, i, lex)
             if pair:
                 found.extend(pair)
                 i = after_pair
                 continue
-        if not a.may_start[i] and i not in a.countries:
-            i += 1
-            continue
         pair, after_pair = _plural_title_pair(a, i, lex)
         if pair:
             found.extend(pair)
@@ -1345,13 +1347,14 @@ def _alone_words(analysed: list[_Analysed], lex: Lexicon) -> set[str]:
         if a.sentence.kind != "body":
             continue
         i = 0
-        while i < len(a.tokens):
-            if not a.name_ok[i]:
+        tokens, name_ok = a.tokens, a.name_ok  # read for every word
+        while i < len(tokens):
+            if not name_ok[i]:
                 i += 1
                 continue
             end = _name_run(a, i)
             if end == i + 1:
-                alone.add(a.tokens[i].text)
+                alone.add(tokens[i].text)
             i = max(end, i + 1)
     return alone
 
@@ -1537,8 +1540,9 @@ def _title_refs(a: _Analysed, lex: Lexicon) -> list[Reference]:
     title without article ("Prime Minister conveyed his greetings"), not followed by a
     name; and styles used alone ("His Highness thanked ...")."""
     tokens, refs = a.tokens, []
+    may_start, countries = a.may_start, a.countries  # read for every word
     for i, token in enumerate(tokens):
-        if not a.may_start[i] and token.low != "the" and i not in a.countries:
+        if not may_start[i] and token.low != "the" and i not in countries:
             continue
         if token.text in ("His", "Her"):
             end, _ = _honorific_at(tokens, i, lex)
