@@ -76,6 +76,7 @@ log = logging.getLogger(__name__)
 # Built once per process; an execution only binds its values.
 
 _DOCUMENT_BY_HASH = select(Document.id).where(col(Document.content_hash) == bindparam("digest"))
+# Every row of a document goes in through the driver's cursor (app/prepared).
 _INSERT_DOCUMENT = Prepared(insert(Document))
 _PEOPLE_BY_KEY = select(Person.id, Person.name_key, Person.title, Person.country).where(
     col(Person.name_key).in_(bindparam("keys", expanding=True))
@@ -232,7 +233,6 @@ _START_GROUPS = (
     .values(group_id=Statement.id)
 )
 _INSERT_STATEMENT = Prepared(insert(Statement))
-# The rows of a document's events and statements go in through the driver (app/prepared).
 _INSERT_EVENT_COUNTRIES = Prepared(insert(EventCountry))
 _INSERT_PAIRS = Prepared(insert(EventPair))
 _INSERT_SOURCES = Prepared(insert(EventSource))
