@@ -85,6 +85,7 @@ _PARTICLES = frozenset(
 )
 _COUNTERPART = frozenset({"counterpart"})
 _OFFICIAL = frozenset({"official"})
+_OFFICIAL_NOUN = "official"  # "a Kenyan official said": someone the text does not name
 # words that follow "official" as a noun ("an official who ...", "an official from ...")
 _AFTER_A_NOUN = frozenset({"who", "from", "of", "at", "in", "with", "close", "familiar"})
 # a short circumstance between a subject and its verb: "Ruto on Monday said"
@@ -1741,26 +1742,17 @@ def dateline_end(tokens: tuple[Token, ...]) -> int:
 
 def sentence_dateline_end(sentence: Sentence) -> int:
     """`dateline_end` of the sentence's tokens, found once for every stage that asks."""
-    derived = sentence.derived
-    if "dateline_end" not in derived:
-        derived["dateline_end"] = dateline_end(sentence.tokens)
-    return derived["dateline_end"]
+    return sentence.once("dateline_end", lambda s: dateline_end(s.tokens))
 
 
 def sentence_subject(sentence: Sentence) -> int:
     """`subject_start` of the sentence's tokens, found once for every stage that asks."""
-    derived = sentence.derived
-    if "subject" not in derived:
-        derived["subject"] = subject_start(sentence.tokens, sentence_dateline_end(sentence))
-    return derived["subject"]
+    return sentence.once("subject", lambda s: subject_start(s.tokens, sentence_dateline_end(s)))
 
 
 def sentence_joint_subject(sentence: Sentence) -> bool:
     """`joint_subject` at the sentence's subject, found once for every stage that asks."""
-    derived = sentence.derived
-    if "joint_subject" not in derived:
-        derived["joint_subject"] = joint_subject(sentence.tokens, sentence_subject(sentence))
-    return derived["joint_subject"]
+    return sentence.once("joint_subject", lambda s: joint_subject(s.tokens, sentence_subject(s)))
 
 
 def subject_start(tokens: tuple[Token, ...], after_dateline: int | None = None) -> int:
@@ -2107,7 +2099,7 @@ def _unnamed_official(a: _Analysed) -> bool:
     """An official the text introduces without a name: "a senior Kenyan official said",
     "an official who ...", "another official" (not the adjective: "an official visit")."""
     tokens = a.tokens
-    if "official" not in map(_LOW, tokens):
+    if _OFFICIAL_NOUN not in map(_LOW, tokens):
         return False  # most sentences (the test runs in C)
     for k, token in enumerate(tokens):
         if token.low not in ("a", "an", "one", "another"):
@@ -2117,7 +2109,7 @@ def _unnamed_official(a: _Analysed) -> bool:
             if j in a.countries:
                 j = a.countries[j][0]
                 continue
-            if tokens[j].low == "official":
+            if tokens[j].low == _OFFICIAL_NOUN:
                 after = j + 1
                 return (
                     after >= len(tokens)

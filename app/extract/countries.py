@@ -296,10 +296,7 @@ def country_code(word: str) -> str | None:
 def sentence_countries(sentence: Sentence) -> list[tuple[int, int, str]]:
     """`find_countries` of a sentence's text, found once for every stage that asks (kept in
     `Sentence.derived`; the list is shared: read it, never change it)."""
-    derived = sentence.derived
-    if "countries" not in derived:
-        derived["countries"] = find_countries(sentence.text)
-    return derived["countries"]
+    return sentence.once("countries", lambda s: find_countries(s.text))
 
 
 def find_countries(text: str) -> list[tuple[int, int, str]]:

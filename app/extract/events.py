@@ -421,7 +421,7 @@ def _find_triggers(text: str, offset: int = 0) -> list[_Hit]:
             if key not in table.prefixes:
                 break
         if best is None:
-            if words[i] == "conference" and _named_conference(text, tokens, i):
+            if _named_conference(text, tokens, i):
                 hits.append(_Hit("summit", True, offset + tokens[i - 1].start(),
                                  offset + tokens[i].end()))  # fmt: skip
             free = i + 1
@@ -471,15 +471,15 @@ def _best(
 def _clauses(sentence: Sentence) -> tuple[tuple[int, int], ...]:
     """Document spans of the sentence's clauses; background clauses stand apart. Found once
     for each sentence (the primary and mentioned events both ask)."""
-    found = sentence.derived.get("clauses")
-    if found is None:
-        text = sentence.text
-        cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
-        found = tuple(
-            (sentence.start + a, sentence.start + b) for a, b in itertools.pairwise(cuts) if b > a
-        )
-        sentence.derived["clauses"] = found
-    return found
+    return sentence.once("clauses", _read_clauses)
+
+
+def _read_clauses(sentence: Sentence) -> tuple[tuple[int, int], ...]:
+    text = sentence.text
+    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
+    return tuple(
+        (sentence.start + a, sentence.start + b) for a, b in itertools.pairwise(cuts) if b > a
+    )
 
 
 def _within(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
@@ -488,10 +488,7 @@ def _within(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
 
 def _is_future(sentence: Sentence) -> bool:
     """Whether the sentence looks ahead ("will", "is set to"), found once for each sentence."""
-    derived = sentence.derived
-    if "future" not in derived:
-        derived["future"] = bool(_FUTURE.search(sentence.text))
-    return derived["future"]
+    return sentence.once("future", lambda s: _FUTURE.search(s.text) is not None)
 
 
 def _longest_in(

@@ -8,12 +8,14 @@ must give back exactly what a record quotes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from app.extract.tokens import Token, tokens_of
 
+T = TypeVar("T")
 BlockKind = Literal["body", "title", "caption", "noise"]
 Precision = Literal["day", "month", "year"]
 EventType = Literal[
@@ -80,8 +82,15 @@ class Sentence:
     block: int
     kind: BlockKind = "body"
     # What the stages derive from the sentence alone and several of them ask (where its
-    # main clause starts), kept on first use: see `actors.sentence_subject`.
+    # main clause starts, its country phrases), kept on first use by `once`.
     derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def once(self, name: str, compute: Callable[[Sentence], T]) -> T:
+        """`compute(self)`, found the first time a stage asks and kept under `name` for the
+        others (for one document's life; a kept list is shared: read it, never change it)."""
+        if name not in self.derived:
+            self.derived[name] = compute(self)
+        return self.derived[name]  # type: ignore[no-any-return]
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
