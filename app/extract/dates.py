@@ -91,18 +91,21 @@ _WEEKDAY_DATE = starting_with(
     rf"\b(?:(?P<rel>last|next|this|past|coming)\s+)?(?:{_PART_OF_DAY})?"
     rf"(?P<weekday>{_WEEKDAY})(?:\s*\((?P<day>[0-3]?\d)\))?",
 )
+_DAYS_AROUND = ("today", "tonight", "yesterday", "tomorrow")
+_PARTS_OF_TODAY = ("morning", "afternoon", "evening")  # "this morning"
 _DAY_WORD = starting_with(
     "ty",
-    r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b"
+    rf"\b(?P<word>{'|'.join(_DAYS_AROUND)}|this\s+(?:{'|'.join(_PARTS_OF_TODAY)}))\b"
     r"(?:\s*\((?P<day>[0-3]?\d)\))?",
     re.I,
 )
 _MONTH_WORD = re.compile(r"\b(?P<rel>this|last|next)\s+month\b", re.I)
 _YEAR_WORD = re.compile(r"\b(?P<rel>this|last|next)\s+year\b", re.I)
 # A season of the current, last or next year: "in the autumn", "next spring"
+_SEASONS = ("spring", "summer", "autumn")
 _SEASON = starting_with(
     "dilnt",
-    r"\b(?P<rel>this|last|next|in\s+the|during\s+the)\s+(?:spring|summer|autumn)\b"
+    rf"\b(?P<rel>this|last|next|in\s+the|during\s+the)\s+(?:{'|'.join(_SEASONS)})\b"
     r"(?!\s+of\b)",
     re.I,
 )
@@ -177,11 +180,12 @@ _ANY_DATE_ANY_CASE = re.compile(_ANY_DATE.pattern, re.I)
 _DATE_WORDS = tuple(w for w in _ANY_DATE.pattern.split("|") if w.isalpha())
 _DAY_END = re.compile(r"day\b")
 _ORDINAL_CUE = re.compile(r"anniversar|year\s+of", re.I)
-# A word every match of a pattern under re.I holds, in lower case: a sentence with none of
-# them needs no search (`_may_hold`; tests/extract/test_dates.py checks the lists)
+# A word every match of a pattern under re.I holds, in lower case (the words it is built
+# from): a sentence with none of them needs no search (`_may_hold`; tests/extract/test_dates.py
+# checks the lists)
 _WORDS_OF = {
-    _DAY_WORD: ("today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening"),
-    _SEASON: ("spring", "summer", "autumn"),
+    _DAY_WORD: _DAYS_AROUND + _PARTS_OF_TODAY,
+    _SEASON: _SEASONS,
     _ORDINAL_CUE: ("anniversar", "year"),
 }
 
