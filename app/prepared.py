@@ -1,13 +1,15 @@
-"""Inserts compiled once per database and run on the driver's own cursor.
+"""Statements compiled once per database and run on the driver's own cursor.
 
-The store writes a document's rows in about a dozen inserts. Through the query layer
-each costs Python beyond the database's own work (statement cache lookup, parameter
-processing, result set-up: about 12 µs for a three-column row, 1.5 µs on the cursor),
-which was a sixth of the store's time. A `Prepared`
-insert is compiled on first use for a database dialect and a set of columns, keeps the
-column types' bind processors (so a date or a datetime is stored as the query layer
-stores it), and runs on the connection's driver cursor: inside the transaction and
-savepoint the query layer began, as the query layer's own statements are.
+The store writes a document's rows in about a dozen inserts, and reads and updates the
+events it merges with in a few more statements. Through the query layer each costs
+Python beyond the database's own work (statement cache lookup, parameter processing,
+result set-up: about 12 µs for a three-column row, 1.5 µs on the cursor), which was a
+sixth of the store's time. A `Prepared` insert or a `Query` is compiled on first use for
+a database dialect (and an insert's set of columns), keeps the column types' bind
+processors (so a date or a datetime is stored as the query layer stores it) and result
+processors (so a boolean is read as one), and runs on the connection's driver cursor:
+inside the transaction and savepoint the query layer began, as the query layer's own
+statements are.
 
 A driver error is raised as the query layer raises it (a duplicate key is
 `sqlalchemy.exc.IntegrityError`), so callers catch the same exceptions either way.
@@ -15,14 +17,17 @@ A driver error is raised as the query layer raises it (a duplicate key is
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import exc
-from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.engine import Compiled, Connection, Dialect
+from sqlalchemy.sql import Executable
 from sqlalchemy.sql.dml import Insert
+from sqlalchemy.sql.selectable import SelectBase
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,9 @@ class _Compiled:
     names: tuple[str, ...]  # parameters, in the order of a positional statement
     processors: dict[str, Callable[[Any], Any]]
     positional: bool
+    expansion: tuple[tuple[str, tuple[str, ...]], ...] = ()  # an IN list's parameters
+    results: tuple[Callable[[Any], Any] | None, ...] = ()  # a processor for each column
+    defaults: tuple[tuple[str, Any], ...] = ()  # values the statement holds (a literal's)
 
     def parameters(self, row: Mapping[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
         values = [
@@ -98,14 +106,125 @@ class Prepared:
         missing = sorted(set(names) - set(columns))
         if missing:  # a column default the query layer would compute per row
             raise ValueError(f"{statement.table}: give every column; missing {missing}")  # type: ignore[attr-defined]
-        processors = {}
-        for name in names:
-            bind_type = compiled.binds[name].type
-            process = bind_type.dialect_impl(dialect).bind_processor(dialect)
-            if process is not None:
-                processors[name] = process
+        processors = _bind_processors(dialect, compiled, {name: name for name in names})
         found = self._compiled[key] = _Compiled(compiled.string, names, processors, positional)
         return found
+
+
+class Query:
+    """A SELECT, UPDATE or DELETE given its values by name, run on the driver's cursor.
+
+    A list bound to an IN (an expanding parameter) is padded to a power of two by
+    repeating its last value, which matches the same rows, so that a few compiled
+    statements serve every length. An empty list goes through the query layer, which
+    renders an IN that matches nothing.
+    """
+
+    def __init__(self, statement: Executable) -> None:
+        self.statement = statement
+        keys = statement.selected_columns.keys() if isinstance(statement, SelectBase) else []
+        self._row = namedtuple("Row", keys)  # type: ignore[misc]
+        self._base: dict[str, tuple[Compiled, tuple[str, ...]]] = {}  # and its IN lists
+        self._compiled: dict[tuple[str, tuple[int, ...]], _Compiled] = {}
+
+    def rows(self, conn: Connection, params: Mapping[str, Any]) -> list[Any]:
+        """The rows found, as named tuples of the selected columns."""
+        compiled = self._compile(conn.dialect, params)
+        if compiled is None:
+            return [self._row._make(row) for row in conn.execute(self.statement, params)]
+        found = self._run(conn, compiled, params, fetch=True)
+        if any(compiled.results):
+            process = compiled.results
+            found = [
+                [p(value) if p else value for p, value in zip(process, row, strict=True)]
+                for row in found
+            ]
+        return [self._row._make(row) for row in found]
+
+    def scalar(self, conn: Connection, params: Mapping[str, Any]) -> Any:
+        """The first column of the first row found; None when there is none."""
+        found = self.rows(conn, params)
+        return found[0][0] if found else None
+
+    def run(self, conn: Connection, params: Mapping[str, Any]) -> None:
+        """Execute the statement (an update or a delete)."""
+        compiled = self._compile(conn.dialect, params)
+        if compiled is None:
+            conn.execute(self.statement, params)
+        else:
+            self._run(conn, compiled, params, fetch=False)
+
+    def _run(
+        self, conn: Connection, compiled: _Compiled, params: Mapping[str, Any], *, fetch: bool
+    ) -> list[Any]:
+        values = dict(compiled.defaults)
+        values.update(params)
+        for name, expanded in compiled.expansion:
+            given = list(params[name])
+            values.update(
+                zip(expanded, given + given[-1:] * (len(expanded) - len(given)), strict=True)
+            )
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        with _query_layer_errors(conn, compiled.sql):
+            try:
+                cursor.execute(compiled.sql, compiled.parameters(values))
+                return cursor.fetchall() if fetch else []
+            finally:
+                cursor.close()
+
+    def _compile(self, dialect: Dialect, params: Mapping[str, Any]) -> _Compiled | None:
+        """The statement for these lengths of the IN lists; None if one is empty."""
+        base = self._base.get(dialect.name)
+        if base is None:
+            compiled = self.statement.compile(dialect=dialect)
+            lists = tuple(name for name, bind in compiled.binds.items() if bind.expanding)
+            base = self._base[dialect.name] = (compiled, lists)
+        compiled, lists = base
+        lengths = tuple(len(params[name]) for name in lists)
+        if 0 in lengths:
+            return None
+        key = (dialect.name, tuple(1 << (n - 1).bit_length() for n in lengths))
+        found = self._compiled.get(key)
+        if found is not None:
+            return found
+        state = compiled.construct_expanded_state(
+            {name: None for name in compiled.binds}
+            | dict(zip(lists, ([None] * n for n in key[1]), strict=True))
+        )
+        positional = state.positiontup is not None
+        names = tuple(state.positiontup if positional else state.parameters)  # type: ignore[arg-type]
+        expansion = tuple((name, tuple(each)) for name, each in state.parameter_expansion.items())
+        origin = {one: name for name, expanded in expansion for one in expanded}
+        processors = _bind_processors(dialect, compiled, {n: origin.get(n, n) for n in names})
+        results: tuple[Callable[[Any], Any] | None, ...] = ()
+        if isinstance(self.statement, SelectBase):
+            results = tuple(
+                c.type.dialect_impl(dialect).result_processor(dialect, None)
+                for c in self.statement.selected_columns
+            )
+        defaults = tuple(
+            (name, bind.effective_value)
+            for name, bind in compiled.binds.items()
+            if not bind.required
+        )
+        found = self._compiled[key] = _Compiled(
+            state.statement, names, processors, positional, expansion, results, defaults
+        )
+        return found
+
+
+def _bind_processors(
+    dialect: Dialect, compiled: Compiled, names: Mapping[str, str]
+) -> dict[str, Callable[[Any], Any]]:
+    """The bind processor of each parameter that has one; `names` maps a parameter to the
+    bind parameter it takes its type from (an IN list's, for each of its values)."""
+    processors = {}
+    for name, of in names.items():
+        bind_type = compiled.binds[of].type  # type: ignore[attr-defined]
+        process = bind_type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            processors[name] = process
+    return processors
 
 
 def _columns(rows: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:

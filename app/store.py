@@ -21,7 +21,6 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Select,
-    Update,
     and_,
     bindparam,
     exists,
@@ -68,21 +67,25 @@ from app.models import (
     pairs_of,
     utcnow,
 )
-from app.prepared import Prepared
+from app.prepared import Prepared, Query
 
 log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------- statements
-# Built once per process; an execution only binds its values.
+# Built once per process; an execution only binds its values. Every statement a document
+# runs goes through the driver's cursor (app/prepared).
 
-_DOCUMENT_BY_HASH = select(Document.id).where(col(Document.content_hash) == bindparam("digest"))
-# Every row of a document goes in through the driver's cursor (app/prepared).
+_DOCUMENT_BY_HASH = Query(
+    select(Document.id).where(col(Document.content_hash) == bindparam("digest"))
+)
 _INSERT_DOCUMENT = Prepared(insert(Document))
-_PEOPLE_BY_KEY = select(Person.id, Person.name_key, Person.title, Person.country).where(
-    col(Person.name_key).in_(bindparam("keys", expanding=True))
+_PEOPLE_BY_KEY = Query(
+    select(Person.id, Person.name_key, Person.title, Person.country).where(
+        col(Person.name_key).in_(bindparam("keys", expanding=True))
+    )
 )
 _INSERT_PERSON = Prepared(insert(Person))
-_UPDATE_PERSON = (
+_UPDATE_PERSON = Query(
     update(Person)
     .where(col(Person.id) == bindparam("person_id"))
     .values(title=bindparam("new_title"), country=bindparam("new_country"))
@@ -144,37 +147,71 @@ def _in_period(key: ColumnElement[str]) -> tuple[ColumnElement[bool], ColumnElem
 
 
 _ON_DAY = col(Event.date_key) == bindparam("on_day")
-_CANDIDATES_ON_DAY = _of_type(_ON_DAY)
-_CANDIDATES_AROUND_DAY = union_all(
-    _CANDIDATES_ON_DAY, _sharing(_around_day(col(EventParticipant.date_key)))
+_CANDIDATES_ON_DAY = Query(_of_type(_ON_DAY))
+_CANDIDATES_AROUND_DAY = Query(
+    union_all(_of_type(_ON_DAY), _sharing(_around_day(col(EventParticipant.date_key))))
 )
-_CANDIDATES_IN_PERIOD = union_all(
-    *(_sharing(on) for on in _in_period(col(EventParticipant.date_key)))
+_CANDIDATES_IN_PERIOD = Query(
+    union_all(*(_sharing(on) for on in _in_period(col(EventParticipant.date_key))))
 )
-_CANDIDATES_SHARING = _sharing()
-_PAIR_EVENTS_ON_DAY = _of_type(
-    col(Event.date_key).in_([bindparam(k) for k in ("undated", "in_year", "in_month", "on_day")])
+_CANDIDATES_SHARING = Query(_sharing())
+_PAIR_EVENTS_ON_DAY = Query(
+    _of_type(
+        col(Event.date_key).in_(
+            [bindparam(k) for k in ("undated", "in_year", "in_month", "on_day")]
+        )
+    )
 )
-_PAIR_EVENTS_IN_PERIOD = union_all(*(_of_type(on) for on in _in_period(col(Event.date_key))))
-_PAIR_EVENTS = _of_type()
-_COUNTRIES_OF = select(EventCountry.event_id, EventCountry.country).where(
-    col(EventCountry.event_id).in_(bindparam("ids", expanding=True))
+_PAIR_EVENTS_IN_PERIOD = Query(union_all(*(_of_type(on) for on in _in_period(col(Event.date_key)))))
+_PAIR_EVENTS = Query(_of_type())
+_COUNTRIES_OF = Query(
+    select(EventCountry.event_id, EventCountry.country).where(
+        col(EventCountry.event_id).in_(bindparam("ids", expanding=True))
+    )
 )
-_PARTICIPANTS_OF = select(EventParticipant.event_id, EventParticipant.person_id).where(
-    col(EventParticipant.event_id).in_(bindparam("ids", expanding=True))
+_PARTICIPANTS_OF = Query(
+    select(EventParticipant.event_id, EventParticipant.person_id).where(
+        col(EventParticipant.event_id).in_(bindparam("ids", expanding=True))
+    )
 )
-_SOURCES_OF = select(
-    EventSource.event_id,
-    EventSource.document_id,
-    EventSource.is_primary,
-    EventSource.type,
-    EventSource.date,
-    EventSource.location,
-    EventSource.countries,
-).where(col(EventSource.event_id).in_(bindparam("ids", expanding=True)))
+_SOURCES_OF = Query(
+    select(
+        EventSource.event_id,
+        EventSource.document_id,
+        EventSource.is_primary,
+        EventSource.type,
+        EventSource.date,
+        EventSource.location,
+        EventSource.countries,
+    ).where(col(EventSource.event_id).in_(bindparam("ids", expanding=True)))
+)
 _INSERT_EVENT = Prepared(insert(Event))
-_UPDATE_EVENT = update(Event).where(col(Event.id) == bindparam("event_id"))  # SET: given columns
-_REDATE_STATEMENTS = (
+# An event's columns derived from its sources (_event_values), each given as new_<column>.
+_DERIVED_COLUMNS = (
+    "is_primary",
+    "type",
+    "date",
+    "date_precision",
+    "date_key",
+    "date_start",
+    "date_end",
+    "year",
+    "location",
+    "updated_at",
+)
+_UPDATE_EVENT = Query(
+    update(Event)
+    .where(col(Event.id) == bindparam("event_id"))
+    .values({name: bindparam(f"new_{name}") for name in _DERIVED_COLUMNS})
+)
+_DELETE_COUNTRIES = Query(
+    delete(EventCountry).where(
+        col(EventCountry.event_id) == bindparam("of_event"),
+        col(EventCountry.country).in_(bindparam("gone", expanding=True)),
+    )
+)
+_DELETE_PAIRS = Query(delete(EventPair).where(col(EventPair.event_id) == bindparam("of_event")))
+_REDATE_STATEMENTS = Query(
     update(Statement)
     .where(
         col(Statement.event_id) == bindparam("of_event"),
@@ -189,7 +226,7 @@ _REDATE_STATEMENTS = (
         updated_at=bindparam("new_updated_at"),
     )
 )
-_REDATE_TOPICS = (
+_REDATE_TOPICS = Query(
     update(StatementTopic)
     .where(
         col(StatementTopic.statement_id).in_(
@@ -201,9 +238,9 @@ _REDATE_TOPICS = (
 )
 
 
-def _redate_copies(model: type[EventCountry | EventPair | EventParticipant]) -> Update:
+def _redate_copies(model: type[EventCountry | EventPair | EventParticipant]) -> Query:
     """Give an event's rows of `model` its new date_key (only those that differ)."""
-    return (
+    return Query(
         update(model)
         .where(
             col(model.event_id) == bindparam("of_event"),
@@ -216,7 +253,7 @@ def _redate_copies(model: type[EventCountry | EventPair | EventParticipant]) -> 
 _REDATE_COUNTRIES = _redate_copies(EventCountry)
 _REDATE_PAIRS = _redate_copies(EventPair)
 _REDATE_PARTICIPANTS = _redate_copies(EventParticipant)
-_OTHER_SOURCES_STATEMENTS = (
+_OTHER_SOURCES_STATEMENTS = Query(
     select(
         Statement.id, Statement.event_id, Statement.person_id, Statement.text, Statement.group_id
     )
@@ -227,7 +264,7 @@ _OTHER_SOURCES_STATEMENTS = (
     )
     .order_by(col(Statement.id))
 )
-_START_GROUPS = (
+_START_GROUPS = Query(
     update(Statement)
     .where(col(Statement.id).in_(bindparam("ids", expanding=True)))
     .values(group_id=Statement.id)
@@ -265,7 +302,7 @@ def stored_document(conn: Connection, text: str) -> int | None:
 
 
 def _stored_id(conn: Connection, digest: str) -> int | None:
-    return conn.execute(_DOCUMENT_BY_HASH, {"digest": digest}).scalar_one_or_none()
+    return _DOCUMENT_BY_HASH.scalar(conn, {"digest": digest})
 
 
 def ingest_document(
@@ -356,7 +393,7 @@ def _people(conn: Connection, extraction: Extraction) -> dict[str, int]:
         return {}
     known = {
         row.name_key: row._asdict()
-        for row in conn.execute(_PEOPLE_BY_KEY, {"keys": sorted(set(keys.values()))})
+        for row in _PEOPLE_BY_KEY.rows(conn, {"keys": sorted(set(keys.values()))})
     }
     wanted = {key: dict(row) for key, row in known.items()}
     for found in extraction.people:
@@ -374,13 +411,10 @@ def _people(conn: Connection, extraction: Extraction) -> dict[str, int]:
         if found.title:
             row["title"] = found.title
     changed = [row for key, row in wanted.items() if key in known and row != known[key]]
-    if changed:
-        conn.execute(
-            _UPDATE_PERSON,
-            [
-                {"person_id": row["id"], "new_title": row["title"], "new_country": row["country"]}
-                for row in changed
-            ],
+    for row in changed:
+        _UPDATE_PERSON.run(
+            conn,
+            {"person_id": row["id"], "new_title": row["title"], "new_country": row["country"]},
         )
     new = [row for key, row in wanted.items() if key not in known]
     for row, person_id in zip(new, _INSERT_PERSON.insert_each(conn, new), strict=True):
@@ -507,14 +541,12 @@ def _match(conn: Connection, *, view: EventView, exclude: Collection[int]) -> _K
     else:
         query = _PAIR_EVENTS if once else _CANDIDATES_SHARING
     candidates = [
-        row
-        for row in conn.execute(query, params)
-        if row.type == view.type and row.id not in exclude
+        row for row in query.rows(conn, params) if row.type == view.type and row.id not in exclude
     ]
     if not candidates:
         return None
     countries: dict[int, set[str]] = {row.id: set() for row in candidates}
-    for event_id, code in conn.execute(_COUNTRIES_OF, {"ids": list(countries)}):
+    for event_id, code in _COUNTRIES_OF.rows(conn, {"ids": list(countries)}):
         countries[event_id].add(code)
     # Only events of the report's countries can match: the others' people are not read.
     candidates = [row for row in candidates if same_countries(view, countries[row.id])]
@@ -522,7 +554,7 @@ def _match(conn: Connection, *, view: EventView, exclude: Collection[int]) -> _K
         return None
     participants: dict[int, set[int]] = {row.id: set() for row in candidates}
     if participants_matter(view):
-        for event_id, person_id in conn.execute(_PARTICIPANTS_OF, {"ids": list(participants)}):
+        for event_id, person_id in _PARTICIPANTS_OF.rows(conn, {"ids": list(participants)}):
             participants[event_id].add(person_id)
     views = {
         row.id: EventView(
@@ -649,8 +681,8 @@ def _link_corroborations(
     }
     others: dict[tuple[int, int], list[tuple[int, str]]] = {}  # (event, speaker) -> (id, text)
     group_of: dict[int, int | None] = {}
-    for other_id, event_id, person_id, text, group_id in conn.execute(
-        _OTHER_SOURCES_STATEMENTS, params
+    for other_id, event_id, person_id, text, group_id in _OTHER_SOURCES_STATEMENTS.rows(
+        conn, params
     ):
         others.setdefault((event_id, person_id), []).append((other_id, text))
         group_of[other_id] = group_id
@@ -672,7 +704,7 @@ def _link_corroborations(
                 row["group_id"] = group
                 break
     if started:
-        conn.execute(_START_GROUPS, {"ids": started})
+        _START_GROUPS.run(conn, {"ids": started})
 
 
 # ---------------------------------------------------------------- re-deriving events
@@ -686,7 +718,7 @@ def refresh_event(session: Session, *, event_id: int) -> None:
     if derived is None:
         _delete_event(conn, event_id=event_id)
         return
-    countries = conn.execute(_COUNTRIES_OF, {"ids": [event_id]})
+    countries = _COUNTRIES_OF.rows(conn, {"ids": [event_id]})
     _write_derived(
         conn,
         event_id=event_id,
@@ -700,8 +732,8 @@ def _derive_events(conn: Connection, event_ids: Collection[int]) -> dict[int, De
     if not event_ids:
         return {}
     sources: dict[int, list[SourceView]] = {}
-    for row in conn.execute(_SOURCES_OF, {"ids": sorted(event_ids)}):
-        sources.setdefault(row.event_id, []).append(_source_view(row._mapping))
+    for row in _SOURCES_OF.rows(conn, {"ids": sorted(event_ids)}):
+        sources.setdefault(row.event_id, []).append(_source_view(row._asdict()))
     return {event_id: derive(views) for event_id, views in sources.items()}
 
 
@@ -717,29 +749,27 @@ def _write_derived(
     differ. Every copy holds the event's date_key and year as they were (`dated_before`),
     so when they stay, no copy is to change, and none is looked at."""
     values = _event_values(derived)
-    conn.execute(_UPDATE_EVENT, values | {"event_id": event_id})
+    _UPDATE_EVENT.run(
+        conn, {f"new_{name}": value for name, value in values.items()} | {"event_id": event_id}
+    )
     gone = countries_before - set(derived.countries)
     if gone:
-        conn.execute(
-            delete(EventCountry).where(
-                col(EventCountry.event_id) == event_id, col(EventCountry.country).in_(gone)
-            )
-        )
+        _DELETE_COUNTRIES.run(conn, {"of_event": event_id, "gone": sorted(gone)})
     added = [c for c in derived.countries if c not in countries_before]
     _INSERT_EVENT_COUNTRIES.insert_many(
         conn,
         [{"event_id": event_id, "country": c, "date_key": values["date_key"]} for c in added],
     )
     if gone or added:
-        conn.execute(delete(EventPair).where(col(EventPair.event_id) == event_id))
+        _DELETE_PAIRS.run(conn, {"of_event": event_id})
         _INSERT_PAIRS.insert_many(conn, _pair_rows(event_id, derived.countries, values["date_key"]))
     dating = _Dating(values["date_key"], values["year"], values["updated_at"])
     if dated_before == (dating.date_key, dating.year):
         return dating
     for redate in (_REDATE_COUNTRIES, _REDATE_PAIRS, _REDATE_PARTICIPANTS, _REDATE_TOPICS):
-        conn.execute(redate, {"of_event": event_id, "new_date_key": dating.date_key})
-    conn.execute(
-        _REDATE_STATEMENTS,
+        redate.run(conn, {"of_event": event_id, "new_date_key": dating.date_key})
+    _REDATE_STATEMENTS.run(
+        conn,
         {
             "of_event": event_id,
             "new_date_key": dating.date_key,

@@ -73,6 +73,12 @@ def test_derive_keeps_the_finest_date_and_the_primary_sources_type():
     assert derived.countries == ("FR", "GH")
 
 
+def test_re_deriving_an_event_writes_every_column_its_creation_writes():
+    """The update of a re-derived event names the columns it sets: all of them."""
+    source = SourceView(1, True, "call", "2020-01-02", None, frozenset({"FR", "GH"}))
+    assert sorted(store._event_values(derive([source]))) == sorted(store._DERIVED_COLUMNS)
+
+
 @pytest.mark.parametrize(
     "a, b, same",
     [

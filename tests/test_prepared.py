@@ -1,18 +1,19 @@
-"""Inserts run on the driver's cursor store what the query layer stores, in its transaction."""
+"""Statements run on the driver's cursor store and read what the query layer does, in its
+transaction."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy import text as sql
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.db import begin_write, get_engine
 from app.models import Event, EventCountry, Person
-from app.prepared import Prepared
+from app.prepared import Prepared, Query
 
 
 def event_row(**changes) -> dict:
@@ -142,3 +143,64 @@ def test_a_row_without_a_column_the_table_defaults_is_refused(client):
         begin_write(session)
         with pytest.raises(ValueError, match="updated_at"):
             Prepared(insert(Event)).insert_one(session.connection(), row)
+
+
+def _events(conn, locations) -> list[int]:
+    return Prepared(insert(Event)).insert_each(
+        conn,
+        [event_row(location=place, is_primary=n % 2 == 0) for n, place in enumerate(locations)],
+    )
+
+
+BY_LOCATION = select(Event.id, Event.location, Event.is_primary).where(
+    Event.location.in_(bindparam("places", expanding=True))  # type: ignore[union-attr]
+)
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 3, 5, 8, 9])
+def test_a_query_reads_what_the_query_layer_reads_for_any_length_of_list(client, count):
+    places = [f"city {n}" for n in range(12)]
+    query = Query(BY_LOCATION.order_by(Event.id))
+    with Session(get_engine()) as session:
+        begin_write(session)
+        conn = session.connection()
+        _events(conn, places)
+        wanted = {"places": places[:count]}
+        found = query.rows(conn, wanted)
+        layer = conn.execute(query.statement, wanted).all()
+    assert [tuple(row) for row in found] == [tuple(row) for row in layer]
+    assert len(found) == count
+    assert all(type(row.is_primary) is bool for row in found)  # SQLite stores 0 and 1
+    assert [row.location for row in found] == places[:count]
+
+
+def test_a_query_fills_in_the_values_its_statement_holds(client):
+    # The literal 0 is a value of the statement, not a parameter the caller gives.
+    query = Query(select(func.coalesce(Event.year, 0)).where(Event.id == bindparam("event_id")))
+    with Session(get_engine()) as session:
+        begin_write(session)
+        conn = session.connection()
+        dated, undated = Prepared(insert(Event)).insert_each(
+            conn, [event_row(), event_row(year=None)]
+        )
+        assert query.scalar(conn, {"event_id": dated}) == 2023
+        assert query.scalar(conn, {"event_id": undated}) == 0
+        assert query.scalar(conn, {"event_id": -1}) is None
+
+
+def test_a_query_updates_in_the_transaction(client):
+    rename = Query(
+        update(Event)
+        .where(Event.id.in_(bindparam("ids", expanding=True)))  # type: ignore[union-attr]
+        .values(location=bindparam("new_location"))
+    )
+    with Session(get_engine()) as session:
+        begin_write(session)
+        conn = session.connection()
+        ids = _events(conn, ["a", "b", "c"])
+        rename.run(conn, {"ids": ids[:2], "new_location": "moved"})
+        rename.run(conn, {"ids": [], "new_location": "nowhere"})  # nothing to move
+        session.commit()
+    with Session(get_engine()) as session:
+        rows = session.connection().execute(sql("SELECT location FROM event ORDER BY id")).all()
+    assert [r for (r,) in rows] == ["moved", "moved", "c"]

@@ -11,7 +11,7 @@ import datetime as dt
 import itertools
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import text
 from sqlmodel import Session
 
 from app import crud, store
@@ -160,23 +160,15 @@ def test_merge_candidates_are_searched_by_date_and_participants(engine, query, r
     values |= {"undated": ""}
     values |= {"in_year": "2021", "in_month": "2021-12", "on_day": "2021-12-07"}
     values |= {"period": "2021-12", "after_period": "2021-12~"}
-    executed = []
-
-    def keep(connection, cursor, sql, parameters, context, many):
-        executed.append((sql, parameters))
-
-    event.listen(engine, "before_cursor_execute", keep)
-    try:
-        with engine.connect() as connection:
-            connection.execute(getattr(store, query), values)
-            lines = [
-                row[3]
-                for row in connection.exec_driver_sql(
-                    "EXPLAIN QUERY PLAN " + executed[-1][0], executed[-1][1]
-                )
-            ]
-    finally:
-        event.remove(engine, "before_cursor_execute", keep)
+    executed: list[str] = []  # as the driver runs it, its values written in
+    with engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        driver.set_trace_callback(executed.append)
+        try:
+            getattr(store, query).rows(connection, values)
+        finally:
+            driver.set_trace_callback(None)
+        lines = [row[3] for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + executed[-1])]
     searches = [line for line in lines if line.startswith("SEARCH event ")]
     assert all(
         "(type=? AND date_key" in line or "INTEGER PRIMARY KEY" in line for line in searches
