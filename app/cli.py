@@ -132,6 +132,7 @@ class _Batch:
         """Store one document; `extraction` is the pipeline's output if computed already,
         or the exception that stopped it."""
         from app import store
+        from app.prepared import savepoint
 
         if isinstance(extraction, BaseException):
             counts["failed"] += 1
@@ -139,8 +140,8 @@ class _Batch:
             return
         session = self.open()
         try:
-            # A savepoint of the connection: the store writes through it, past the session.
-            with session.connection().begin_nested():
+            # The driver's savepoint: the store writes through the connection, past the session.
+            with savepoint(session.connection()):
                 result = store.ingest_document(session, payload=payload, extraction=extraction)
         except Exception:
             counts["failed"] += 1

@@ -11,6 +11,9 @@ processors (so a boolean is read as one), and runs on the connection's driver cu
 inside the transaction and savepoint the query layer began, as the query layer's own
 statements are.
 
+A document's `savepoint` is the driver's too: the query layer's took a twentieth of a
+document's time, in Python around two statements.
+
 A driver error is raised as the query layer raises it (a duplicate key is
 `sqlalchemy.exc.IntegrityError`), so callers catch the same exceptions either way.
 """
@@ -211,6 +214,27 @@ class Query:
             state.statement, names, processors, positional, expansion, results, defaults
         )
         return found
+
+
+@contextmanager
+def savepoint(conn: Connection) -> Iterator[None]:
+    """Undo what is written inside if it raises; keep it in the transaction if not.
+
+    The savepoint is the driver's, unknown to the query layer: write inside it through
+    `conn` and the driver (as the store does), not through an ORM session's pending objects.
+    """
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute("SAVEPOINT readout_write")
+        try:
+            yield
+        except BaseException:
+            cursor.execute("ROLLBACK TO SAVEPOINT readout_write")
+            cursor.execute("RELEASE SAVEPOINT readout_write")
+            raise
+        cursor.execute("RELEASE SAVEPOINT readout_write")
+    finally:
+        cursor.close()
 
 
 def _bind_processors(

@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from app.db import begin_write, get_engine
 from app.models import Event, EventCountry, Person
-from app.prepared import Prepared, Query
+from app.prepared import Prepared, Query, savepoint
 
 
 def event_row(**changes) -> dict:
@@ -204,3 +204,25 @@ def test_a_query_updates_in_the_transaction(client):
     with Session(get_engine()) as session:
         rows = session.connection().execute(sql("SELECT location FROM event ORDER BY id")).all()
     assert [r for (r,) in rows] == ["moved", "moved", "c"]
+
+
+def test_a_savepoint_undoes_what_was_written_inside_when_it_raises(client):
+    with Session(get_engine()) as session:
+        begin_write(session)
+        conn = session.connection()
+        _events(conn, ["before"])
+        with savepoint(conn):
+            _events(conn, ["kept"])
+        with pytest.raises(RuntimeError, match="midway"), savepoint(conn):
+            _events(conn, ["undone"])
+            raise RuntimeError("midway")
+        with pytest.raises(IntegrityError), savepoint(conn):  # the database refused it
+            _events(conn, ["undone too"])
+            Prepared(insert(EventCountry)).insert_many(
+                conn, [{"event_id": -5, "country": "KE", "date_key": ""}] * 2
+            )
+        _events(conn, ["after"])  # the transaction goes on
+        session.commit()
+    with Session(get_engine()) as session:
+        rows = session.connection().execute(sql("SELECT location FROM event ORDER BY id")).all()
+    assert [r for (r,) in rows] == ["before", "kept", "after"]
