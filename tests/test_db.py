@@ -10,7 +10,7 @@ def test_sqlite_connections_are_set_up_for_concurrent_reads(tmp_path):
     with engine.connect() as connection:
         pragma = {
             name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
-            for name in ("journal_mode", "foreign_keys", "busy_timeout", "cache_size")
+            for name in ("journal_mode", "foreign_keys", "busy_timeout", "cache_size", "temp_store")
         }
     engine.dispose()
     assert pragma == {
@@ -18,6 +18,7 @@ def test_sqlite_connections_are_set_up_for_concurrent_reads(tmp_path):
         "foreign_keys": 1,
         "busy_timeout": 30000,
         "cache_size": -SQLITE_CACHE_KIB,
+        "temp_store": 2,  # memory
     }
 
 
