@@ -11,8 +11,8 @@ processors (so a boolean is read as one), and runs on the connection's driver cu
 inside the transaction and savepoint the query layer began, as the query layer's own
 statements are.
 
-A document's `savepoint` is the driver's too: the query layer's took a twentieth of a
-document's time, in Python around two statements.
+A document's `savepoint` is the driver's too: the query layer's cost 0.9 M of a dev
+document's 26 M instructions, in Python around two statements.
 
 A driver error is raised as the query layer raises it (a duplicate key is
 `sqlalchemy.exc.IntegrityError`), so callers catch the same exceptions either way.
