@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 
 from app.extract.countries import find_countries
 from app.extract.patterns import starting_with
-from app.extract.records import Actors, Event, Sentence, Statement
+from app.extract.records import Actors, Event, Mention, Sentence, Statement
 
 _NO_TOPIC = "_none"
 _TOKEN = re.compile(r"[A-Za-z0-9&]+")
@@ -225,6 +226,9 @@ def tag_events(
     # the establishment of relations is background an anniversary recalls, not another contact
     elsewhere = {e.sentence for e in events if not e.primary and e.type != "diplomatic_relations"}
     found: set[str] = set()
+    mentions: dict[int, list[Mention]] = {}  # sentence index -> its mentions, in text order
+    for mention in actors.mentions:
+        mentions.setdefault(mention.sentence, []).append(mention)
     for sentence in sentences:
         if sentence.kind != "body":
             continue
@@ -241,15 +245,21 @@ def tag_events(
         if verb is None:
             continue
         subject = sentence.text[: verb.start()]
-        named = {
-            m.person_id
-            for m in actors.in_sentence(sentence.index)
-            if m.person_id in primary.participants and m.start < sentence.start + verb.start()
-        }
-        if _JOINT_SUBJECT.search(subject) or len(named) >= 2:
+        if _JOINT_SUBJECT.search(subject) or _two_named(
+            mentions.get(sentence.index, ()), primary, sentence.start + verb.start()
+        ):
             # what they addressed follows the verb; the subject's offices are no topic
             found.update(topics_of(sentence.text[verb.start() :]))
     if not found:
         return events
     topics = tuple(slug for slug in taxonomy() if slug in found)
     return tuple(replace(e, topics=topics) if e is primary else e for e in events)
+
+
+def _two_named(mentions: Iterable[Mention], primary: Event, before: int) -> bool:
+    """Whether two or more of the primary event's participants are named before the offset
+    `before` (the verb of what they addressed): "A and B discussed ..."."""
+    named = {
+        m.person_id for m in mentions if m.person_id in primary.participants and m.start < before
+    }
+    return len(named) >= 2
