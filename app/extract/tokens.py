@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import bisect
-import re
 from typing import NamedTuple
 
+from app.extract.patterns import rewritten
+
 # words (with inner hyphens and apostrophes: "Suk-yeol", "O'Brien"), a possessive
-# "'s", numbers, or one punctuation mark
-_TOKEN = re.compile(
-    r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*(?:['’](?![sS]\b)[^\W\d_]+)*|['’][sS]\b|\d+(?:[.,:]\d+)*|\S"
+# "'s", numbers, or one punctuation mark. Every token opens with a non-space: the rewrite
+# takes that character first, as a plain class the search skips to (no branch is tried at
+# a space), and looks behind it to see which kind of token it opens.
+_TOKEN = rewritten(
+    r"\S(?:(?<=[^\W\d_])[^\W\d_]*(?:[-\u2010\u2011][^\W\d_]+)*(?:['’](?![sS]\b)[^\W\d_]+)*"
+    r"|(?<=['’])[sS]\b|(?<=\d)\d*(?:[.,:]\d+)*|)",
+    r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*(?:['’](?![sS]\b)[^\W\d_]+)*|['’][sS]\b|\d+(?:[.,:]\d+)*|\S",
 )
 
 

@@ -78,3 +78,19 @@ def test_sentence_boundaries_and_their_parts_are_found_by_the_rewrite():
     assert [m.group() for m in _BOUNDARY.finditer(text)] == [
         "… ", "?! ", '." ', ".) ", "...  ", "…» "
     ]  # fmt: skip
+
+
+def test_tokens_of_every_kind_are_found_by_the_rewrite():
+    from app.extract.tokens import _TOKEN
+
+    text = (
+        "Yoon Suk-yeol\u2011Kim met O'Brien's aide, the PM\u2019s 1,500.25 people (12:30) \u2014 "
+        "'s 'S x's  Ω\u00e9t\u00e9 3rd _ \u2018quote\u2019 s'"
+    )
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    assert spans == [m.span() for m in plain_forms()[_TOKEN].finditer(text)]
+    assert [text[a:b] for a, b in spans] == [
+        "Yoon", "Suk-yeol\u2011Kim", "met", "O'Brien", "'s", "aide", ",", "the", "PM",
+        "\u2019s", "1,500.25", "people", "(", "12:30", ")", "\u2014", "'s", "'S", "x", "'s",
+        "Ω\u00e9t\u00e9", "3", "rd", "_", "\u2018", "quote", "\u2019", "s", "'",
+    ]  # fmt: skip
