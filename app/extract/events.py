@@ -42,7 +42,7 @@ from app.extract.countries import (
     sentence_countries,
 )
 from app.extract.dates import counts_back
-from app.extract.patterns import rewritten, starting_with
+from app.extract.patterns import CASE_FOLDED_ASCII, rewritten, starting_with
 from app.extract.records import (
     Actors,
     Cleaned,
@@ -119,14 +119,17 @@ _ATTENDANCE = starting_with(
     "ajtw",
     r"\b(?:attended|accompanied|joined|(?:was|were)\s+(?:also\s+)?present|took\s+part\s+in)\b",
 )
-_SPEECH = (
-    r"(?:said|says|say|noted|notes|stressed|stresses|added|adds|emphasi[sz]ed|emphasi[sz]es"
-    r"|pointed\s+out|points\s+out|expressed|expresses|hoped|hopes|agreed|highlighted"
-    r"|underlined|underscored|reaffirmed|affirmed|told|asserted|stated|urged|called\s+(?:for|on)"
-    r"|wrote|tweeted|welcomed|praised|thanked|assured|proposed|believes|observed|remarked"
-    r"|explained|announced|declared|reiterated|pledged|vowed|warned|insisted|recalled"
-    r"|mentioned|advocated|continued)"
-)
+# Reporting verbs, in the order the patterns below try them (a space stands for any)
+_SPEECH_VERBS = (
+    "said", "says", "say", "noted", "notes", "stressed", "stresses", "added", "adds",
+    "emphasised", "emphasized", "emphasises", "emphasizes", "pointed out", "points out",
+    "expressed", "expresses", "hoped", "hopes", "agreed", "highlighted", "underlined",
+    "underscored", "reaffirmed", "affirmed", "told", "asserted", "stated", "urged", "called for",
+    "called on", "wrote", "tweeted", "welcomed", "praised", "thanked", "assured", "proposed",
+    "believes", "observed", "remarked", "explained", "announced", "declared", "reiterated",
+    "pledged", "vowed", "warned", "insisted", "recalled", "mentioned", "advocated", "continued",
+)  # fmt: skip
+_SPEECH = "(?:" + "|".join(verb.replace(" ", r"\s+") for verb in _SPEECH_VERBS) + ")"
 _SPEECH_VERB = re.compile(rf"\b{_SPEECH}\b")
 # Where the words a speaker reports begin: "said that ...", "told reporters: ...".
 _REPORTED_WORDS = re.compile(r"\bthat\b|[:\"“]")
@@ -144,6 +147,10 @@ _SPEECH_BEFORE = re.compile(
     rf"(?:\b{_SPEECH}|\baccording\s+to|\bFor\s+(?:his|her|their)\s+part,)\s+(?:the\s+)?$", re.I
 )
 _SPEECH_BEFORE_WORDS = 4  # the most words it spans: "For his part, the"
+# how the last word of each of its matches ends, before any "the": "said", "out", "to", "part,"
+_SPEECH_BEFORE_ENDS = tuple(
+    sorted({verb.rsplit(None, 1)[-1] for verb in _SPEECH_VERBS} | {"to", "part,"})
+)
 _SAID_ON = re.compile(rf"\b{_SPEECH}\s+(?:on\s+)?$")
 # "The two ministers last met in Lima", "The leaders are expected to meet again": the
 # people of the text's own event meet again, or met before
@@ -1009,10 +1016,27 @@ def _primary_date(doc: _Doc, primary: _Primary) -> DateMention | None:
 def _speech_before(before: str) -> bool:
     """The words before a mention end with a reporting verb or "according to": "said
     Qin", "according to the". The pattern is tried over the last words only: a search over
-    the whole text would try it at every position, and no match spans more words."""
+    the whole text would try it at every position, and no match spans more words; and only
+    when they may end in a match (`_may_speak_before`)."""
+    if not _may_speak_before(before):
+        return False
     head = before.rsplit(None, _SPEECH_BEFORE_WORDS)
     start = len(head[0]) if len(head) > _SPEECH_BEFORE_WORDS else 0
     return _SPEECH_BEFORE.search(before, start) is not None
+
+
+def _may_speak_before(before: str) -> bool:
+    """Whether `_SPEECH_BEFORE` may match `before`: every match ends in a space, after a word
+    that ends as one of `_SPEECH_BEFORE_ENDS` does (past a "the"), in any case; a text with a
+    letter that matches an ASCII one only when case is ignored ("ſaid") may match anyway."""
+    if not before[-1:].isspace():
+        return False
+    words = before.rsplit(None, 2)[-2:]
+    if words and words[-1].lower() == "the":
+        words.pop()
+    return (bool(words) and words[-1].lower().endswith(_SPEECH_BEFORE_ENDS)) or any(
+        c in before for c in CASE_FOLDED_ASCII
+    )
 
 
 def _speakers(doc: _Doc, sentence: Sentence) -> list[str]:

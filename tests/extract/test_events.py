@@ -994,3 +994,34 @@ def test_plain_dates_leave_out_origins_and_are_read_once():
     assert [d.value for d in found] == ["2024-03-04", "1964"]
     assert [d.value for d in plain] == ["2024-03-04"]
     assert events._plain_dates(doc, sentences[0]) is plain
+
+
+@pytest.mark.parametrize("cue", [*events._SPEECH_VERBS, "according to", "For her part,"])
+def test_every_reporting_cue_before_a_mention_passes_the_gate(cue):
+    for before in (f"Trade, {cue} ", f"{cue.upper()} the ", f"x-{cue.title()}  The\n"):
+        assert events._SPEECH_BEFORE.search(before), before
+        assert events._may_speak_before(before), before
+        assert events._speech_before(before), before
+
+
+def test_words_that_end_no_reporting_cue_need_no_search():
+    for before in ("Ruto met ", "said", "said the", "talks with the ", "the ", " ", ""):
+        assert not events._may_speak_before(before), before
+        assert not events._SPEECH_BEFORE.search(before), before
+    # "ſ" matches "s" when case is ignored: the text is searched as written
+    assert events._may_speak_before("\u017faid ") and events._speech_before("\u017faid ")
+
+
+def test_the_speech_gate_passes_wherever_its_pattern_matches_in_seed_data():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "seed_data"
+    checked = 0
+    for path in sorted(root.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for end in range(1, len(text) + 1):
+            before = text[max(0, end - 60) : end]
+            if events._SPEECH_BEFORE.search(before):
+                checked += 1
+                assert events._may_speak_before(before), before
+    assert checked
