@@ -42,7 +42,7 @@ from app.extract.countries import (
     sentence_countries,
 )
 from app.extract.dates import counts_back
-from app.extract.patterns import CASE_FOLDED_ASCII, rewritten, starting_with
+from app.extract.patterns import CASE_FOLDED_ASCII, holds, may_hold, rewritten, starting_with
 from app.extract.records import (
     Actors,
     Cleaned,
@@ -88,6 +88,9 @@ _CLAUSE_BREAK = rewritten(
     r";|\s[—–]\s|,\s+(?:which|who|whose|during\s+which|in\s+which)\b"
     rf"|(?:,\s*|\s+){_SUBORDINATE}",
 )
+# a word every match holds (a sentence with none needs no search; test_events checks it)
+_FUTURE_WORDS = ("will", "shall", "set", "scheduled", "expected", "due", "slated", "going",
+                 "held", "upcoming", "forthcoming")  # fmt: skip
 _FUTURE = re.compile(
     r"\b(?:will|shall|is\s+(?:set|scheduled|expected|due|slated|going)\s+to|are\s+(?:set"
     r"|scheduled|expected|due|slated|going)\s+to|to\s+be\s+held|upcoming|forthcoming)\b"
@@ -115,6 +118,7 @@ _SIGNED_BEFORE = re.compile(
     r"|\bto\s+date\b|\bsince\b|\bpreviously\b|\bearlier\b",
     re.I,
 )
+_ATTENDANCE_WORDS = ("attended", "accompanied", "joined", "present", "took")  # one in each match
 _ATTENDANCE = starting_with(
     "ajtw",
     r"\b(?:attended|accompanied|joined|(?:was|were)\s+(?:also\s+)?present|took\s+part\s+in)\b",
@@ -166,6 +170,8 @@ _BOTH_SIDES = re.compile(
     r"|\btheir\s+countries\b",
     re.I,
 )
+# relations are "relations" or "ties" in every match: a sentence without either needs no search
+_RELATIONS_WORDS = ("relations", "ties")
 _RELATIONS = starting_with(
     "deunr",
     r"(?:\bdiplomatic\s+(?:relations|ties)\b"
@@ -495,7 +501,9 @@ def _within(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
 
 def _is_future(sentence: Sentence) -> bool:
     """Whether the sentence looks ahead ("will", "is set to"), found once for each sentence."""
-    return sentence.once("future", lambda s: _FUTURE.search(s.text) is not None)
+    return sentence.once(
+        "future", lambda s: holds(_FUTURE_WORDS, s.text) and _FUTURE.search(s.text) is not None
+    )
 
 
 def _longest_in(
@@ -1248,6 +1256,7 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
     for other in doc.sentences:
         if (
             other.kind == "body"
+            and holds(_ATTENDANCE_WORDS, other.text)
             and _ATTENDANCE.search(other.text)
             and not _is_future(other)
             and not _own_date_differs(doc, other, date, in_reported_words=False)
@@ -1454,7 +1463,10 @@ def _first_since(text: str, hits: Sequence[_Hit], date: DateMention) -> _Hit | N
 def _origins(doc: _Doc, sentence: Sentence, primary_date: str | None) -> list[DateMention]:
     """Dates of a sentence about diplomatic relations that say when they began."""
     dates = doc.dates.get(sentence.index, [])
-    if not dates or not _RELATIONS.search(sentence.text):
+    text = sentence.text
+    if not dates or not (
+        may_hold(_RELATIONS_WORDS, text, text.lower()) and _RELATIONS.search(text)
+    ):
         return []  # most sentences hold no date: no need to read them for relations
     origins = [d for d in dates if counts_back(doc.text[d.start : d.end])]
     if _ORIGIN_WORDS.search(sentence.text):

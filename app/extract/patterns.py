@@ -44,6 +44,13 @@ def may_hold(words: tuple[str, ...], text: str, lowered: str) -> bool:
     return any(word in lowered for word in words) or any(c in text for c in CASE_FOLDED_ASCII)
 
 
+def holds(words: tuple[str, ...], text: str) -> bool:
+    """Whether a pattern that keeps case, each of whose matches holds one of `words`, may
+    match `text`: one of the words is in it (a substring test per word runs at C speed, where
+    a search tries the pattern at every position). A text that holds none needs no search."""
+    return any(word in text for word in words)
+
+
 def plain_forms() -> dict[re.Pattern[str], re.Pattern[str]]:
     """Every pattern made by `starting_with`, with its form without the lookahead."""
     return dict(_PLAIN)

@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from app.extract.countries import find_countries
-from app.extract.patterns import starting_with
+from app.extract.patterns import may_hold, starting_with
 from app.extract.records import Actors, Event, Mention, Sentence, Statement
 
 _NO_TOPIC = "_none"
@@ -44,6 +44,13 @@ _JOINT_SUBJECT = starting_with(
     re.I,
 )
 # What a meeting addresses, as opposed to what it is: "discussed", "agreed on", "focused on".
+# Each match holds one of the words (in lower case): a sentence with none needs no search.
+_ADDRESSED_WORDS = (
+    "discuss", "agree", "committed", "exchanged", "talked", "focus", "centred", "centered",
+    "reviewed", "touched", "addressed", "noted", "welcomed", "confirmed", "concurred", "shared",
+    "affirmed", "stressed", "emphasised", "emphasized", "underlined", "expressed", "pledged",
+    "called", "condemned", "look", "explored", "covering",
+)  # fmt: skip
 _ADDRESSED = starting_with(
     "acdeflnprstuw",
     r"\b(?:discuss\w*|agreed|agree|committed|exchanged|talked\s+about"
@@ -237,9 +244,12 @@ def tag_events(
             continue
         if any(a < sentence.end and sentence.start < b for a, b in spoken):
             continue
+        lowered = sentence.text.lower()
         # "agenda" first: ignoring case only its capitals match its letters
-        if ahead is None and "agenda" in sentence.text.lower() and _AGENDA.search(sentence.text):
+        if ahead is None and "agenda" in lowered and _AGENDA.search(sentence.text):
             found.update(topics_of(sentence.text))
+            continue
+        if not may_hold(_ADDRESSED_WORDS, sentence.text, lowered):
             continue
         verb = _ADDRESSED.search(sentence.text, ahead.end() if ahead else 0)
         if verb is None:

@@ -1025,3 +1025,29 @@ def test_the_speech_gate_passes_wherever_its_pattern_matches_in_seed_data():
                 checked += 1
                 assert events._may_speak_before(before), before
     assert checked
+
+
+def test_every_match_of_a_gated_event_pattern_holds_one_of_its_words():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seed_data").glob("*.txt"))]
+    texts += [
+        "Ruto will meet Eide, who shall sign; talks are set to resume, a visit is scheduled to "
+        "start, a summit is expected to open, a call is due to follow, talks are slated to end, "
+        "he is going to travel, a forum to be held in May, the upcoming and forthcoming talks.",
+        "Ruto attended, Eide accompanied him, Li joined them, Kim was present, they were also "
+        "present and Berg took part in the talks.",
+        "DIPLOMATIC RELATIONS and diplomatic ties were established; they upgraded their ties, "
+        "normalized relations, the restoration of diplomatic relations, resumed bilateral ties.",
+    ]
+    gated = [
+        (events._FUTURE, events._FUTURE_WORDS, False),
+        (events._ATTENDANCE, events._ATTENDANCE_WORDS, False),
+        (events._RELATIONS, events._RELATIONS_WORDS, True),
+    ]
+    for pattern, words, lower in gated:
+        found = [m.group() for text in texts for m in pattern.finditer(text)]
+        assert len(found) >= 3, pattern.pattern
+        found = [m.lower() for m in found] if lower else found
+        assert [m for m in found if not any(w in m for w in words)] == []

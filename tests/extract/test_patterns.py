@@ -94,3 +94,11 @@ def test_tokens_of_every_kind_are_found_by_the_rewrite():
         "\u2019s", "1,500.25", "people", "(", "12:30", ")", "\u2014", "'s", "'S", "x", "'s",
         "Ω\u00e9t\u00e9", "3", "rd", "_", "\u2018", "quote", "\u2019", "s", "'",
     ]  # fmt: skip
+
+
+def test_holds_tells_whether_a_text_holds_one_of_the_words():
+    from app.extract.patterns import holds
+
+    assert holds(("will", "shall"), "Ruto will travel")
+    assert not holds(("will", "shall"), "Ruto Will travel")  # the words keep their case
+    assert not holds((), "Ruto will travel")

@@ -258,3 +258,27 @@ def test_environment_waterway_and_trade_bloc_keywords(text: str, expected: set[s
 )
 def test_europe_as_a_place_is_no_eu_relation(text: str, expected: set[str]) -> None:
     assert set(topics_of(text)) == expected
+
+
+def test_every_match_of_the_addressed_verbs_holds_one_of_their_words():
+    from pathlib import Path
+
+    from app.extract.patterns import may_hold
+    from app.extract.topics import _ADDRESSED, _ADDRESSED_WORDS
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seed_data").glob("*.txt"))]
+    texts.append(
+        "They DISCUSSED trade, agreed, agree, committed, exchanged views, talked about it, "
+        "focused on and focus on, centred on, centered on, reviewed, touched on, addressed, "
+        "noted, welcomed, confirmed, concurred, shared the view, reaffirmed, affirmed, "
+        "stressed, emphasised, emphasized, underlined, expressed, pledged, called for, "
+        "condemned, look forward, looked forward, explored, covering."
+    )
+    found = [m.group().lower() for text in texts for m in _ADDRESSED.finditer(text)]
+    assert len(found) >= 30
+    assert [m for m in found if not any(w in m for w in _ADDRESSED_WORDS)] == []
+    assert not may_hold(_ADDRESSED_WORDS, "They met.", "they met.")
+    assert may_hold(
+        _ADDRESSED_WORDS, "They \u017fhared", "they \u017fhared"
+    )  # ſ is s, ignoring case
