@@ -73,6 +73,7 @@ _IN_PERSON = frozenset({"meeting", "visit", "summit", "agreement"})
 _LEAD = 6  # body sentences that may still report the primary event
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
+_MATCHED = re.Match.group  # the text of a match, mapped over many in C
 _JOINER = re.compile(r"[\s\-'\u2019]*")
 _CAPITALIZED = re.compile(r"\s+[A-Z]")
 # Clause boundaries: background ("as Trump prepares ...", ", which ...") is kept apart.
@@ -410,11 +411,11 @@ def _find_triggers(text: str, offset: int = 0) -> list[_Hit]:
     """Every trigger phrase of `text`, longest first at each position."""
     table = _triggers_table()
     tokens = list(_TOKEN.finditer(text))
-    words = [t.group().lower() for t in tokens]
+    words = list(map(str.lower, map(_MATCHED, tokens)))
     hits: list[_Hit] = []
     free = 0  # the first token not inside a phrase found
-    # most words start no phrase: visit only those that do
-    for i in [k for k, word in enumerate(words) if word in table.starts]:
+    # most words start no phrase: visit only those that do (compress picks them in C)
+    for i in itertools.compress(itertools.count(), map(table.starts.__contains__, words)):
         if i < free:
             continue
         best: tuple[int, _Phrase] | None = None

@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import compress, count
+from operator import or_
 
 from app.extract.countries import find_countries
 from app.extract.patterns import may_hold, starting_with
@@ -32,6 +34,7 @@ from app.extract.records import Actors, Event, Mention, Sentence, Statement
 
 _NO_TOPIC = "_none"
 _TOKEN = re.compile(r"[A-Za-z0-9&]+")
+_MATCHED = re.Match.group  # the text of a match, mapped over many in C
 _ACRONYM = re.compile(r"^[A-Z0-9&]{2,5}$")
 # what may stand between two words of one phrase: spaces, a hyphen, an apostrophe, a comma
 _JOINER = re.compile(r"[\s\-'\u2019\u2018,]*")
@@ -150,14 +153,15 @@ def topics_of(text: str) -> tuple[str, ...]:
     """
     lexicon = _lexicon()
     tokens = list(_TOKEN.finditer(text))
-    written = [m.group() for m in tokens]
-    words = [_stem(w.lower()) for w in written]
+    written = list(map(_MATCHED, tokens))
+    words = list(map(_stem, map(str.lower, written)))
     found: set[str] = set()
     free = 0  # the first token not inside a phrase found
-    # most words start no phrase and are no acronym: visit only those that may (the sets
-    # are local names: the comprehension reads them for every word)
-    start_words, acronyms = lexicon.start_words, lexicon.acronyms
-    for i in [k for k, word in enumerate(words) if word in start_words or written[k] in acronyms]:
+    # most words start no phrase and are no acronym: visit only those that may (compress
+    # picks them in C)
+    may_start = map(or_, map(lexicon.start_words.__contains__, words),
+                    map(lexicon.acronyms.__contains__, written))  # fmt: skip
+    for i in compress(count(), may_start):
         if i < free:
             continue
         best: tuple[int, frozenset[str]] | None = None
