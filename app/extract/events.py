@@ -614,7 +614,10 @@ def _dateline_city(sentences: Sequence[Sentence]) -> tuple[str, str] | None:
 
 
 def _party_countries(
-    text: str, offset: int, mention_starts: frozenset[int]
+    text: str,
+    offset: int,
+    mention_starts: frozenset[int],
+    spans: list[tuple[int, int, str]] | None = None,
 ) -> tuple[list[str], list[str]]:
     """Countries a text names as parties, and those it names as places.
 
@@ -622,9 +625,10 @@ def _party_countries(
     "Germany's Scholz"), when it follows an office ("the President of
     Mexico"), when it stands in "between X and Y" or "X-Y", or when it is
     coordinated with a party ("the Foreign Ministers of Ukraine and Türkiye").
-    After "in", "to", "visited" it is a place.
+    After "in", "to", "visited" it is a place. `spans`, when known, are the text's
+    `find_countries`.
     """
-    spans = find_countries(text)
+    spans = find_countries(text) if spans is None else spans
     parties: list[str] = []
     places: list[str] = []
     previous_party: tuple[int, int] | None = None
@@ -662,10 +666,20 @@ def _party_countries(
     return parties, places
 
 
+def _countries_of(doc: _Doc, text: str, offset: int) -> list[tuple[int, int, str]]:
+    """`find_countries` of a text of the document that starts at `offset`: those of a whole
+    sentence (a headline, a sentence of one clause) were read once for every stage."""
+    sentence = doc.starts.get(offset)
+    if sentence is not None and sentence.text == text:
+        return sentence_countries(sentence)
+    return find_countries(text)
+
+
 def _subject_countries(text: str) -> set[str]:
     """States named before a trigger, outside place phrases: "Kenya and Japan signed"."""
-    places = set(_party_countries(text, 0, frozenset())[1])
-    return {code for _, _, code in find_countries(text) if code != "EU"} - places
+    spans = find_countries(text)
+    places = set(_party_countries(text, 0, frozenset(), spans)[1])
+    return {code for _, _, code in spans if code != "EU"} - places
 
 
 # ---------------------------------------------------------------- the document view
@@ -687,6 +701,7 @@ class _Doc:
     countries: dict[str, str]  # person id -> state, from actors or a title mention
     hits: dict[int, list[_Hit]]  # sentence index -> its trigger phrases
     captions: frozenset[int]  # sentences of a photo caption
+    starts: dict[int, Sentence]  # document offset where a sentence starts -> the sentence
     # sentence index -> `_plain_dates`, read once: most rules ask about every sentence
     plain_dates: dict[int, list[DateMention]] = field(default_factory=dict, compare=False)
 
@@ -730,6 +745,7 @@ def _index(
         countries=countries,
         hits={s.index: _find_triggers(s.text, s.start) for s in sentences},
         captions=_captions(sentences),
+        starts={s.start: s for s in sentences},
     )
 
 
@@ -1203,11 +1219,11 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
     bare_title = False
     if title_sentence:
         people += [m.person_id for m in doc.mentions.get(title_sentence.index, [])]
-    parties, _ = _party_countries(
-        title_text, title_sentence.start if title_sentence else -(10**6), doc.mention_starts
-    )
+    title_start = title_sentence.start if title_sentence else -(10**6)
+    title_spans = _countries_of(doc, title_text, title_start)
+    parties, _ = _party_countries(title_text, title_start, doc.mention_starts, title_spans)
     countries.update(parties)
-    texts.append((title_text, title_sentence.start if title_sentence else -(10**6)))
+    texts.append((title_text, title_start))
     if sentence is not None:
         clauses = _clauses(sentence)
         hit = primary.hit
@@ -1218,9 +1234,11 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
         ]
         people += _people_in(doc, sentence, kept)
         for start, end in kept:
-            parties, _ = _party_countries(doc.text[start:end], start, doc.mention_starts)
+            text = doc.text[start:end]
+            spans = _countries_of(doc, text, start)
+            parties, _ = _party_countries(text, start, doc.mention_starts, spans)
             countries.update(parties)
-            texts.append((doc.text[start:end], start))
+            texts.append((text, start))
         bare_title = bool(_BARE_TITLE.search(sentence.text))
     group = _GROUP.get(primary.type, primary.type)
     lead_texts = len(texts)  # the title's and the reporting sentence's
@@ -1416,14 +1434,17 @@ def _mentioned_event(doc: _Doc, sentence: Sentence, primary: Event) -> Event | N
         if not (arranged and location):
             return None
     countries = {c for p in people if (c := doc.country(p))}
+    read = []  # each text's country phrases, and which of them name parties and places
     for text, offset in texts:
-        countries.update(_party_countries(text, offset, doc.mention_starts)[0])
+        spans = _countries_of(doc, text, offset)
+        read.append((spans, _party_countries(text, offset, doc.mention_starts, spans)))
+    for _, (parties, _) in read:
+        countries.update(parties)
     if destination:
         countries.add(destination)
     if best.type == "statement":  # "thanked Japan": the state addressed is a party too
-        for text, offset in texts:
-            places = _party_countries(text, offset, doc.mention_starts)[1]
-            named = {c for _, _, c in find_countries(text) if c != "EU"}
+        for spans, (_, places) in read:
+            named = {c for _, _, c in spans if c != "EU"}
             countries.update(named - set(places))
     if (
         _BOTH_SIDES.search(sentence.text)

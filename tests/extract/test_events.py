@@ -1051,3 +1051,21 @@ def test_every_match_of_a_gated_event_pattern_holds_one_of_its_words():
         assert len(found) >= 3, pattern.pattern
         found = [m.lower() for m in found] if lower else found
         assert [m for m in found if not any(w in m for w in words)] == []
+
+
+def test_the_country_phrases_of_a_whole_sentence_are_read_once():
+    from app.extract.countries import find_countries, sentence_countries
+
+    text = "Kenya and Norway signed a pact on Monday. Ruto thanked Norway; Eide praised Kenya."
+    source = Source(text=text, published=PUBLISHED)
+    cleaned = clean.clean(source)
+    sentences = segment.segment(cleaned)
+    found = dates.find_dates(sentences, cleaned.reference_date)
+    doc = events._index(source, cleaned, sentences, Actors((), ()), found)
+    for sentence in sentences:
+        whole = events._countries_of(doc, sentence.text, sentence.start)
+        assert whole is sentence_countries(sentence)  # the list every stage reads
+        part = sentence.text[5:]
+        assert events._countries_of(doc, part, sentence.start + 5) == find_countries(part)
+        shorter = sentence.text[:-8]  # starts where the sentence does, but is not all of it
+        assert events._countries_of(doc, shorter, sentence.start) == find_countries(shorter)
