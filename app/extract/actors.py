@@ -706,7 +706,7 @@ def _single_title(
     if first not in lex.title_starts and first.removesuffix(_ELECT) not in lex.title_starts:
         return None
     lows = [t.low for t in tokens[j : j + _LONGEST_TITLE]]
-    if lows and _HYPHEN_PREFIX.match(lows[0]):
+    if lows and "-" in lows[0] and _HYPHEN_PREFIX.match(lows[0]):  # most words: no hyphen
         lows[0] = _HYPHEN_PREFIX.sub("", lows[0])
     best: tuple[int, str, str | None, bool] | None = None
     for size in range(1, len(lows) + 1):
@@ -964,7 +964,7 @@ def _romanised_surname(
     if token.low in lex.title_starts:
         return False
     given = tokens[k + 1].text if k + 1 < len(tokens) else ""
-    return token.low in surnames or bool(_ROMANISED_GIVEN.fullmatch(given))
+    return token.low in surnames or ("-" in given and bool(_ROMANISED_GIVEN.fullmatch(given)))
 
 
 def _surname_first_caps(words: tuple[str, ...]) -> tuple[str, ...]:

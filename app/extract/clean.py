@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from app.extract.patterns import may_hold, starting_with
+from app.extract.patterns import holds, may_hold, starting_with
 from app.extract.records import Block, BlockKind, Cleaned, Source
 
 _MONTHS = {
@@ -82,7 +82,8 @@ _NOISE_LINE = re.compile(
 # Furniture anywhere in a line. One alternation under re.I was tried at every position
 # of every line (~25 us a line); these four, each cheap to scan for, say the same.
 _HOME_CRUMB = re.compile(r"^\s*(?:HOME\b|Home\s+(?:[>»|/]|[A-Z][a-z]+\s))")  # case as written
-_MENU_SEPARATOR = re.compile(r"\s[>»|•]\s")
+_MENU_MARKS = (">", "»", "|", "•")  # one stands in every separator: most lines hold none
+_MENU_SEPARATOR = re.compile(rf"\s[{''.join(_MENU_MARKS)}]\s")
 _TIMESTAMP = re.compile(
     r"\b\d+\s+(?:(?:mins?|minutes?|hours?|hrs?|days?)\s+ago|min(?:ute)?s?\s+read)\b", re.I
 )
@@ -214,7 +215,7 @@ def _noise_anywhere(line: str) -> bool:
     lowered = line.lower()
     return bool(
         _HOME_CRUMB.match(line)
-        or _MENU_SEPARATOR.search(line)
+        or (holds(_MENU_MARKS, line) and _MENU_SEPARATOR.search(line))
         # every stamp ends in "ago" or "read"; ignoring case, only their capitals match these
         # letters, so the test on the lower-cased line is exact
         or (("ago" in lowered or "read" in lowered) and _TIMESTAMP.search(line))

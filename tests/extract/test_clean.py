@@ -188,3 +188,12 @@ def test_every_furniture_phrase_holds_one_of_the_words_that_gate_its_search():
     assert len(found) == 6
     assert [m for m in found if not any(word in m for word in _FURNITURE_HOLDS)] == []
     assert _noise_anywhere("Click here to read on") and not _noise_anywhere("He left.")
+
+
+def test_a_menu_separator_is_found_by_each_of_its_marks_and_only_by_them():
+    from app.extract.clean import _MENU_MARKS, _MENU_SEPARATOR, _noise_anywhere
+
+    for mark in _MENU_MARKS:
+        assert _MENU_SEPARATOR.search(f"Home {mark} World")
+        assert _noise_anywhere(f"Home {mark} World")
+    assert not _noise_anywhere("Home - World")  # no mark, no search
