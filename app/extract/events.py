@@ -545,10 +545,18 @@ class _Place:
     country: str | None
     is_city: bool
     destination: bool  # reached by travel ("visited China", "travel to Montevideo")
-    start: int
 
 
-def _places(text: str, offset: int = 0) -> list[_Place]:
+def _places(doc: _Doc, text: str) -> list[_Place]:
+    """`_read_places` of a text of the document, read once: the event rules read a sentence
+    for places as a whole and as the text of an event (the list is shared: never change it)."""
+    found = doc.places.get(text)
+    if found is None:
+        found = doc.places[text] = _read_places(text)
+    return found
+
+
+def _read_places(text: str) -> list[_Place]:
     """Cities and countries named after a place preposition, in text order."""
     cities = _cities()
     found: list[_Place] = []
@@ -560,7 +568,7 @@ def _places(text: str, offset: int = 0) -> list[_Place]:
         n = _longest_in(cities, words)
         if n:
             name, code = cities[words[:n]]
-            found.append(_Place(name, code, True, destination, offset + match.start("place")))
+            found.append(_Place(name, code, True, destination))
             continue
         venue_city = next(
             (cities[words[k:]] for k in range(1, len(words)) if words[k:] in cities),
@@ -568,7 +576,7 @@ def _places(text: str, offset: int = 0) -> list[_Place]:
         )
         if venue_city and set(words[:-1]) & _VENUE_WORDS:
             # a venue named with its city: "at State House Kampala"
-            found.append(_Place(*venue_city, True, destination, offset + match.start("place")))
+            found.append(_Place(*venue_city, True, destination))
             continue
         code = None
         head = place
@@ -578,14 +586,13 @@ def _places(text: str, offset: int = 0) -> list[_Place]:
             if code:
                 break
         if code and code != "EU":
-            at = offset + match.start("place")
             capital = _capitals().get(code)
             if capital and head == place and _CAPITAL_AFTER.match(text, match.end("place")):
-                found.append(_Place(capital, code, True, destination, at))  # "the Indian capital"
+                found.append(_Place(capital, code, True, destination))  # "the Indian capital"
                 continue
             if demonym_length(tuple(head.split())) == len(head.split()):
                 continue  # an adjective, not a place: "to the Ugandan border"
-            found.append(_Place(head, code, False, destination, at))
+            found.append(_Place(head, code, False, destination))
             continue
         if (
             prep == "in"
@@ -593,7 +600,7 @@ def _places(text: str, offset: int = 0) -> list[_Place]:
             and not set(words) & (_NOT_PLACES | _VENUE_WORDS)
             and not any(country_code(w) for w in place.split())
         ):
-            found.append(_Place(place, None, True, False, offset + match.start("place")))
+            found.append(_Place(place, None, True, False))
     return found
 
 
@@ -704,6 +711,7 @@ class _Doc:
     starts: dict[int, Sentence]  # document offset where a sentence starts -> the sentence
     # sentence index -> `_plain_dates`, read once: most rules ask about every sentence
     plain_dates: dict[int, list[DateMention]] = field(default_factory=dict, compare=False)
+    places: dict[str, list[_Place]] = field(default_factory=dict, compare=False)  # `_places`
 
     def country(self, person_id: str) -> str | None:
         return self.countries.get(person_id)
@@ -1171,8 +1179,8 @@ def _location(
     lead = len(texts) if lead is None else lead
     places = [
         p
-        for n, (text, offset) in enumerate(texts)
-        for p in _places(text, offset)
+        for n, (text, _) in enumerate(texts)
+        for p in _places(doc, text)
         if n < lead or p.country is not None or doc.dateline is None
     ]
     here = doc.dateline is not None and any(_HERE.search(text) for text, _ in texts)
@@ -1180,7 +1188,7 @@ def _location(
     if (
         doc.dateline
         and said_here
-        and not any(p.is_city for text, offset in said_here for p in _places(text, offset))
+        and not any(p.is_city for text, _ in said_here for p in _places(doc, text))
     ):
         # "met ... here today" under a dateline: the dateline's city, whatever other
         # sentences about the event name (a coming visit, a past session elsewhere)
@@ -1310,7 +1318,7 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
         city, code = doc.dateline
         elsewhere = [
             p
-            for p in (_places(sentence.text) if sentence is not None else [])
+            for p in (_places(doc, sentence.text) if sentence is not None else [])
             if p.is_city or p.country != code
         ]
         if code in countries and sentence is not None and not elsewhere:
@@ -1559,7 +1567,7 @@ def find_events(
             continue
         own = [d.value for d in _plain_dates(doc, sentence)]
         elsewhere = primary.location is not None and any(
-            p.name != primary.location for p in _places(sentence.text)
+            p.name != primary.location for p in _places(doc, sentence.text)
         )
         if (
             sentence.index in chosen.reporting

@@ -1069,3 +1069,18 @@ def test_the_country_phrases_of_a_whole_sentence_are_read_once():
         assert events._countries_of(doc, part, sentence.start + 5) == find_countries(part)
         shorter = sentence.text[:-8]  # starts where the sentence does, but is not all of it
         assert events._countries_of(doc, shorter, sentence.start) == find_countries(shorter)
+
+
+def test_the_places_of_a_text_are_read_once_for_the_document():
+    text = "Ruto arrived in Oslo on Monday. He met Eide at the palace in Bergen."
+    source = Source(text=text, published=PUBLISHED)
+    cleaned = clean.clean(source)
+    sentences = segment.segment(cleaned)
+    found = dates.find_dates(sentences, cleaned.reference_date)
+    doc = events._index(source, cleaned, sentences, Actors((), ()), found)
+    first = events._places(doc, sentences[0].text)
+    assert [(p.name, p.country, p.is_city, p.destination) for p in first] == [
+        ("Oslo", "NO", True, True)
+    ]
+    assert events._places(doc, sentences[0].text) is first
+    assert events._places(doc, sentences[1].text) == events._read_places(sentences[1].text)
