@@ -535,9 +535,17 @@ def _particles_then_name(a: _Analysed, j: int) -> int:
 def _name_run(a: _Analysed, i: int, particle_start: bool = False) -> int:
     """Index after a run of name words starting at `i` ("Luiz Inácio Lula da Silva",
     "Harald V"); `particle_start` lets it open with a particle ("Mrs. van der Berg")."""
-    tokens, ok = a.tokens, a.name_ok
-    if not particle_start and (i >= len(tokens) or not ok[i]):
+    if not particle_start and (i >= len(a.tokens) or not a.name_ok[i]):
         return i  # most positions asked: no name word opens a run there
+    key = -1 - i if particle_start else i  # the rules ask about many of the same positions
+    end = a.runs.get(key)
+    if end is None:
+        end = a.runs[key] = _read_name_run(a, i, particle_start)
+    return end
+
+
+def _read_name_run(a: _Analysed, i: int, particle_start: bool) -> int:
+    tokens, ok = a.tokens, a.name_ok
     j, count = i, 0
     if particle_start:
         j = _particles_then_name(a, i)
@@ -905,6 +913,8 @@ class _Analysed:
     may_start: tuple[bool, ...]  # whether a name, title, honorific or rank may start there
     title_start: tuple[bool, ...]  # whether a title, or a plural one, may start there
     titles: dict[int, Title | None] = field(default_factory=dict, compare=False, repr=False)
+    # `_name_run` from each token asked (-1 - i: from token i, a particle allowed first)
+    runs: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def subject(self) -> int:

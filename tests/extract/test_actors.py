@@ -940,3 +940,18 @@ def test_a_name_run_starts_only_at_a_name_word_unless_a_particle_may_open_it():
     assert run("Luiz") == "Luiz Inácio Lula da Silva"
     assert run("Harald") == "Harald V"
     assert _name_run(a, len(a.tokens)) == len(a.tokens)
+
+
+def test_a_name_run_is_read_once_for_each_position_of_a_sentence():
+    from app.extract.actors import _analyse, _name_run
+
+    text = "Mrs. van der Berg met Luiz Inácio Lula da Silva in Brasília."
+    a = _analyse(text, Sentence(0, 0, len(text), text, 0), [])
+    luiz = [t.text for t in a.tokens].index("Luiz")
+    van = [t.text for t in a.tokens].index("van")
+    assert _name_run(a, luiz) == luiz + 5 and a.runs == {luiz: luiz + 5}
+    assert _name_run(a, van, particle_start=True) == van + 3
+    assert a.runs == {luiz: luiz + 5, -1 - van: van + 3}  # each way of asking kept apart
+    assert _name_run(a, van) == van and -1 - van in a.runs and van not in a.runs
+    a.runs[luiz] = 99  # what is kept is what is answered
+    assert _name_run(a, luiz) == 99
