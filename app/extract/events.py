@@ -834,6 +834,8 @@ def _people_in(
     """
     people: list[str] = []
     mentions = doc.mentions.get(sentence.index, [])
+    if not mentions:
+        return people  # nobody named, and nobody a pronoun could stand for
     for mention in mentions:
         if (
             _within(spans, mention.start, mention.end)
@@ -844,7 +846,7 @@ def _people_in(
     taken = {m.start for m in mentions}
     for match in _PRONOUN.finditer(sentence.text):
         start = sentence.start + match.start()
-        if start not in taken and _within(spans, start, start + 2) and mentions:
+        if start not in taken and _within(spans, start, start + 2):
             first = mentions[0].person_id
             if first not in people:
                 people.append(first)
