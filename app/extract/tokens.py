@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from typing import NamedTuple
 
 from app.extract.patterns import rewritten
@@ -16,6 +17,14 @@ _TOKEN = rewritten(
     r"|(?<=['’])[sS]\b|(?<=\d)\d*(?:[.,:]\d+)*|)",
     r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*(?:['’](?![sS]\b)[^\W\d_]+)*|['’][sS]\b|\d+(?:[.,:]\d+)*|\S",
 )
+# `_TOKEN` for a text whose letters and digits are all ASCII ones (most English news): there
+# a letter is [a-zA-Z], a digit [0-9] and a word character [a-zA-Z0-9_], ranges the search
+# tests in a table, where the Unicode classes look each character up in the Unicode data
+_ASCII_TOKEN = re.compile(
+    r"\S(?:(?<=[a-zA-Z])[a-zA-Z]*(?:[-\u2010\u2011][a-zA-Z]+)*(?:['’](?![sS](?![a-zA-Z0-9_]))[a-zA-Z]+)*"
+    r"|(?<=['’])[sS](?![a-zA-Z0-9_])|(?<=[0-9])[0-9]*(?:[.,:][0-9]+)*|)"
+)
+_NON_ASCII_WORD = re.compile(r"[^\x00-\x7f](?<=\w)")  # a letter or digit outside ASCII
 
 
 class Token(NamedTuple):
@@ -43,8 +52,9 @@ def tokens_of(chunk: str, start: int) -> tuple[Token, ...]:
             Token(start + m.start(), start + m.end(), m.group(), m.group().lower())
             for m in _TOKEN.finditer(chunk)
         )
+    ascii_words = chunk.isascii() or _NON_ASCII_WORD.search(chunk) is None
     tokens = []
-    for match in _TOKEN.finditer(chunk):
+    for match in (_ASCII_TOKEN if ascii_words else _TOKEN).finditer(chunk):
         left, right = match.span()
         # tuple.__new__ skips NamedTuple's Python-level constructor: this runs per word
         tokens.append(

@@ -17,3 +17,36 @@ def test_starting_at_and_ending_at_find_a_token_by_its_offsets():
     assert ending_at(TOKENS, 23) is None
     assert starting_at((), 0) is None
     assert ending_at((), 0) is None
+
+
+def test_the_ascii_classes_agree_with_the_unicode_ones_on_every_character_they_may_see():
+    import re
+    import sys
+
+    # what the ASCII pattern may see: ASCII, and anything outside it that is no word character
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    seen = re.sub(r"[^\x00-\x7f](?<=\w)", "", every)
+    assert len(seen) > 900_000 and "é" not in seen and "—" in seen
+    for ascii_class, unicode_class in (
+        ("[a-zA-Z]", r"[^\W\d_]"),
+        ("[0-9]", r"\d"),
+        ("[a-zA-Z0-9_]", r"\w"),
+    ):
+        assert re.findall(ascii_class, seen) == re.findall(unicode_class, seen)
+
+
+def test_a_text_of_ascii_words_gets_the_tokens_of_the_unicode_pattern():
+    from app.extract.tokens import _ASCII_TOKEN, _NON_ASCII_WORD, _TOKEN, tokens_of
+
+    text = (
+        "Yoon Suk-yeol\u2011Kim met O\u2019Brien's aide \u2014 \u201cthe PM\u2019s 1,500.25\u201d "
+        "(12:30) 's 'S x's  3rd _ \u2018quote\u2019 s' \u00a0\u2026 \u00bb"
+    )
+    assert _NON_ASCII_WORD.search(text) is None
+    assert [m.span() for m in _ASCII_TOKEN.finditer(text)] == [
+        m.span() for m in _TOKEN.finditer(text)
+    ]
+    # a letter or digit outside ASCII: the Unicode pattern reads the text
+    for word in ("Türkiye", "São", "٣"):
+        assert _NON_ASCII_WORD.search(f"in {word} now")
+        assert [t.text for t in tokens_of(f"in {word}'s", 0)] == ["in", word, "'s"]
