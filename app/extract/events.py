@@ -682,6 +682,15 @@ def _countries_of(doc: _Doc, text: str, offset: int) -> list[tuple[int, int, str
     return find_countries(text)
 
 
+def _triggers_of(doc: _Doc, text: str, offset: int) -> list[_Hit]:
+    """`_find_triggers` of a text of the document that starts at `offset`: those of a whole
+    sentence were read with the document (`_Doc.hits`; the list is shared: never change it)."""
+    sentence = doc.starts.get(offset)
+    if sentence is not None and sentence.text == text:
+        return doc.hits[sentence.index]
+    return _find_triggers(text, offset)
+
+
 def _subject_countries(text: str) -> set[str]:
     """States named before a trigger, outside place phrases: "Kenya and Japan signed"."""
     spans = find_countries(text)
@@ -1305,7 +1314,7 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
         countries.add(destination)
     if len(countries) < 2:  # "Australia and Papua New Guinea signed ...": states as subjects
         for text, offset in texts:
-            hits = [h for h in _find_triggers(text, offset) if h.type == primary.type]
+            hits = [h for h in _triggers_of(doc, text, offset) if h.type == primary.type]
             if hits:
                 countries.update(_subject_countries(text[: hits[0].start - offset]))
     _fill_unknown(doc, countries, people, [t for t, _ in texts], bare_title)
@@ -1354,11 +1363,23 @@ def _own_date_differs(
     own = [d for d in _plain_dates(doc, sentence) if d.precision != "year"]
     if not own:
         return False  # most sentences: no date, and no need to look for a reporting verb
-    verb = None if in_reported_words else _SPEECH_VERB.search(sentence.text)
-    words = verb and _REPORTED_WORDS.search(sentence.text, verb.end())
-    if words:
-        own = [d for d in own if d.start < sentence.start + words.start()]
+    words = None if in_reported_words else _reported_words(sentence)
+    if words is not None:
+        own = [d for d in own if d.start < words]
     return bool(own) and all(not _same_time(d.value, date.value) for d in own)
+
+
+def _reported_words(sentence: Sentence) -> int | None:
+    """Document offset where the words the sentence reports begin ("said that ...", "told
+    reporters: ..."), or None; found once for each sentence (the event rules ask of many
+    sentences more than once)."""
+    return sentence.once("reported_words", _read_reported_words)
+
+
+def _read_reported_words(sentence: Sentence) -> int | None:
+    verb = _SPEECH_VERB.search(sentence.text)
+    words = verb and _REPORTED_WORDS.search(sentence.text, verb.end())
+    return sentence.start + words.start() if words else None
 
 
 def _another_year(

@@ -1084,3 +1084,19 @@ def test_the_places_of_a_text_are_read_once_for_the_document():
     ]
     assert events._places(doc, sentences[0].text) is first
     assert events._places(doc, sentences[1].text) == events._read_places(sentences[1].text)
+
+
+def test_reported_words_and_the_triggers_of_a_whole_sentence_are_read_once():
+    text = "Ruto said on Monday that they will meet in May. Eide met Ruto in Oslo; they talked."
+    source = Source(text=text, published=PUBLISHED)
+    cleaned = clean.clean(source)
+    sentences = segment.segment(cleaned)
+    found = dates.find_dates(sentences, cleaned.reference_date)
+    doc = events._index(source, cleaned, sentences, Actors((), ()), found)
+    first, second = sentences
+    assert events._reported_words(first) == first.start + first.text.index("that")
+    assert first.derived["reported_words"] == events._reported_words(first)
+    assert events._reported_words(second) is None
+    assert events._triggers_of(doc, second.text, second.start) is doc.hits[second.index]
+    part = second.text[: second.text.index(";")]
+    assert events._triggers_of(doc, part, second.start) == events._find_triggers(part, second.start)
