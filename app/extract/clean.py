@@ -223,10 +223,18 @@ def _noise_anywhere(line: str) -> bool:
     )
 
 
+def _menu_gaps(line: str) -> bool:
+    """Whether `_MENU_GAPS` finds three spaces or more between two words. Every space but
+    " " is a character str.isprintable refuses, so a line that it accepts and that holds no
+    two spaces in a row (most lines) holds no run of three: two scans in C instead of a
+    search that stops at every space."""
+    return ("  " in line or not line.isprintable()) and _MENU_GAPS.search(line) is not None
+
+
 def _is_noise(line: str) -> bool:
     if len(line) > _LONGEST_NOISE:
         return False  # a paragraph of prose; site furniture comes in short lines
-    if _NOISE_LINE.match(line) or _noise_anywhere(line) or _MENU_GAPS.search(line):
+    if _NOISE_LINE.match(line) or _noise_anywhere(line) or _menu_gaps(line):
         return True
     if _is_date_line(line):
         return True

@@ -197,3 +197,18 @@ def test_a_menu_separator_is_found_by_each_of_its_marks_and_only_by_them():
         assert _MENU_SEPARATOR.search(f"Home {mark} World")
         assert _noise_anywhere(f"Home {mark} World")
     assert not _noise_anywhere("Home - World")  # no mark, no search
+
+
+def test_menu_gaps_are_found_whatever_their_spaces():
+    import sys
+
+    from app.extract.clean import _MENU_GAPS, _menu_gaps
+
+    # every space but " " is a character str.isprintable refuses: the gate relies on it
+    spaces = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()]
+    assert [c for c in spaces if c.isprintable()] == [" "]
+    for space in spaces:
+        for line in (f"Home{space * 3}World", f"Home {space} World", f"Home{space} {space}World"):
+            assert _menu_gaps(line) == bool(_MENU_GAPS.search(line)), repr(line)
+            assert _menu_gaps(line)
+    assert not _menu_gaps("Home  World") and not _menu_gaps("Ruto met Eide in Nairobi.")
