@@ -1497,7 +1497,7 @@ def _aliases(
         for word in person.words:
             if word in alone and word.lower() not in lex.non_names:
                 table[(word.lower(),)].add((n, "surname"))
-            bare = _ARABIC_PREFIX_TEXT.sub("", word)
+            bare = _ARABIC_PREFIX_TEXT.sub("", word) if "-" in word else word  # "al-", "el-"
             if bare != word and bare in alone:
                 table[(bare.lower(),)].add((n, "surname"))  # "al-Sisi" -> "Sisi"
     result = {}

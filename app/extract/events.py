@@ -1194,8 +1194,9 @@ def _location(
         for p in _places(doc, text)
         if n < lead or p.country is not None or doc.dateline is None
     ]
-    here = doc.dateline is not None and any(_HERE.search(text) for text, _ in texts)
-    said_here = [(text, offset) for text, offset in texts if _HERE.search(text)]
+    # "here" is in every match: most texts need no search
+    said_here = [(text, offset) for text, offset in texts if "here" in text and _HERE.search(text)]
+    here = doc.dateline is not None and bool(said_here)
     if (
         doc.dateline
         and said_here
