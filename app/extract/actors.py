@@ -478,6 +478,11 @@ def skip_auxiliaries(tokens: tuple[Token, ...], i: int) -> int:
     return i
 
 
+# a plural office title: (token index after it, the singular title as written, its roles,
+# its gender)
+_Plural = tuple[int, str, frozenset[str], str | None]
+
+
 class _WordKind(NamedTuple):
     """What a word is, whatever its neighbours."""
 
@@ -915,11 +920,25 @@ class _Analysed:
     titles: dict[int, Title | None] = field(default_factory=dict, compare=False, repr=False)
     # `_name_run` from each token asked (-1 - i: from token i, a particle allowed first)
     runs: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
+    # `_plural_title_at` in any case from each token asked
+    plurals: dict[int, _Plural | None] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def subject(self) -> int:
         """Where the main clause starts (`subject_start`), found once: several rules ask."""
         return sentence_subject(self.sentence)
+
+    def plural_title_at(self, i: int, lex: Lexicon, any_case: bool = False) -> _Plural | None:
+        """`_plural_title_at` over this sentence, read once for each token in any case: the
+        pair rules ask at the same positions. The plural title without `any_case` is that
+        one when all its words are capitalized, and none otherwise (the capitalized reading
+        stops at the first word that is not, before any longer title)."""
+        if i not in self.plurals:
+            self.plurals[i] = _plural_title_at(self.tokens, i, lex, any_case=True)
+        found = self.plurals[i]
+        if any_case or found is None:
+            return found
+        return found if all(t.text[:1].isupper() for t in self.tokens[i : found[0]]) else None
 
     def title_at(self, i: int, lex: Lexicon) -> Title | None:
         """`title_at` over this sentence, read once for each token: the rules for people,
@@ -1096,7 +1115,7 @@ def _singular(word: str) -> str:
 
 def _plural_title_at(
     tokens: tuple[Token, ...], i: int, lex: Lexicon, any_case: bool = False
-) -> tuple[int, str, frozenset[str], str | None] | None:
+) -> _Plural | None:
     """A plural office title starting at `i` ("Presidents", "Foreign Ministers"): (index
     after it, the singular title as written, its roles, its gender), or None. Lower case
     ("the foreign ministers of ...") only with `any_case`."""
@@ -1126,7 +1145,7 @@ def _plural_title_pair(a: _Analysed, i: int, lex: Lexicon) -> tuple[list[_Candid
     Norway"), which is then that person's country."""
     if i >= len(a.tokens) or not a.title_start[i]:
         return [], i  # the common case, read from the analysis: no title starts here
-    plural = _plural_title_at(a.tokens, i, lex)
+    plural = a.plural_title_at(i, lex)
     if plural is None:
         return [], i
     j, title, roles, gender = plural
@@ -1164,7 +1183,7 @@ def _respective_pair(a: _Analysed, i: int, lex: Lexicon) -> tuple[list[_Candidat
     the singular title and, in the order written, the state named for them; ([], i) if
     there is no such pair."""
     tokens = a.tokens
-    plural = _plural_title_at(tokens, i, lex, any_case=True)
+    plural = a.plural_title_at(i, lex, any_case=True)
     if plural is None:
         return [], i
     j, title, roles, gender = plural

@@ -955,3 +955,23 @@ def test_a_name_run_is_read_once_for_each_position_of_a_sentence():
     assert _name_run(a, van) == van and -1 - van in a.runs and van not in a.runs
     a.runs[luiz] = 99  # what is kept is what is answered
     assert _name_run(a, luiz) == 99
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Presidents Ana Lima and Tom Berg met; the presidents of Chile and Norway spoke.",
+        "Foreign ministers, foreign Ministers, Foreign Ministers and Prime Ministers Li and Kim.",
+        "The prime ministers of Fiji and Tonga, and Deputy Prime ministers Ola and Ida, met.",
+    ],
+)
+def test_a_plural_title_is_read_once_in_any_case_and_the_same_as_read_alone(text):
+    from app.extract.actors import _analyse, _plural_title_at, lexicon
+
+    a = _analyse(text, Sentence(0, 0, len(text), text, 0), [])
+    lex = lexicon()
+    for i in range(len(a.tokens) + 1):
+        for any_case in (False, True):
+            expected = _plural_title_at(a.tokens, i, lex, any_case=any_case)
+            assert a.plural_title_at(i, lex, any_case=any_case) == expected, (i, any_case)
+    assert any(found is not None for found in a.plurals.values())
