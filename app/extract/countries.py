@@ -21,6 +21,7 @@ from importlib import resources
 import pycountry
 
 from app.extract.records import Sentence
+from app.extract.tokens import ascii_words
 
 BLOCKED = "--"
 _MAX_TOKENS = 10
@@ -33,6 +34,8 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 # non-ASCII character, is a plain range the search skips to fast; the look-behind right after
 # it keeps of those the letters that are no digit, "_" or a-z (the ASCII ones are A-Z).
 _CAPITAL_WORD = re.compile(r"[^\x00-@\[-\x7f](?<=[^\W\d_a-z])(?<![^\W_][^\W\d_a-z])[^\W\d_]*")
+# the same in a text whose letters and digits are all ASCII ones (`tokens.ascii_words`)
+_ASCII_CAPITAL_WORD = re.compile(r"[A-Z](?<![a-zA-Z0-9][A-Z])[a-zA-Z]*")
 
 
 def _straight_apostrophes(text: str) -> str:
@@ -313,7 +316,8 @@ def find_countries(text: str) -> list[tuple[int, int, str]]:
     normalized = _straight_apostrophes(text)
     found: list[tuple[int, int, str]] = []
     covered = 0
-    for capital in _CAPITAL_WORD.finditer(normalized):
+    capitals = _ASCII_CAPITAL_WORD if ascii_words(normalized) else _CAPITAL_WORD
+    for capital in capitals.finditer(normalized):
         start = capital.start()
         if start < covered or capital.group() not in first_words:
             continue

@@ -39,6 +39,12 @@ class Token(NamedTuple):
 _new = tuple.__new__
 
 
+def ascii_words(text: str) -> bool:
+    """Whether every letter and digit of `text` (every word character) is an ASCII one: then
+    a pattern may read them with ASCII ranges instead of Unicode classes."""
+    return text.isascii() or _NON_ASCII_WORD.search(text) is None
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Tokens of `text[start:end]` with document offsets."""
     return tokens_of(text[start:end], start)
@@ -52,9 +58,8 @@ def tokens_of(chunk: str, start: int) -> tuple[Token, ...]:
             Token(start + m.start(), start + m.end(), m.group(), m.group().lower())
             for m in _TOKEN.finditer(chunk)
         )
-    ascii_words = chunk.isascii() or _NON_ASCII_WORD.search(chunk) is None
     tokens = []
-    for match in (_ASCII_TOKEN if ascii_words else _TOKEN).finditer(chunk):
+    for match in (_ASCII_TOKEN if ascii_words(chunk) else _TOKEN).finditer(chunk):
         left, right = match.span()
         # tuple.__new__ skips NamedTuple's Python-level constructor: this runs per word
         tokens.append(

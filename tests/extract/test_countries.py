@@ -162,3 +162,19 @@ def test_no_country_phrase_runs_across_a_sentence_break():
     for s in sentences:
         inside = whole[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)]
         assert [(s.start + a, s.start + b, c) for a, b, c in sentence_countries(s)] == inside
+
+
+def test_capital_words_of_a_text_of_ascii_words_are_found_by_the_ascii_pattern():
+    from app.extract.countries import _ASCII_CAPITAL_WORD, _CAPITAL_WORD
+    from app.extract.tokens import ascii_words
+
+    text = (
+        "Kenya's President Ruto met \u201cNorway\u201d \u2014 aKenya 3Kenya _Kenya K2 at the "
+        "U.S.-Kenya talks (Oslo) \u2026 THE END.Then\u00a0Chile"
+    )
+    assert ascii_words(text)
+    assert [m.span() for m in _ASCII_CAPITAL_WORD.finditer(text)] == [
+        m.span() for m in _CAPITAL_WORD.finditer(text)
+    ]
+    assert not ascii_words("Türkiye and Kenya")  # read with the Unicode pattern
+    assert find_countries("Türkiye and Kenya") == [(0, 7, "TR"), (12, 17, "KE")]

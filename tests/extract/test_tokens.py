@@ -31,6 +31,8 @@ def test_the_ascii_classes_agree_with_the_unicode_ones_on_every_character_they_m
         ("[a-zA-Z]", r"[^\W\d_]"),
         ("[0-9]", r"\d"),
         ("[a-zA-Z0-9_]", r"\w"),
+        ("[a-zA-Z0-9]", r"[^\W_]"),  # of countries._ASCII_CAPITAL_WORD
+        ("[A-Z]", r"[^\x00-@\[-\x7f](?<=[^\W\d_a-z])"),
     ):
         assert re.findall(ascii_class, seen) == re.findall(unicode_class, seen)
 
