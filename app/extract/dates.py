@@ -310,8 +310,9 @@ def _shift_month(ref: dt.date, delta: int) -> str:
 class _Finder:
     """Collect non-overlapping date spans of one sentence, first pattern first."""
 
-    def __init__(self, sentence: Sentence) -> None:
+    def __init__(self, sentence: Sentence, lowered: str) -> None:
         self.sentence = sentence
+        self.lowered = lowered  # the sentence's text in lower case, made once for every rule
         self.taken: list[tuple[int, int]] = []
         self.found: list[DateMention] = []
 
@@ -354,8 +355,7 @@ def _explicit(finder: _Finder, named_year: bool) -> None:
 
 def _relative(finder: _Finder, ref: dt.date, digits: bool) -> None:
     """Dates relative to the reference date; `digits` whether the sentence holds a digit."""
-    text = finder.sentence.text
-    lowered = text.lower()
+    text, lowered = finder.sentence.text, finder.lowered
     for pattern in (_MONTH_DAY, _DAY_MONTH) if digits else ():
         for match in pattern.finditer(text):
             future = _is_future(text, match.start())
@@ -390,8 +390,7 @@ def _relative(finder: _Finder, ref: dt.date, digits: bool) -> None:
 
 def _years(finder: _Finder, ref: dt.date | None, named_year: bool) -> None:
     """Years of the sentence; `named_year` whether it holds one in digits."""
-    text = finder.sentence.text
-    lowered = text.lower()
+    text, lowered = finder.sentence.text, finder.lowered
     bare_years = list(_BARE_YEAR.finditer(text)) if named_year else []
     explicit_years = [int(m["year"]) for m in bare_years]
     if named_year:
@@ -445,10 +444,10 @@ def _anniversary_base(
     return ref.year
 
 
-def _may_hold_a_date(text: str, digits: bool | None = None) -> bool:
+def _may_hold_a_date(text: str, digits: bool | None = None, lowered: str | None = None) -> bool:
     """Whether a date pattern could match; `digits`, when known, whether `text` holds a
-    digit (lowering the text adds or removes none)."""
-    lowered = text.lower()
+    digit (lowering the text adds or removes none); `lowered`, when known, `text.lower()`."""
+    lowered = text.lower() if lowered is None else lowered
     if digits is None:
         digits = _DIGIT.search(text) is not None
     if digits or any(word in lowered for word in _DATE_WORDS) or _DAY_END.search(lowered):
@@ -458,9 +457,10 @@ def _may_hold_a_date(text: str, digits: bool | None = None) -> bool:
 
 def _sentence_dates(sentence: Sentence, ref: dt.date | None) -> Iterator[DateMention]:
     digits = _DIGIT.search(sentence.text) is not None  # asked once: three rules need it
-    if not _may_hold_a_date(sentence.text, digits):
+    lowered = sentence.text.lower()
+    if not _may_hold_a_date(sentence.text, digits, lowered):
         return
-    finder = _Finder(sentence)
+    finder = _Finder(sentence, lowered)
     named_year = digits and _NAMED_YEAR.search(sentence.text) is not None
     if digits:
         _explicit(finder, named_year)
