@@ -12,7 +12,16 @@ import datetime as dt
 import pytest
 
 from app.extract import actors, clean, dates, events, segment
-from app.extract.records import Actors, Event, Mention, Person, Source, Statement
+from app.extract.records import (
+    Actors,
+    DateMention,
+    Event,
+    Mention,
+    Person,
+    Sentence,
+    Source,
+    Statement,
+)
 
 # A Thursday.
 PUBLISHED = dt.date(2019, 3, 14)
@@ -981,15 +990,20 @@ def test_whether_a_sentence_looks_ahead_is_found_once():
     assert (ahead.derived["future"], past.derived["future"]) == (True, False)
 
 
+def _indexed(source: Source) -> tuple[events._Doc, tuple[Sentence, ...], tuple[DateMention, ...]]:
+    """The event stage's view of a text (no actors), its sentences and its dates."""
+    cleaned = clean.clean(source)
+    sentences = segment.segment(cleaned)
+    found = dates.find_dates(sentences, cleaned.reference_date)
+    return events._index(source, cleaned, sentences, Actors((), ()), found), sentences, found
+
+
 def test_plain_dates_leave_out_origins_and_are_read_once():
     source = Source(
         text="Ruto met Eide on Monday, the 60th anniversary of ties.",
         published=dt.date(2024, 3, 7),
     )
-    cleaned = clean.clean(source)
-    sentences = segment.segment(cleaned)
-    found = dates.find_dates(sentences, cleaned.reference_date)
-    doc = events._index(source, cleaned, sentences, Actors((), ()), found)
+    doc, sentences, found = _indexed(source)
     plain = events._plain_dates(doc, sentences[0])
     assert [d.value for d in found] == ["2024-03-04", "1964"]
     assert [d.value for d in plain] == ["2024-03-04"]
@@ -1058,10 +1072,7 @@ def test_the_country_phrases_of_a_whole_sentence_are_read_once():
 
     text = "Kenya and Norway signed a pact on Monday. Ruto thanked Norway; Eide praised Kenya."
     source = Source(text=text, published=PUBLISHED)
-    cleaned = clean.clean(source)
-    sentences = segment.segment(cleaned)
-    found = dates.find_dates(sentences, cleaned.reference_date)
-    doc = events._index(source, cleaned, sentences, Actors((), ()), found)
+    doc, sentences, _ = _indexed(source)
     for sentence in sentences:
         whole = events._countries_of(doc, sentence.text, sentence.start)
         assert whole is sentence_countries(sentence)  # the list every stage reads
@@ -1074,10 +1085,7 @@ def test_the_country_phrases_of_a_whole_sentence_are_read_once():
 def test_the_places_of_a_text_are_read_once_for_the_document():
     text = "Ruto arrived in Oslo on Monday. He met Eide at the palace in Bergen."
     source = Source(text=text, published=PUBLISHED)
-    cleaned = clean.clean(source)
-    sentences = segment.segment(cleaned)
-    found = dates.find_dates(sentences, cleaned.reference_date)
-    doc = events._index(source, cleaned, sentences, Actors((), ()), found)
+    doc, sentences, _ = _indexed(source)
     first = events._places(doc, sentences[0].text)
     assert [(p.name, p.country, p.is_city, p.destination) for p in first] == [
         ("Oslo", "NO", True, True)
@@ -1089,10 +1097,7 @@ def test_the_places_of_a_text_are_read_once_for_the_document():
 def test_reported_words_and_the_triggers_of_a_whole_sentence_are_read_once():
     text = "Ruto said on Monday that they will meet in May. Eide met Ruto in Oslo; they talked."
     source = Source(text=text, published=PUBLISHED)
-    cleaned = clean.clean(source)
-    sentences = segment.segment(cleaned)
-    found = dates.find_dates(sentences, cleaned.reference_date)
-    doc = events._index(source, cleaned, sentences, Actors((), ()), found)
+    doc, sentences, _ = _indexed(source)
     first, second = sentences
     assert events._reported_words(first) == first.start + first.text.index("that")
     assert first.derived["reported_words"] == events._reported_words(first)
