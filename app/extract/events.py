@@ -709,7 +709,7 @@ class _Doc:
     sentences: tuple[Sentence, ...]
     actors: Actors
     dates: dict[int, list[DateMention]]  # sentence index -> its dates
-    mentions: dict[int, list[Mention]]
+    mentions: dict[int, tuple[Mention, ...]]  # sentence index -> its mentions (Actors)
     mention_starts: frozenset[int]
     reference: dt.date | None
     dateline: tuple[str, str] | None
@@ -736,9 +736,6 @@ def _index(
     by_sentence: dict[int, list[DateMention]] = {}
     for mention in dates:
         by_sentence.setdefault(mention.sentence, []).append(mention)
-    mentions: dict[int, list[Mention]] = {}
-    for mention in actors.mentions:
-        mentions.setdefault(mention.sentence, []).append(mention)
     countries = {p.id: p.country for p in actors.people if p.country}
     for person in actors.people:
         if person.id not in countries and person.title and _EU_OFFICE.match(person.title):
@@ -754,7 +751,7 @@ def _index(
         sentences=sentences,
         actors=actors,
         dates=by_sentence,
-        mentions=mentions,
+        mentions=actors.by_sentence,
         mention_starts=frozenset(m.start for m in actors.mentions),
         reference=cleaned.reference_date,
         dateline=_dateline_city(sentences),
@@ -842,7 +839,7 @@ def _people_in(
     Mentions starting at an offset of `skip` (a speaker's "Li said") do not count.
     """
     people: list[str] = []
-    mentions = doc.mentions.get(sentence.index, [])
+    mentions = doc.mentions.get(sentence.index, ())
     if not mentions:
         return people  # nobody named, and nobody a pronoun could stand for
     for mention in mentions:
@@ -1086,7 +1083,7 @@ def _may_speak_before(before: str) -> bool:
 def _speakers(doc: _Doc, sentence: Sentence) -> list[str]:
     """People the sentence reports as speaking: "Li said", "said Qin", "according to Anwar"."""
     found = []
-    for mention in doc.mentions.get(sentence.index, []):
+    for mention in doc.mentions.get(sentence.index, ()):
         after = doc.text[mention.end : sentence.end]
         before = doc.text[sentence.start : mention.start]
         if _SPEECH_AFTER.match(after) or _speech_before(before):
@@ -1102,7 +1099,7 @@ def _reporter_mentions(doc: _Doc, sentence: Sentence) -> list[Mention]:
     is no report).
     """
     found = []
-    for mention in doc.mentions.get(sentence.index, []):
+    for mention in doc.mentions.get(sentence.index, ()):
         after = doc.text[mention.end : sentence.end]
         before = doc.text[sentence.start : mention.start]
         if _REPORTS_AFTER.match(after) or _speech_before(before):
@@ -1238,7 +1235,7 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
     texts: list[tuple[str, int]] = []
     bare_title = False
     if title_sentence:
-        people += [m.person_id for m in doc.mentions.get(title_sentence.index, [])]
+        people += [m.person_id for m in doc.mentions.get(title_sentence.index, ())]
     title_start = title_sentence.start if title_sentence else -(10**6)
     title_spans = _countries_of(doc, title_text, title_start)
     parties, _ = _party_countries(title_text, title_start, doc.mention_starts, title_spans)

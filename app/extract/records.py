@@ -136,7 +136,16 @@ class Actors:
         return next((p for p in self.people if p.id == person_id), None)
 
     def in_sentence(self, index: int) -> tuple[Mention, ...]:
-        return tuple(m for m in self.mentions if m.sentence == index)
+        """The mentions of one sentence, in text order."""
+        return self.by_sentence.get(index, ())
+
+    @cached_property
+    def by_sentence(self) -> dict[int, tuple[Mention, ...]]:
+        """Sentence index -> its mentions, in text order (made once: stages ask of many)."""
+        found: dict[int, list[Mention]] = {}
+        for mention in self.mentions:
+            found.setdefault(mention.sentence, []).append(mention)
+        return {index: tuple(mentions) for index, mentions in found.items()}
 
 
 @dataclass(frozen=True)

@@ -237,9 +237,6 @@ def tag_events(
     # the establishment of relations is background an anniversary recalls, not another contact
     elsewhere = {e.sentence for e in events if not e.primary and e.type != "diplomatic_relations"}
     found: set[str] = set()
-    mentions: dict[int, list[Mention]] = {}  # sentence index -> its mentions, in text order
-    for mention in actors.mentions:
-        mentions.setdefault(mention.sentence, []).append(mention)
     for sentence in sentences:
         if sentence.kind != "body":
             continue
@@ -260,7 +257,7 @@ def tag_events(
             continue
         subject = sentence.text[: verb.start()]
         if _JOINT_SUBJECT.search(subject) or _two_named(
-            mentions.get(sentence.index, ()), primary, sentence.start + verb.start()
+            actors.in_sentence(sentence.index), primary, sentence.start + verb.start()
         ):
             # what they addressed follows the verb; the subject's offices are no topic
             found.update(topics_of(sentence.text[verb.start() :]))

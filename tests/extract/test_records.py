@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.extract.records import Sentence
+from app.extract.records import Actors, Mention, Sentence
 
 
 def test_a_sentence_computes_what_stages_ask_once_and_compares_without_it():
@@ -19,3 +19,17 @@ def test_a_sentence_computes_what_stages_ask_once_and_compares_without_it():
     assert calls == [0]
     assert sentence.once("length", lambda s: len(s.text)) == 16
     assert sentence == Sentence(index=0, start=10, end=27, text="Ruto met Hansen.", block=0)
+
+
+def test_the_mentions_of_a_sentence_are_its_own_in_text_order():
+    mentions = (
+        Mention("p1", 0, 4, 0, "name"),
+        Mention("p2", 30, 34, 1, "name"),
+        Mention("p1", 10, 12, 0, "pronoun"),
+        Mention("p1", 40, 42, 1, "pronoun"),
+    )
+    actors = Actors(people=(), mentions=mentions)
+    assert actors.in_sentence(0) == (mentions[0], mentions[2])
+    assert actors.in_sentence(1) == (mentions[1], mentions[3])
+    assert actors.in_sentence(2) == ()
+    assert actors == Actors(people=(), mentions=mentions)  # the index is no field
