@@ -51,6 +51,24 @@ def holds(words: tuple[str, ...], text: str) -> bool:
     return any(word in text for word in words)
 
 
+def leading_words(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The letters each alternative of a pattern opens with, up to its first other character:
+    every match of the alternative holds them, so they are its words for `holds` and
+    `may_hold`. An alternative that opens with no letter has none, and is refused."""
+    words = []
+    for form in forms:
+        word = re.match(r"[^\W\d_]*", form).group()  # type: ignore[union-attr]
+        if not word:
+            raise ValueError(f"{form!r} opens with no letter")
+        words.append(word)
+    return tuple(dict.fromkeys(words))
+
+
+def first_letters(words: tuple[str, ...]) -> str:
+    """The letters `words` open with, as `starting_with` takes them."""
+    return "".join(sorted({word[0] for word in words}))
+
+
 def plain_forms() -> dict[re.Pattern[str], re.Pattern[str]]:
     """Every pattern made by `starting_with`, with its form without the lookahead."""
     return dict(_PLAIN)

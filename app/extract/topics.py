@@ -29,7 +29,7 @@ from itertools import compress, count
 from operator import or_
 
 from app.extract.countries import find_countries
-from app.extract.patterns import may_hold, starting_with
+from app.extract.patterns import first_letters, leading_words, may_hold, starting_with
 from app.extract.records import Actors, Event, Mention, Sentence, Statement
 
 _NO_TOPIC = "_none"
@@ -47,21 +47,18 @@ _JOINT_SUBJECT = starting_with(
     re.I,
 )
 # What a meeting addresses, as opposed to what it is: "discussed", "agreed on", "focused on".
-# Each match holds one of the words (in lower case): a sentence with none needs no search.
-_ADDRESSED_WORDS = (
-    "discuss", "agree", "committed", "exchanged", "talked", "focus", "centred", "centered",
-    "reviewed", "touched", "addressed", "noted", "welcomed", "confirmed", "concurred", "shared",
-    "affirmed", "stressed", "emphasised", "emphasized", "underlined", "expressed", "pledged",
-    "called", "condemned", "look", "explored", "covering",
+# Each form opens with a word (in lower case) every match of it holds: a sentence with
+# none of them needs no search.
+_ADDRESSED_FORMS = (
+    r"discuss\w*", "agreed", "agree", "committed", "exchanged", r"talked\s+about",
+    r"focus\w*\s+on", r"cent(?:red|ered)\s+on", "reviewed", r"touched\s+on", "addressed",
+    "noted", "welcomed", "confirmed", "concurred", r"shared\s+the\s+view", "reaffirmed",
+    "affirmed", "stressed", "emphasi[sz]ed", "underlined", "expressed", "pledged",
+    r"called\s+for", "condemned", r"look(?:ed)?\s+forward", "explored", "covering",
 )  # fmt: skip
+_ADDRESSED_WORDS = leading_words(_ADDRESSED_FORMS)
 _ADDRESSED = starting_with(
-    "acdeflnprstuw",
-    r"\b(?:discuss\w*|agreed|agree|committed|exchanged|talked\s+about"
-    r"|focus\w*\s+on"
-    r"|cent(?:red|ered)\s+on|reviewed|touched\s+on|addressed|noted|welcomed|confirmed"
-    r"|concurred|shared\s+the\s+view|(?:re)?affirmed|stressed|emphasi[sz]ed|underlined"
-    r"|expressed|pledged|called\s+for|condemned|look(?:ed)?\s+forward|explored|covering)\b",
-    re.I,
+    first_letters(_ADDRESSED_WORDS), rf"\b(?:{'|'.join(_ADDRESSED_FORMS)})\b", re.I
 )
 # A coming event named only as the occasion of what the sides addressed now: "Looking
 # ahead to the summit in Apia, the leaders discussed ...", "Ahead of the G20, they agreed ..."

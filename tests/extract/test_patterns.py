@@ -102,3 +102,17 @@ def test_holds_tells_whether_a_text_holds_one_of_the_words():
     assert holds(("will", "shall"), "Ruto will travel")
     assert not holds(("will", "shall"), "Ruto Will travel")  # the words keep their case
     assert not holds((), "Ruto will travel")
+
+
+def test_the_leading_words_of_a_patterns_forms_are_held_by_every_match():
+    from app.extract.patterns import first_letters, leading_words
+
+    forms = (r"talked\s+about", r"cent(?:red|ered)\s+on", "emphasi[sz]ed", "agree", "agreed")
+    assert leading_words(forms) == ("talked", "cent", "emphasi", "agree", "agreed")
+    pattern = re.compile("|".join(forms))
+    for text in ("talked  about", "centered on", "emphasized", "agreed"):
+        match = pattern.fullmatch(text)
+        assert match and any(w in match.group() for w in leading_words(forms))
+    assert first_letters(leading_words(forms)) == "acet"
+    with pytest.raises(ValueError, match="opens with no letter"):
+        leading_words(("agreed", r"(?:re)?affirmed"))
