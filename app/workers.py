@@ -1,9 +1,14 @@
-"""Extraction in worker processes, for `readout ingest --jobs N`.
+"""Extraction ahead of the store, for `readout ingest`.
 
-Extraction is most of a document's cost and needs nothing but the text, so N worker
-processes can run it while this process stores the results: the database keeps a
+Extraction is most of a document's cost and needs nothing but the text. With `--jobs N`,
+N worker processes run it while this process stores the results: the database keeps a
 single writer, and the documents are stored in the order given. At most WINDOW_PER_JOB
 documents per worker are in flight, so a folder of any size takes bounded memory.
+
+With one job, this process extracts CHUNK documents, then stores them, and so on. The
+two kinds of work use different code and data (the pipeline's lexicons and patterns;
+SQLite's pages and the store's statements); done in runs, each finds more of its own in
+the processor's caches than when they alternate document by document.
 """
 
 from __future__ import annotations
@@ -22,6 +27,9 @@ from app.store import source_of
 
 T = TypeVar("T")
 WINDOW_PER_JOB = 8
+# Measured (BENCHMARKS.md): 16 documents extracted before they are stored took 15-20% less
+# time than one by one; 50 gained no more.
+CHUNK = 16
 
 Extracted = Extraction | BaseException | None  # None: not extracted here, the store will
 
@@ -35,13 +43,12 @@ def extract_ahead(
     """Each item with its extraction by `extract` (a module-level function: the workers
     import it), in the order given.
 
-    With one job nothing is extracted ahead: None, the store extracts. Nor is a payload
-    that is not `wanted` (a text already stored). An extraction that failed comes as its
-    exception; a worker that died stops the run (BrokenProcessPool).
+    A payload that is not `wanted` (a text already stored) is not extracted: None. An
+    extraction that failed comes as its exception; a worker that died stops the run
+    (BrokenProcessPool).
     """
     if jobs <= 1:
-        for key, payload in items:
-            yield key, payload, None
+        yield from _in_chunks(items, wanted, extract)
         return
     # Workers are started afresh (spawn), not forked from a process that holds database
     # connections and threads.
@@ -55,6 +62,35 @@ def extract_ahead(
                 yield _result(*window.popleft())
         while window:
             yield _result(*window.popleft())
+
+
+def _in_chunks(
+    items: Iterable[tuple[T, DocumentCreate]],
+    wanted: Callable[[DocumentCreate], bool],
+    extract: Callable[[Source], Extraction],
+) -> Iterator[tuple[T, DocumentCreate, Extracted]]:
+    """In this process: CHUNK items read and extracted, then handed on, in turn."""
+    chunk: list[tuple[T, DocumentCreate]] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == CHUNK:
+            yield from [_extracted(key, payload, wanted, extract) for key, payload in chunk]
+            chunk = []
+    yield from [_extracted(key, payload, wanted, extract) for key, payload in chunk]
+
+
+def _extracted(
+    key: T,
+    payload: DocumentCreate,
+    wanted: Callable[[DocumentCreate], bool],
+    extract: Callable[[Source], Extraction],
+) -> tuple[T, DocumentCreate, Extracted]:
+    if not wanted(payload):
+        return key, payload, None
+    try:
+        return key, payload, extract(source_of(payload))
+    except Exception as exc:  # counted as failed by the caller, as a worker's error is
+        return key, payload, exc
 
 
 def _result(

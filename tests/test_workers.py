@@ -38,21 +38,23 @@ TEXTS = [
 ]
 
 
-def test_workers_give_each_text_its_own_extraction_in_order():
-    found = list(workers.extract_ahead(items(*TEXTS), jobs=2))
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_each_text_gets_its_own_extraction_in_order(jobs):
+    found = list(workers.extract_ahead(items(*TEXTS), jobs=jobs))
     assert [key for key, _, _ in found] == list(range(len(TEXTS)))
     for _, payload, extraction in found:
         assert extraction == extract(Source(text=payload.text))
 
 
-def test_one_job_leaves_extraction_to_the_store_and_unwanted_texts_are_not_sent():
-    assert {x for _, _, x in workers.extract_ahead(items(*TEXTS[:3]), jobs=1)} == {None}
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_unwanted_texts_are_not_extracted(jobs):
     wanted = [TEXTS[1]]
-    found = workers.extract_ahead(items(*TEXTS[:3]), 2, wanted=lambda p: p.text in wanted)
+    found = workers.extract_ahead(items(*TEXTS[:3]), jobs, wanted=lambda p: p.text in wanted)
     assert [x is not None for _, _, x in found] == [False, True, False]
 
 
-def test_texts_are_read_only_a_window_ahead():
+@pytest.mark.parametrize("jobs, ahead", [(1, workers.CHUNK), (2, 2 * workers.WINDOW_PER_JOB)])
+def test_texts_are_read_only_a_window_ahead(jobs, ahead):
     read: list[int] = []
 
     def reading():
@@ -60,9 +62,16 @@ def test_texts_are_read_only_a_window_ahead():
             read.append(key)
             yield key, payload
 
-    first = next(workers.extract_ahead(reading(), jobs=2))
-    assert first[0] == 0
-    assert len(read) == 2 * workers.WINDOW_PER_JOB < len(TEXTS)
+    found = workers.extract_ahead(reading(), jobs=jobs)
+    assert next(found)[0] == 0
+    assert len(read) == ahead < len(TEXTS)
+    assert [key for key, _, _ in found] == list(range(1, len(TEXTS)))
+
+
+def test_one_job_hands_on_a_failed_extraction_as_its_error():
+    found = list(workers.extract_ahead(items(TEXTS[0], FAIL, TEXTS[1]), 1, extract=failing_extract))
+    assert isinstance(found[1][2], ValueError)
+    assert found[0][2] == extract(Source(text=TEXTS[0])) and found[2][2] is not None
 
 
 def test_a_failed_extraction_comes_as_its_error_and_a_dead_worker_stops_the_run():
@@ -138,10 +147,31 @@ def test_a_failing_extraction_is_counted_and_a_dead_worker_keeps_what_was_stored
     # 1.txt is stored unless the dying worker takes its extraction down with it
     with pytest.raises(SystemExit, match=r"new documents stored so far: [01];"):
         cli.ingest_folder(folder, jobs=2)
+    monkeypatch.setattr(workers, "extract_ahead", real)  # the pipeline, which reads DIE
     new, known, failed = cli.ingest_folder(folder)  # goes on from there
     assert (new + known, failed) == (4, 0) and new in (1, 2)
     with Session(get_engine()) as session:
         assert len(session.exec(select(Document)).all()) == 4
+
+
+def test_one_process_counts_a_failing_extraction_and_stores_the_rest(
+    database, tmp_path, monkeypatch, caplog
+):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for n, text in enumerate([TEXTS[0], FAIL, TEXTS[1]]):
+        (folder / f"{n}.txt").write_text(text, encoding="utf-8")
+    real = workers.extract_ahead
+
+    def with_test_extractor(readable, jobs, wanted):
+        return real(readable, jobs, wanted=wanted, extract=failing_extract)
+
+    monkeypatch.setattr(workers, "extract_ahead", with_test_extractor)
+    assert cli.ingest_folder(folder) == (2, 0, 1)
+    assert "1.txt: failed, nothing of it was stored" in caplog.text
+    with Session(get_engine()) as session:
+        texts = set(session.exec(select(Document.text)).all())
+    assert texts == {TEXTS[0], TEXTS[1]}
 
 
 @pytest.mark.parametrize("jobs", ["0", "-2", "two"])
