@@ -34,7 +34,7 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import compress
+from itertools import compress, count
 from operator import itemgetter, or_
 from typing import NamedTuple
 
@@ -1213,13 +1213,18 @@ def _respective_pair(a: _Analysed, i: int, lex: Lexicon) -> tuple[list[_Candidat
 def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
     """People named in one body sentence, with the cue that names them."""
     tokens, found = a.tokens, []
-    may_start, countries = a.may_start, a.countries  # read for every word
-    i = 0
-    while i < len(tokens):
-        # most words start nothing (a title starts only where `may_start` says one may)
-        if not may_start[i] and i not in countries:
-            i += 1
-            continue
+    opens: Iterable[bool] = a.may_start
+    if a.countries:  # a country phrase may open a title ("Kenyan Foreign Minister")
+        opens = list(opens)
+        for k in a.countries:
+            opens[k] = True
+    i = 0  # the first token not read yet
+    # most words start nothing (a title starts only where `may_start` says one may): compress
+    # picks the others in C, where a Python loop would test every word
+    for start in compress(count(), opens):
+        if start < i:
+            continue  # inside a name or title read from an earlier token
+        i = start
         if a.title_start[i]:
             pair, after_pair = _respective_pair(a, i, lex)
             if pair:
@@ -1376,16 +1381,15 @@ def _alone_words(analysed: list[_Analysed], lex: Lexicon) -> set[str]:
     for a in analysed:
         if a.sentence.kind != "body":
             continue
-        i = 0
-        tokens, name_ok = a.tokens, a.name_ok  # read for every word
-        while i < len(tokens):
-            if not name_ok[i]:
-                i += 1
+        free = 0  # the first token after the runs read
+        # only name words open a run: compress picks them in C
+        for i in compress(count(), a.name_ok):
+            if i < free:
                 continue
             end = _name_run(a, i)
             if end == i + 1:
-                alone.add(tokens[i].text)
-            i = max(end, i + 1)
+                alone.add(a.tokens[i].text)
+            free = max(end, i + 1)
     return alone
 
 
@@ -1983,9 +1987,11 @@ def _resolve_pronouns(
         return found  # most sentences: no pronoun (the test runs in C)
     subject = a.subject
     named = sorted((r for r in refs if r.person is not None), key=lambda r: r.start)
-    for k, token in enumerate(tokens):
-        gender = _PRONOUNS.get(token.low)
-        if gender is None or not token.text[0].isalpha():
+    # the pronouns' positions, picked in C
+    for k in compress(count(), map(_PRONOUNS.__contains__, map(_LOW, tokens))):
+        token = tokens[k]
+        gender = _PRONOUNS[token.low]
+        if not token.text[0].isalpha():
             continue
         if k + 1 < len(tokens) and a.name_ok[k + 1] and token.text[0].isupper():
             continue  # "He Lifeng": a name, not a pronoun

@@ -975,3 +975,15 @@ def test_a_plural_title_is_read_once_in_any_case_and_the_same_as_read_alone(text
             expected = _plural_title_at(a.tokens, i, lex, any_case=any_case)
             assert a.plural_title_at(i, lex, any_case=any_case) == expected, (i, any_case)
     assert any(found is not None for found in a.plurals.values())
+
+
+def test_a_title_opened_by_a_country_word_that_is_no_name_word_names_its_holder(run):
+    # "UK" (capitals: no name word, nor a title's first word) opens the title only as a
+    # country phrase: the candidates are read from such positions too
+    r = run("The talks in Nairobi were attended by UK Foreign Secretary Ada Lovell on Friday.")
+    ada = r.person("Ada Lovell")
+    assert (ada.title, ada.country) == ("Foreign Secretary", "GB")
+    # a word that opens no name or title ("attended") is never read as one, and a pronoun
+    # after a name resolves to its holder
+    later = run("UK Foreign Secretary Ada Lovell arrived. She met the press.")
+    assert later.referred() == [("Ada Lovell", "Ada Lovell"), ("She", "Ada Lovell")]
