@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -20,11 +21,17 @@ _TOKEN = rewritten(
 )
 # `_TOKEN` for a text whose letters and digits are all ASCII ones (most English news): there
 # a letter is [a-zA-Z], a digit [0-9] and a word character [a-zA-Z0-9_], ranges the search
-# tests in a table, where the Unicode classes look each character up in the Unicode data
+# tests in a table, where the Unicode classes look each character up in the Unicode data.
+# Its repeats are possessive ("*+", "++"): what follows each is optional, so the search never
+# gives a character back, and possessive repeats keep no marks to go back to.
 _ASCII_TOKEN = re.compile(
-    r"\S(?:(?<=[a-zA-Z])[a-zA-Z]*(?:[-\u2010\u2011][a-zA-Z]+)*(?:['’](?![sS](?![a-zA-Z0-9_]))[a-zA-Z]+)*"
-    r"|(?<=['’])[sS](?![a-zA-Z0-9_])|(?<=[0-9])[0-9]*(?:[.,:][0-9]+)*|)"
+    r"\S(?:(?<=[a-zA-Z])[a-zA-Z]*+(?:[-\u2010\u2011][a-zA-Z]++)*+"
+    r"(?:['’](?![sS](?![a-zA-Z0-9_]))[a-zA-Z]++)*+"
+    r"|(?<=['’])[sS](?![a-zA-Z0-9_])|(?<=[0-9])[0-9]*+(?:[.,:][0-9]++)*+|)"
 )
+# `_ASCII_TOKEN` as one group: its split of a text alternates the text between two tokens
+# (often "" or " ") and a token, strings made in C without a match object for each token
+_ASCII_SPLIT = re.compile(f"({_ASCII_TOKEN.pattern})")
 _NON_ASCII_WORD = re.compile(r"[^\x00-\x7f](?<=\w)")  # a letter or digit outside ASCII
 
 
@@ -53,6 +60,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
 
 def tokens_of(chunk: str, start: int) -> tuple[Token, ...]:
     """Tokens of a piece of the document that begins at offset `start`."""
+    # most pieces; "İ", the one letter whose lower case is longer, is no ASCII one
+    if ascii_words(chunk):
+        return _ascii_tokens(chunk, start)
     low = chunk.lower().replace("’", "'")
     if len(low) != len(chunk):  # a letter whose lower case is longer ("İ")
         return tuple(
@@ -60,13 +70,29 @@ def tokens_of(chunk: str, start: int) -> tuple[Token, ...]:
             for m in _TOKEN.finditer(chunk)
         )
     tokens = []
-    for match in (_ASCII_TOKEN if ascii_words(chunk) else _TOKEN).finditer(chunk):
+    for match in _TOKEN.finditer(chunk):
         left, right = match.span()
         # tuple.__new__ skips NamedTuple's Python-level constructor: this runs per word
         tokens.append(
             _new(Token, (start + left, start + right, chunk[left:right], low[left:right]))
         )
     return tuple(tokens)
+
+
+def _ascii_tokens(chunk: str, start: int) -> tuple[Token, ...]:
+    """`tokens_of` a piece whose letters and digits are all ASCII ones, made in C: the split
+    gives the pieces between and the tokens in turn, their lengths summed from `start` give
+    the offsets. Each token's lower case is that of its own text: lowering is the same
+    character by character but for a final capital sigma, a letter no such piece holds."""
+    pieces = _ASCII_SPLIT.split(chunk)
+    bounds = list(accumulate(map(len, pieces), initial=start))
+    texts = pieces[1::2]
+    lows = list(map(str.lower, texts))
+    if "’" in chunk:  # the curly apostrophe reads as a straight one, as in `tokens_of`
+        lows = [low.replace("’", "'") for low in lows]
+    rows = zip(bounds[1:-1:2], bounds[2::2], texts, lows, strict=True)
+    # tuple.__new__ skips NamedTuple's Python-level constructor
+    return tuple(map(_new, repeat(Token), rows))
 
 
 # Tokens are in text order and never overlap: their starts, and their ends, increase. A

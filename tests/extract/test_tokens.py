@@ -52,3 +52,30 @@ def test_a_text_of_ascii_words_gets_the_tokens_of_the_unicode_pattern():
     for word in ("Türkiye", "São", "٣"):
         assert _NON_ASCII_WORD.search(f"in {word} now")
         assert [t.text for t in tokens_of(f"in {word}'s", 0)] == ["in", word, "'s"]
+
+
+def test_the_tokens_of_ascii_words_are_those_read_match_by_match():
+    import re
+
+    from app.extract.tokens import _ASCII_TOKEN, _ascii_tokens, ascii_words
+
+    # hyphens, apostrophes straight and curly, a possessive, numbers, marks outside ASCII,
+    # a symbol with a lower case ("Ⓐ") and no character between two tokens ("Suk-yeol,")
+    text = (
+        "Yoon Suk-yeol\u2011Kim met O\u2019Brien's aide \u2014 \u201cthe PM\u2019S 1,500.25\u201d"
+        "(12:30)\u2026 \u24b6bc X's 'S x\u2019s  3rd _\u00bbEND\u00ab.  "
+    )
+    assert ascii_words(text)
+    low = text.lower().replace("\u2019", "'")
+    expected = tuple(
+        (100 + m.start(), 100 + m.end(), m.group(), low[m.start() : m.end()])
+        for m in _ASCII_TOKEN.finditer(text)
+    )
+    assert _ascii_tokens(text, 100) == expected
+    assert _ascii_tokens("", 7) == () and _ascii_tokens("  ", 7) == ()
+    # the possessive repeats find the spans of the plain ones, on every ASCII character too
+    plain = re.compile(_ASCII_TOKEN.pattern.replace("*+", "*").replace("++", "+"))
+    for sample in (text, "".join(map(chr, range(128))) + " Ab-cd'ef 'S 12.5:7 "):
+        assert [m.span() for m in _ASCII_TOKEN.finditer(sample)] == [
+            m.span() for m in plain.finditer(sample)
+        ]
