@@ -10,12 +10,39 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar, overload
 
 from app.extract.tokens import Token, tokens_of
 
 T = TypeVar("T")
+R = TypeVar("R")
+
+
+class kept(Generic[R]):
+    """`functools.cached_property` without its lock: the value is found on first use and
+    kept in the instance's __dict__, where later reads find it without calling this
+    descriptor. Python 3.11's cached_property takes and releases a lock at every first use
+    (of every sentence); a record is read by the one thread that extracts its text."""
+
+    def __init__(self, compute: Callable[[Any], R]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> kept[R]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> R: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> R | kept[R]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 BlockKind = Literal["body", "title", "caption", "noise"]
 Precision = Literal["day", "month", "year"]
 EventType = Literal[
@@ -92,7 +119,7 @@ class Sentence:
             self.derived[name] = compute(self)
         return self.derived[name]  # type: ignore[no-any-return]
 
-    @cached_property
+    @kept
     def tokens(self) -> tuple[Token, ...]:
         """Its words and punctuation marks with document offsets, read once: the people and
         the statements stages both read them."""
@@ -139,7 +166,7 @@ class Actors:
         """The mentions of one sentence, in text order."""
         return self.by_sentence.get(index, ())
 
-    @cached_property
+    @kept
     def by_sentence(self) -> dict[int, tuple[Mention, ...]]:
         """Sentence index -> its mentions, in text order (made once: stages ask of many)."""
         found: dict[int, list[Mention]] = {}

@@ -33,3 +33,23 @@ def test_the_mentions_of_a_sentence_are_its_own_in_text_order():
     assert actors.in_sentence(1) == (mentions[1], mentions[3])
     assert actors.in_sentence(2) == ()
     assert actors == Actors(people=(), mentions=mentions)  # the index is no field
+
+
+def test_a_kept_value_is_found_on_first_use_and_then_read_from_the_instance():
+    from app.extract.records import kept
+
+    calls = []
+
+    class Record:
+        @kept
+        def words(self) -> list[str]:
+            """The words."""
+            calls.append(1)
+            return ["a", "b"]
+
+    record = Record()
+    first = record.words
+    assert record.words is first and calls == [1]  # the second read calls nothing
+    assert record.__dict__["words"] is first
+    assert Record().words == first and calls == [1, 1]  # each instance keeps its own
+    assert isinstance(Record.__dict__["words"], kept) and Record.words.__doc__ == "The words."
