@@ -1533,7 +1533,7 @@ def _aliases(
 
 
 def _lower(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(w.lower() for w in words)
+    return tuple(map(str.lower, words))
 
 
 def _match_name(

@@ -381,7 +381,7 @@ def _relative(finder: _Finder, ref: dt.date, digits: bool) -> None:
     for match in _MONTH_WORD.finditer(text) if "month" in lowered else ():
         delta = {"last": -1, "past": -1, "next": 1}.get(match["rel"].lower(), 0)
         finder.add(match.start(), match.end(), _shift_month(ref, delta), "month")
-    named_month = any(name in text for name in _FULL_MONTH_NAMES)  # cheaper than the search
+    named_month = any(map(text.__contains__, _FULL_MONTH_NAMES))  # cheaper than the search
     for match in _BARE_MONTH.finditer(text) if named_month else ():
         future = _is_future(text, match.start())
         value = _bare_month(_month_number(match["mon"]), match["prep"], ref, future)
@@ -450,9 +450,9 @@ def _may_hold_a_date(text: str, digits: bool | None = None, lowered: str | None 
     lowered = text.lower() if lowered is None else lowered
     if digits is None:
         digits = _DIGIT.search(text) is not None
-    if digits or any(word in lowered for word in _DATE_WORDS) or _DAY_END.search(lowered):
+    if digits or any(map(lowered.__contains__, _DATE_WORDS)) or _DAY_END.search(lowered):
         return True
-    return any(c in text for c in CASE_FOLDED_ASCII) and bool(_ANY_DATE_ANY_CASE.search(text))
+    return any(map(text.__contains__, CASE_FOLDED_ASCII)) and bool(_ANY_DATE_ANY_CASE.search(text))
 
 
 def _sentence_dates(sentence: Sentence, ref: dt.date | None) -> Iterator[DateMention]:

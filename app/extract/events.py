@@ -338,7 +338,7 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 def _words(phrase: str) -> tuple[str, ...]:
-    return tuple(t.lower() for t in _TOKEN.findall(phrase))
+    return tuple(map(str.lower, _TOKEN.findall(phrase)))
 
 
 @dataclass(frozen=True)
@@ -1076,7 +1076,7 @@ def _may_speak_before(before: str) -> bool:
     if words and words[-1].lower() == "the":
         words.pop()
     return (bool(words) and words[-1].lower().endswith(_SPEECH_BEFORE_ENDS)) or any(
-        c in before for c in CASE_FOLDED_ASCII
+        map(before.__contains__, CASE_FOLDED_ASCII)
     )
 
 
