@@ -1631,10 +1631,8 @@ def link_statements(
                 for e in others
                 if statement.speaker in e.participants
                 and any(
-                    m.person_id == statement.speaker
-                    and m.sentence == e.sentence
-                    and statement.start <= m.start < statement.end
-                    for m in actors.mentions
+                    m.person_id == statement.speaker and statement.start <= m.start < statement.end
+                    for m in actors.in_sentence(e.sentence)  # the event's sentence's mentions
                 )
             ]
             if not own:
