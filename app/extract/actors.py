@@ -1595,8 +1595,8 @@ def _title_refs(a: _Analysed, lex: Lexicon) -> list[Reference]:
             continue
         if token.low == "the":
             k = i + 1
-        elif _bare_title_start(a, i, lex):
-            k = i
+        elif a.title_start[i] and _bare_title_start(a, i, lex):
+            k = i  # (a bare title's first word is a title's: `title_start` holds for it)
         elif (
             i in a.countries
             and a.countries[i][0] < len(tokens)

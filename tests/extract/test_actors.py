@@ -987,3 +987,12 @@ def test_a_title_opened_by_a_country_word_that_is_no_name_word_names_its_holder(
     # after a name resolves to its holder
     later = run("UK Foreign Secretary Ada Lovell arrived. She met the press.")
     assert later.referred() == [("Ada Lovell", "Ada Lovell"), ("She", "Ada Lovell")]
+
+
+def test_a_capitalized_title_without_article_refers_to_its_holder(run):
+    # the title reference is read only where a title's first word stands (`title_start`)
+    r = run(
+        "Prime Minister Ana Lima met Dr. Tom Berg in Oslo on Monday. "
+        "Berg thanked Prime Minister for the visit."
+    )
+    assert ("Prime Minister", "Ana Lima") in r.referred()
