@@ -496,8 +496,6 @@ class _WordKind(NamedTuple):
 
 # fields read for every word of a sentence: itemgetter maps them in C, without a Python call
 _TEXT, _LOW = itemgetter(2), itemgetter(3)  # of a Token
-_NAME, _STARTS, _TITLE_START = itemgetter(0), itemgetter(1), itemgetter(2)  # of a _WordKind
-_UNSURE, _HONORIFIC = itemgetter(4), itemgetter(5)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -1015,29 +1013,33 @@ def _analyse(
     inside = frozenset(k for first, (after, _) in countries.items() for k in range(first, after))
     lex = lexicon()
     kinds = list(map(_word_kind, map(_TEXT, tokens), map(_LOW, tokens)))
-    name_ok = list(map(_NAME, kinds))
+    if not kinds:
+        return _Analysed(sentence, tokens, countries, inside, (), (), ())
+    # the kinds' fields as columns, one tuple each, read by zip in one pass over the words
+    names, starts, title_start, _, unsure, honorific = zip(*kinds, strict=True)
+    name_ok = list(names)
     # a capitalized word that is no name word may be one beside its neighbours; compress
     # visits those words only
-    for k in compress(range(len(kinds)), map(_UNSURE, kinds)):
+    for k in compress(count(), unsure):
         name_ok[k] = (
             _capital_surname(tokens, k, lex)
             or _loose_form_word(tokens, k, lex)
             or _romanised_surname(tokens, k, lex, surnames)
         )
-    name_ok = _inner_honorifics(kinds, name_ok)
-    may_start = tuple(map(or_, name_ok, map(_STARTS, kinds)))
-    title_start = tuple(map(_TITLE_START, kinds))
+    name_ok = _inner_honorifics(honorific, name_ok)
+    may_start = tuple(map(or_, name_ok, starts))
     return _Analysed(sentence, tokens, countries, inside, name_ok, may_start, title_start)
 
 
-def _inner_honorifics(kinds: list[_WordKind], name_ok: list[bool]) -> tuple[bool, ...]:
+def _inner_honorifics(honorific: tuple[bool, ...], name_ok: list[bool]) -> tuple[bool, ...]:
     """An honorific of one word between two name words is a word of the name: "Hassan
     Sheikh Mohamud", "Sharif Sheikh Ahmed". Before a name it would style the name; after
-    one, nothing styles a person."""
+    one, nothing styles a person. `honorific` says of each word whether it is one
+    (`_WordKind.honorific`)."""
     last = len(name_ok) - 1
     inner = [
         k
-        for k in compress(range(len(kinds)), map(_HONORIFIC, kinds))
+        for k in compress(count(), honorific)
         if 0 < k < last and not name_ok[k] and name_ok[k - 1] and name_ok[k + 1]
     ]
     for k in inner:  # the common case: none, and the words stay as they are

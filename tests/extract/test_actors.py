@@ -996,3 +996,14 @@ def test_a_capitalized_title_without_article_refers_to_its_holder(run):
         "Berg thanked Prime Minister for the visit."
     )
     assert ("Prime Minister", "Ana Lima") in r.referred()
+
+
+def test_the_analysis_reads_each_column_of_the_words_kinds():
+    from app.extract.actors import _analyse
+
+    text = "Presidents Ana Lima and Tom Berg met."
+    a = _analyse(text, Sentence(0, 0, len(text), text, 0), [])
+    assert [t.text for t, ok in zip(a.tokens, a.title_start, strict=True) if ok] == ["Presidents"]
+    assert a.name_ok == (False, True, True, False, True, True, False, False)
+    empty = _analyse("", Sentence(0, 0, 0, "", 0), [])  # no word: every column is empty
+    assert (empty.tokens, empty.name_ok, empty.may_start, empty.title_start) == ((), (), (), ())
