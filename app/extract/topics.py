@@ -88,6 +88,19 @@ def taxonomy() -> tuple[str, ...]:
     return tuple(row["slug"] for row in _read("topics.csv"))
 
 
+@cache
+def _taxonomy_order() -> dict[str, int]:
+    """Slug -> its place in the taxonomy."""
+    return {slug: n for n, slug in enumerate(taxonomy())}
+
+
+def _in_taxonomy_order(found: set[str]) -> tuple[str, ...]:
+    """The slugs of `found` that the taxonomy lists, in its order: a text finds a few of
+    them, sorted by their places instead of walking every slug of the taxonomy."""
+    order = _taxonomy_order()
+    return tuple(sorted(found & order.keys(), key=order.__getitem__))
+
+
 @lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """A crude singular of a lower-case word, applied alike to keywords and text."""
@@ -186,8 +199,8 @@ def topics_of(text: str) -> tuple[str, ...]:
     if "Europe" in text and _europe_beside_a_state(text):
         found.add("eu-relations")
     if not found:
-        return ()  # most texts: no need to walk the taxonomy
-    return tuple(slug for slug in taxonomy() if slug in found)
+        return ()  # most texts
+    return _in_taxonomy_order(found)
 
 
 def _europe_beside_a_state(text: str) -> bool:
@@ -260,7 +273,7 @@ def tag_events(
             found.update(topics_of(sentence.text[verb.start() :]))
     if not found:
         return events
-    topics = tuple(slug for slug in taxonomy() if slug in found)
+    topics = _in_taxonomy_order(found)
     return tuple(replace(e, topics=topics) if e is primary else e for e in events)
 
 

@@ -282,3 +282,12 @@ def test_every_match_of_the_addressed_verbs_holds_one_of_their_words():
     assert may_hold(
         _ADDRESSED_WORDS, "They \u017fhared", "they \u017fhared"
     )  # ſ is s, ignoring case
+
+
+def test_found_slugs_come_in_the_taxonomy_s_order_and_unknown_ones_are_left_out():
+    from app.extract.topics import _in_taxonomy_order, taxonomy
+
+    order = taxonomy()
+    found = {order[-1], order[0], order[len(order) // 2], "no-such-topic"}
+    assert _in_taxonomy_order(found) == (order[0], order[len(order) // 2], order[-1])
+    assert _in_taxonomy_order(set()) == ()
