@@ -18,6 +18,7 @@ from tests.conftest import SEED_DIR, configured
 
 FAIL = "This text makes the test extractor fail."
 DIE = "This text makes the test extractor's process exit."
+EXTRACT_AHEAD = workers.extract_ahead  # as the module has it, before a test replaces it
 
 
 def failing_extract(source: Source) -> Extraction:
@@ -112,10 +113,9 @@ def test_stored_texts_are_not_extracted_again(database, tmp_path, monkeypatch):
     shutil.copytree(SEED_DIR, folder)
     assert cli.ingest_folder(folder) == (5, 0, 0)
     extracted = []
-    real = workers.extract_ahead
 
     def spying(readable, jobs, wanted):
-        for key, payload, extraction in real(readable, jobs, wanted=wanted):
+        for key, payload, extraction in EXTRACT_AHEAD(readable, jobs, wanted=wanted):
             extracted.append((payload.text, extraction is not None))
             yield key, payload, extraction
 
@@ -126,52 +126,44 @@ def test_stored_texts_are_not_extracted_again(database, tmp_path, monkeypatch):
     assert [text for text, done in extracted if done] == [TEXTS[0]]
 
 
-def test_a_failing_extraction_is_counted_and_a_dead_worker_keeps_what_was_stored(
-    database, tmp_path, monkeypatch, caplog
-):
+@pytest.fixture
+def failing_folder(tmp_path, monkeypatch):
+    """A folder of two texts around one the test extractor fails on; ingestion uses the
+    test extractor."""
     folder = tmp_path / "texts"
     folder.mkdir()
     for n, text in enumerate([TEXTS[0], FAIL, TEXTS[1]]):
         (folder / f"{n}.txt").write_text(text, encoding="utf-8")
-    real = workers.extract_ahead
 
     def with_test_extractor(readable, jobs, wanted):
-        return real(readable, jobs, wanted=wanted, extract=failing_extract)
+        return EXTRACT_AHEAD(readable, jobs, wanted=wanted, extract=failing_extract)
 
     monkeypatch.setattr(workers, "extract_ahead", with_test_extractor)
-    assert cli.ingest_folder(folder, jobs=2) == (2, 0, 1)
-    assert "1.txt: failed, nothing of it was stored" in caplog.text
+    return folder
 
-    (folder / "1.txt").write_text(TEXTS[2], encoding="utf-8")
-    (folder / "3.txt").write_text(DIE, encoding="utf-8")
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failing_extraction_is_counted_and_the_others_are_stored(
+    database, failing_folder, caplog, jobs
+):
+    assert cli.ingest_folder(failing_folder, jobs=jobs) == (2, 0, 1)
+    assert "1.txt: failed, nothing of it was stored" in caplog.text
+    with Session(get_engine()) as session:
+        assert set(session.exec(select(Document.text)).all()) == {TEXTS[0], TEXTS[1]}
+
+
+def test_a_dead_worker_keeps_what_was_stored(database, failing_folder, monkeypatch):
+    assert cli.ingest_folder(failing_folder, jobs=2) == (2, 0, 1)
+    (failing_folder / "1.txt").write_text(TEXTS[2], encoding="utf-8")
+    (failing_folder / "3.txt").write_text(DIE, encoding="utf-8")
     # 1.txt is stored unless the dying worker takes its extraction down with it
     with pytest.raises(SystemExit, match=r"new documents stored so far: [01];"):
-        cli.ingest_folder(folder, jobs=2)
-    monkeypatch.setattr(workers, "extract_ahead", real)  # the pipeline, which reads DIE
-    new, known, failed = cli.ingest_folder(folder)  # goes on from there
+        cli.ingest_folder(failing_folder, jobs=2)
+    monkeypatch.setattr(workers, "extract_ahead", EXTRACT_AHEAD)  # the pipeline reads DIE
+    new, known, failed = cli.ingest_folder(failing_folder)  # goes on from there
     assert (new + known, failed) == (4, 0) and new in (1, 2)
     with Session(get_engine()) as session:
         assert len(session.exec(select(Document)).all()) == 4
-
-
-def test_one_process_counts_a_failing_extraction_and_stores_the_rest(
-    database, tmp_path, monkeypatch, caplog
-):
-    folder = tmp_path / "texts"
-    folder.mkdir()
-    for n, text in enumerate([TEXTS[0], FAIL, TEXTS[1]]):
-        (folder / f"{n}.txt").write_text(text, encoding="utf-8")
-    real = workers.extract_ahead
-
-    def with_test_extractor(readable, jobs, wanted):
-        return real(readable, jobs, wanted=wanted, extract=failing_extract)
-
-    monkeypatch.setattr(workers, "extract_ahead", with_test_extractor)
-    assert cli.ingest_folder(folder) == (2, 0, 1)
-    assert "1.txt: failed, nothing of it was stored" in caplog.text
-    with Session(get_engine()) as session:
-        texts = set(session.exec(select(Document.text)).all())
-    assert texts == {TEXTS[0], TEXTS[1]}
 
 
 @pytest.mark.parametrize("jobs", ["0", "-2", "two"])
