@@ -89,13 +89,15 @@ _CLAUSE_BREAK = rewritten(
     r";|\s[—–]\s|,\s+(?:which|who|whose|during\s+which|in\s+which)\b"
     rf"|(?:,\s*|\s+){_SUBORDINATE}",
 )
-# a word every match holds (a sentence with none needs no search; test_events checks it)
-_FUTURE_WORDS = ("will", "shall", "set", "scheduled", "expected", "due", "slated", "going",
-                 "held", "upcoming", "forthcoming")  # fmt: skip
+# A sentence that looks ahead: "will", "is set to", "to be held", "upcoming"
+_EXPECTED = ("set", "scheduled", "expected", "due", "slated", "going")  # "is ... to"
+_AHEAD = ("upcoming", "forthcoming")
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is\s+(?:set|scheduled|expected|due|slated|going)\s+to|are\s+(?:set"
-    r"|scheduled|expected|due|slated|going)\s+to|to\s+be\s+held|upcoming|forthcoming)\b"
+    rf"\b(?:will|shall|(?:is|are)\s+(?:{'|'.join(_EXPECTED)})\s+to|to\s+be\s+held"
+    rf"|{'|'.join(_AHEAD)})\b"
 )
+# a word every match holds (a sentence with none needs no search; test_events checks it)
+_FUTURE_WORDS = ("will", "shall", *_EXPECTED, "held", *_AHEAD)
 # An invitation to come: "invited his Kenyan counterpart to visit Oslo"
 _INVITED = r"\binvit\w*\b[^.;]{0,80}?\bto\s+(?:visit|pay|attend|come)\b"
 _LATER = re.compile(
@@ -173,11 +175,12 @@ _BOTH_SIDES = re.compile(
 )
 # relations are "relations" or "ties" in every match: a sentence without either needs no search
 _RELATIONS_WORDS = ("relations", "ties")
+_TIES = "(?:" + "|".join(_RELATIONS_WORDS) + ")"
 _RELATIONS = starting_with(
     "deunr",
-    r"(?:\bdiplomatic\s+(?:relations|ties)\b"
+    rf"(?:\bdiplomatic\s+{_TIES}\b"
     r"|\b(?:establish|upgrad|elevat|normali[sz]|restor|resum)"
-    r"\w*\s+(?:of\s+)?(?:their\s+|bilateral\s+)?(?:diplomatic\s+)?(?:relations|ties)\b)",
+    rf"\w*\s+(?:of\s+)?(?:their\s+|bilateral\s+)?(?:diplomatic\s+)?{_TIES}\b)",
     re.I,
 )
 _ORIGIN_WORDS = starting_with(
