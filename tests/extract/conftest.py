@@ -11,6 +11,13 @@ from app.extract.clean import clean
 from app.extract.records import Actors, Cleaned, Sentence, Source, Statement
 from app.extract.segment import segment
 from app.extract.statements import find_statements
+from tests.conftest import SEED_DIR
+
+
+def seed_texts() -> list[str]:
+    """The texts of seed_data/, in file order: real readouts that a pattern's gate must pass
+    wherever the pattern matches."""
+    return [path.read_text(encoding="utf-8") for path in sorted(SEED_DIR.glob("*.txt"))]
 
 
 class Run:

@@ -8,6 +8,7 @@ import pytest
 
 from app.extract.dates import _may_hold_a_date, counts_back, find_dates
 from app.extract.records import Sentence
+from tests.extract.conftest import seed_texts
 
 # A Thursday.
 REF = dt.date(2019, 3, 14)
@@ -235,12 +236,9 @@ def test_the_quick_test_for_a_date_misses_none_the_full_one_would_read(text, exp
 
 
 def test_every_match_of_a_gated_pattern_holds_one_of_its_words():
-    from pathlib import Path
-
     from app.extract.dates import _DAY_WORD, _WORDS_OF, _may_hold
 
-    root = Path(__file__).resolve().parents[2]
-    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seed_data").glob("*.txt"))]
+    texts = seed_texts()
     texts += [
         "This morning, Ruto said. Tonight and TOMORROW (24) too; the 60th ANNIVERSARY this "
         "spring, during the Summer and last autumn, in the year of the dragon, yesterday."

@@ -22,6 +22,7 @@ from app.extract.records import (
     Source,
     Statement,
 )
+from tests.extract.conftest import seed_texts
 
 # A Thursday.
 PUBLISHED = dt.date(2019, 3, 14)
@@ -1027,12 +1028,8 @@ def test_words_that_end_no_reporting_cue_need_no_search():
 
 
 def test_the_speech_gate_passes_wherever_its_pattern_matches_in_seed_data():
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[2] / "seed_data"
     checked = 0
-    for path in sorted(root.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
+    for text in seed_texts():
         for end in range(1, len(text) + 1):
             before = text[max(0, end - 60) : end]
             if events._SPEECH_BEFORE.search(before):
@@ -1042,10 +1039,7 @@ def test_the_speech_gate_passes_wherever_its_pattern_matches_in_seed_data():
 
 
 def test_every_match_of_a_gated_event_pattern_holds_one_of_its_words():
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[2]
-    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seed_data").glob("*.txt"))]
+    texts = seed_texts()
     texts += [
         "Ruto will meet Eide, who shall sign; talks are set to resume, a visit is scheduled to "
         "start, a summit is expected to open, a call is due to follow, talks are slated to end, "

@@ -10,6 +10,7 @@ import pytest
 
 from app.extract import pipeline  # noqa: F401  (every stage's patterns are made on import)
 from app.extract.patterns import plain_forms, starting_with
+from tests.extract.conftest import seed_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -17,9 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def _texts() -> list[str]:
     """Every text of seed_data/ and every sentence-length string of the test suite: a rule
     comes with a test on a sentence of its own, so a word a lookahead misses shows here."""
-    texts = [
-        path.read_text(encoding="utf-8") for path in sorted((ROOT / "seed_data").glob("*.txt"))
-    ]
+    texts = seed_texts()
     for path in sorted((ROOT / "tests").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):

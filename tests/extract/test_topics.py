@@ -11,6 +11,7 @@ import pytest
 from app.extract.pipeline import extract
 from app.extract.records import Source, Statement
 from app.extract.topics import tag_statements, taxonomy, topics_of
+from tests.extract.conftest import seed_texts
 
 
 @pytest.mark.parametrize(
@@ -261,13 +262,10 @@ def test_europe_as_a_place_is_no_eu_relation(text: str, expected: set[str]) -> N
 
 
 def test_every_match_of_the_addressed_verbs_holds_one_of_their_words():
-    from pathlib import Path
-
     from app.extract.patterns import may_hold
     from app.extract.topics import _ADDRESSED, _ADDRESSED_WORDS
 
-    root = Path(__file__).resolve().parents[2]
-    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seed_data").glob("*.txt"))]
+    texts = seed_texts()
     texts.append(
         "They DISCUSSED trade, agreed, agree, committed, exchanged views, talked about it, "
         "focused on and focus on, centred on, centered on, reviewed, touched on, addressed, "
