@@ -88,19 +88,21 @@ def match_score(incoming: EventView, known: EventView) -> int | None:
 
 def best_match(incoming: EventView, candidates: Iterable[tuple[int, EventView]]) -> int | None:
     """The id of the one candidate that matches best; None if none does or two tie."""
-    scored = sorted(
-        (
-            (score, event_id)
-            for event_id, view in candidates
-            if (score := match_score(incoming, view)) is not None
-        ),
-        reverse=True,
+    return unique_best(
+        (score, event_id)
+        for event_id, view in candidates
+        if (score := match_score(incoming, view)) is not None
     )
-    if not scored:
+
+
+def unique_best(scored: Iterable[tuple[int, int]]) -> int | None:
+    """The id of the highest of (score, id) pairs; None if there are none or two tie."""
+    ranked = sorted(scored, reverse=True)
+    if not ranked:
         return None
-    if len(scored) > 1 and scored[0][0] == scored[1][0]:
+    if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
         return None
-    return scored[0][1]
+    return ranked[0][1]
 
 
 @dataclass(frozen=True)

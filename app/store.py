@@ -23,6 +23,7 @@ from sqlalchemy import (
     Select,
     and_,
     bindparam,
+    distinct,
     exists,
     func,
     insert,
@@ -47,6 +48,7 @@ from app.merge import (
     participants_matter,
     same_countries,
     same_word_sets,
+    unique_best,
     word_set,
 )
 from app.models import (
@@ -110,10 +112,10 @@ _CANDIDATE_COLUMNS = (
 )
 
 
-def _with_country(name: str) -> ColumnElement[bool]:
-    """The event has the country bound to `name`."""
+def _with_country(name: str, event_id: Any = Event.id) -> ColumnElement[bool]:
+    """The event (of `event_id`) has the country bound to `name`."""
     return exists().where(
-        col(EventCountry.event_id) == Event.id, col(EventCountry.country) == bindparam(name)
+        col(EventCountry.event_id) == event_id, col(EventCountry.country) == bindparam(name)
     )
 
 
@@ -135,6 +137,14 @@ def _sharing(*on_dates: ColumnElement[bool]) -> Select:
     )
 
 
+def _country_count(event_id: ColumnElement[int], *, named: bool = False) -> ColumnElement[int]:
+    """How many countries the event has; with `named`, how many of those bound to `codes`."""
+    where = [col(EventCountry.event_id) == event_id]
+    if named:
+        where.append(col(EventCountry.country).in_(bindparam("codes", expanding=True)))
+    return select(func.count()).where(*where).scalar_subquery()
+
+
 def _around_day(key: ColumnElement[str]) -> ColumnElement[bool]:
     """The keys of the periods a day falls in, and the undated key."""
     return key.in_([bindparam("undated"), bindparam("in_year"), bindparam("in_month")])
@@ -154,7 +164,29 @@ _CANDIDATES_AROUND_DAY = Query(
 _CANDIDATES_IN_PERIOD = Query(
     union_all(*(_sharing(on) for on in _in_period(col(EventParticipant.date_key))))
 )
-_CANDIDATES_SHARING = Query(_sharing())
+# An undated report with people matches, among the known events of its type and of its
+# countries exactly, the one that shares the most of them (`match_score` then scores
+# only the people shared): counted here, so a busy person's hundreds of events are not
+# read one by one. Led by the people's index, each event read by its key: first its two
+# countries (a small index), then its type (the event's row), then its other countries.
+_SHARED = func.count(distinct(EventParticipant.person_id))
+_MOST_SHARED = Query(
+    select(EventParticipant.event_id, _SHARED.label("shared"))
+    .where(
+        col(EventParticipant.person_id).in_(bindparam("persons", expanding=True)),
+        _with_country("anchor", EventParticipant.event_id),
+        _with_country("second", EventParticipant.event_id),
+        exists().where(
+            col(Event.id) == EventParticipant.event_id, col(Event.type) == bindparam("type")
+        ),
+        _country_count(EventParticipant.event_id) == bindparam("count"),
+        _country_count(EventParticipant.event_id, named=True) == bindparam("count"),
+    )
+    .group_by(col(EventParticipant.event_id))
+    .order_by(_SHARED.desc(), col(EventParticipant.event_id))
+    .limit(bindparam("limit"))
+)
+_DATING_OF = Query(select(Event.date_key, Event.year).where(col(Event.id) == bindparam("event_id")))
 _PAIR_EVENTS_ON_DAY = Query(
     _of_type(
         col(Event.date_key).in_(
@@ -538,8 +570,10 @@ def _match(conn: Connection, *, view: EventView, exclude: Collection[int]) -> _K
             "after_period": date + "~",  # after every date_key that starts with it
         }
         query = _PAIR_EVENTS_IN_PERIOD if once else _CANDIDATES_IN_PERIOD
-    else:
-        query = _PAIR_EVENTS if once else _CANDIDATES_SHARING
+    elif once:
+        query = _PAIR_EVENTS
+    else:  # undated, with people
+        return _most_shared(conn, view=view, exclude=exclude)
     candidates = [
         row for row in query.rows(conn, params) if row.type == view.type and row.id not in exclude
     ]
@@ -571,6 +605,27 @@ def _match(conn: Connection, *, view: EventView, exclude: Collection[int]) -> _K
         return None
     row = next(row for row in candidates if row.id == best)
     return _Known(best, views[best].countries, (row.date_key, row.year))
+
+
+def _most_shared(conn: Connection, *, view: EventView, exclude: Collection[int]) -> _Known | None:
+    """The known event an undated report with people describes: of its type and
+    countries, the one that shares the most of its people (`_MOST_SHARED`)."""
+    codes = sorted(view.countries)
+    params = {
+        "persons": sorted(view.participants),
+        "type": view.type,
+        "anchor": codes[0],
+        "second": codes[1] if len(codes) > 1 else codes[0],
+        "codes": codes,
+        "count": len(codes),
+        "limit": 2 + len(exclude),  # the two best that are not excluded
+    }
+    rows = [row for row in _MOST_SHARED.rows(conn, params) if row.event_id not in exclude]
+    best = unique_best((row.shared, row.event_id) for row in rows[:2])
+    if best is None:
+        return None
+    (dating,) = _DATING_OF.rows(conn, {"event_id": best})
+    return _Known(best, view.countries, (dating.date_key, dating.year))
 
 
 def _create_event(conn: Connection, *, source: SourceView) -> tuple[int, _Dating]:

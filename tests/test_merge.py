@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 
 import pytest
 from sqlalchemy import text as sql
@@ -404,3 +405,69 @@ def test_a_report_dated_to_a_day_finds_the_event_of_its_month(client):
     )
     store_dated()
     assert [e["date"] for e in all_items(client, "/v1/events")] == ["2022-05-03"]
+
+
+def _known_views(conn) -> dict[int, EventView]:
+    """Every stored event as `best_match` reads one, straight from the tables."""
+    views = {
+        event_id: EventView(type=kind, date=date, countries=frozenset(), participants=frozenset())
+        for event_id, kind, date in conn.execute(sql("SELECT id, type, date FROM event"))
+    }
+    countries: dict[int, set[str]] = {event_id: set() for event_id in views}
+    people: dict[int, set[int]] = {event_id: set() for event_id in views}
+    for event_id, code in conn.execute(sql("SELECT event_id, country FROM eventcountry")):
+        countries[event_id].add(code)
+    for event_id, person_id in conn.execute(
+        sql("SELECT event_id, person_id FROM eventparticipant")
+    ):
+        people[event_id].add(person_id)
+    return {
+        event_id: EventView(
+            type=v.type,
+            date=v.date,
+            countries=frozenset(countries[event_id]),
+            participants=frozenset(people[event_id]),
+        )
+        for event_id, v in views.items()
+    }
+
+
+def test_an_undated_report_finds_the_event_the_rules_choose_among_every_known_one(client):
+    """The store counts shared people in SQL for an undated report: it picks what
+    `best_match` picks from every stored event, ties and excluded events included."""
+    rng = random.Random(7)
+    names = [person(f"Person {n}", None) for n in range(5)]
+    for n in range(40):
+        who = rng.sample(names, rng.randint(1, 3))
+        countries = tuple(rng.sample(["KE", "NO", "JP"], rng.randint(1, 3)))
+        day = f"2021-{n % 12 + 1:02d}-{n % 28 + 1:02d}"
+        put_document(
+            f"Report {n}.",
+            people=tuple(who),
+            events=(
+                event(
+                    "e0",
+                    rng.choice(["meeting", "phone_call"]),
+                    day,
+                    countries,
+                    tuple(p.id for p in who),
+                ),
+            ),
+        )
+    with get_engine().connect() as conn:
+        known = _known_views(conn)
+        ids = {name: pid for pid, name in conn.execute(sql("SELECT id, name FROM person"))}
+        for _ in range(300):
+            incoming = EventView(
+                type=rng.choice(["meeting", "phone_call"]),
+                date=None,
+                countries=frozenset(rng.sample(["KE", "NO", "JP"], rng.randint(1, 3))),
+                participants=frozenset(ids[p.id] for p in rng.sample(names, rng.randint(1, 3))),
+            )
+            exclude = set(rng.sample(sorted(known), rng.randint(0, 2)))
+            expected = best_match(incoming, [(k, v) for k, v in known.items() if k not in exclude])
+            found = store._match(conn, view=incoming, exclude=exclude)
+            assert (found and found.event_id) == expected
+            if found:
+                assert found.countries == known[expected].countries
+                assert found.dated[0] == known[expected].date

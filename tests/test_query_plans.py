@@ -147,7 +147,7 @@ def test_a_country_pair_or_topic_list_reads_its_index_in_order(engine, session, 
         ("_CANDIDATES_ON_DAY", ["event: type=? AND date_key=?"]),
         ("_CANDIDATES_AROUND_DAY", ["event: type=? AND date_key=?", "participants: date_key=?"]),
         ("_CANDIDATES_IN_PERIOD", ["participants: date_key=?", "participants: date_key>?"]),
-        ("_CANDIDATES_SHARING", ["participants: person_id=?"]),
+        ("_MOST_SHARED", ["participants: person_id=?"]),
         ("_PAIR_EVENTS_ON_DAY", ["event: type=? AND date_key=?"]),
         ("_PAIR_EVENTS_IN_PERIOD", ["event: type=? AND date_key=?", "event: date_key>?"]),
     ],
@@ -157,6 +157,7 @@ def test_merge_candidates_are_searched_by_date_and_participants(engine, query, r
     compatible dates: index searches bounded by date and person, never every event of
     its type (a type is not a search key: SQLite would walk the type's events)."""
     values = {"type": "meeting", "anchor": "BE", "second": "CN", "persons": [3, 5]}
+    values |= {"codes": ["BE", "CN"], "count": 2, "limit": 2}
     values |= {"undated": ""}
     values |= {"in_year": "2021", "in_month": "2021-12", "on_day": "2021-12-07"}
     values |= {"period": "2021-12", "after_period": "2021-12~"}
