@@ -24,6 +24,7 @@ from collections import namedtuple
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import exc
@@ -43,12 +44,31 @@ class _Compiled:
     results: tuple[Callable[[Any], Any] | None, ...] = ()  # a processor for each column
     defaults: tuple[tuple[str, Any], ...] = ()  # values the statement holds (a literal's)
 
+    def __post_init__(self) -> None:
+        # read in C: a row's values in the statement's order, then the few to process
+        get = itemgetter(*self.names) if self.names else (lambda _row: ())
+        if len(self.names) == 1:
+            get = _as_one_tuple(get)
+        process = tuple(
+            (k, self.processors[name])
+            for k, name in enumerate(self.names)
+            if name in self.processors
+        )
+        object.__setattr__(self, "_get", get)
+        object.__setattr__(self, "_process", process)
+
     def parameters(self, row: Mapping[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
-        values = [
-            process(row[name]) if (process := self.processors.get(name)) else row[name]
-            for name in self.names
-        ]
+        values: Any = self._get(row)  # type: ignore[attr-defined]
+        if self._process:  # type: ignore[attr-defined]
+            values = list(values)
+            for k, process in self._process:  # type: ignore[attr-defined]
+                values[k] = process(values[k])
         return tuple(values) if self.positional else dict(zip(self.names, values, strict=True))
+
+
+def _as_one_tuple(get: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
+    """An itemgetter of one name gives the value; the statement takes a tuple."""
+    return lambda row: (get(row),)
 
 
 class Prepared:
@@ -74,7 +94,7 @@ class Prepared:
         compiled = self._compile(conn.dialect, _columns(rows), returning=returning)
         cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         ids = []
-        with _query_layer_errors(conn, compiled.sql):
+        with _QueryLayerErrors(conn, compiled.sql):
             try:
                 for row in rows:
                     cursor.execute(compiled.sql, compiled.parameters(row))
@@ -89,7 +109,7 @@ class Prepared:
             return
         compiled = self._compile(conn.dialect, _columns(rows), returning=False)
         cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        with _query_layer_errors(conn, compiled.sql):
+        with _QueryLayerErrors(conn, compiled.sql):
             try:
                 cursor.executemany(compiled.sql, [compiled.parameters(row) for row in rows])
             finally:
@@ -168,7 +188,7 @@ class Query:
                 zip(expanded, given + given[-1:] * (len(expanded) - len(given)), strict=True)
             )
         cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        with _query_layer_errors(conn, compiled.sql):
+        with _QueryLayerErrors(conn, compiled.sql):
             try:
                 cursor.execute(compiled.sql, compiled.parameters(values))
                 return cursor.fetchall() if fetch else []
@@ -259,11 +279,21 @@ def _columns(rows: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
     return columns
 
 
-@contextmanager
-def _query_layer_errors(conn: Connection, sql: str) -> Iterator[None]:
-    """Raise a driver error as the query layer's exception of the same kind."""
-    base = conn.dialect.loaded_dbapi.Error
-    try:
-        yield
-    except base as error:
-        raise exc.DBAPIError.instance(sql, None, error, base, dialect=conn.dialect) from error
+class _QueryLayerErrors:
+    """Raise a driver error as the query layer's exception of the same kind. A class, not a
+    generator: it runs around every statement, and costs nothing unless one fails."""
+
+    __slots__ = ("conn", "sql")
+
+    def __init__(self, conn: Connection, sql: str) -> None:
+        self.conn, self.sql = conn, sql
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: Any, error: BaseException | None, traceback: Any) -> None:
+        base = self.conn.dialect.loaded_dbapi.Error
+        if isinstance(error, base):
+            raise exc.DBAPIError.instance(
+                self.sql, None, error, base, dialect=self.conn.dialect
+            ) from error
