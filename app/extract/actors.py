@@ -492,6 +492,9 @@ class _WordKind(NamedTuple):
     capital: bool  # in capitals, or capitalized: a name word in some places ("Mr. TANAKA")
     unsure: bool  # capitalized but no name word: its neighbours may still make it one
     honorific: bool  # a capitalized honorific of one word ("Sheikh"): inside a name, a name word
+    particle: bool  # a particle in lower case ("van", "de"): a surname may open with it
+    form_end: bool  # the last token of an honorific or rank ("Mr", "Excellency", ".")
+    article: bool  # "the": a title after it may refer to someone ("the president")
 
 
 # fields read for every word of a sentence: itemgetter maps them in C, without a Python call
@@ -524,7 +527,9 @@ def _word_kind(text: str, low: str) -> _WordKind:
     )
     capital = text[:1].isupper() or text.isupper()
     honorific = text[:1].isupper() and (text,) in lex.honorifics
-    return _WordKind(name, starts, title_start, capital, capital and not name, honorific)
+    particle = low in _PARTICLES and text.islower()
+    return _WordKind(name, starts, title_start, capital, capital and not name, honorific,
+                     particle, text in lex.form_ends, low == "the")  # fmt: skip
 
 
 def _particles_then_name(a: _Analysed, j: int) -> int:
@@ -915,6 +920,9 @@ class _Analysed:
     name_ok: tuple[bool, ...]  # whether each token can be part of a name
     may_start: tuple[bool, ...]  # whether a name, title, honorific or rank may start there
     title_start: tuple[bool, ...]  # whether a title, or a plural one, may start there
+    particle: tuple[bool, ...]  # `_WordKind.particle` of each token
+    form_end: tuple[bool, ...]  # `_WordKind.form_end` of each token
+    article: tuple[bool, ...]  # `_WordKind.article` of each token
     titles: dict[int, Title | None] = field(default_factory=dict, compare=False, repr=False)
     # `_name_run` from each token asked (-1 - i: from token i, a particle allowed first)
     runs: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
@@ -1014,9 +1022,11 @@ def _analyse(
     lex = lexicon()
     kinds = list(map(_word_kind, map(_TEXT, tokens), map(_LOW, tokens)))
     if not kinds:
-        return _Analysed(sentence, tokens, countries, inside, (), (), ())
+        return _Analysed(sentence, tokens, countries, inside, (), (), (), (), (), ())
     # the kinds' fields as columns, one tuple each, read by zip in one pass over the words
-    names, starts, title_start, _, unsure, honorific = zip(*kinds, strict=True)
+    names, starts, title_start, _, unsure, honorific, particle, form_end, article = zip(
+        *kinds, strict=True
+    )
     name_ok = list(names)
     # a capitalized word that is no name word may be one beside its neighbours; compress
     # visits those words only
@@ -1028,7 +1038,10 @@ def _analyse(
         )
     name_ok = _inner_honorifics(honorific, name_ok)
     may_start = tuple(map(or_, name_ok, starts))
-    return _Analysed(sentence, tokens, countries, inside, name_ok, may_start, title_start)
+    return _Analysed(
+        sentence, tokens, countries, inside, name_ok, may_start, title_start,
+        particle, form_end, article,
+    )  # fmt: skip
 
 
 def _inner_honorifics(honorific: tuple[bool, ...], name_ok: list[bool]) -> tuple[bool, ...]:
@@ -1576,10 +1589,9 @@ def _title_refs(a: _Analysed, lex: Lexicon) -> list[Reference]:
     title without article ("Prime Minister conveyed his greetings"), not followed by a
     name; and styles used alone ("His Highness thanked ...")."""
     tokens, refs = a.tokens, []
-    may_start, countries = a.may_start, a.countries  # read for every word
-    for i, token in enumerate(tokens):
-        if not may_start[i] and token.low != "the" and i not in countries:
-            continue
+    # where a name, title or style may start, an article, a country phrase
+    for i in _positions(a.may_start, compress(count(), a.article), a.countries):
+        token = tokens[i]
         if token.text in ("His", "Her"):
             end, _ = _honorific_at(tokens, i, lex)
             after_forms = _forms_at(tokens, i, lex)[0]
@@ -2060,14 +2072,13 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
     poisoned: set[tuple[frozenset[str], str | None]] = set()
     for a in analysed:
         refs: list[Reference] = []
-        i = 0
-        tokens, may_start, form_ends = a.tokens, a.may_start, lex.form_ends  # read per word
-        while i < len(tokens):
-            after_form = bool(i) and tokens[i - 1].text in form_ends
-            particle = tokens[i].low in _PARTICLES and tokens[i].text.islower()
-            if not may_start[i] and not after_form and not particle:
-                i += 1
-                continue
+        i = 0  # the first token not read yet
+        for opens in _may_refer(a):
+            if opens < i:
+                continue  # inside a name read from an earlier token
+            i = opens
+            after_form = i > 0 and a.form_end[i - 1]
+            particle = a.particle[i]
             end = _run_at(a, i)
             if end == i and (after_form or particle):
                 # "Mrs. van der Berg"; "President von der Leyen" when the text knows her
@@ -2075,7 +2086,6 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
             if end > i:
                 hit = _match_name(a.tokens, i, end, aliases, a.sentence.kind == "title")
                 if not hit and particle and not after_form:
-                    i += 1
                     continue
                 if hit:
                     person, stop, kind = hit
@@ -2085,8 +2095,6 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
                         )
                     )
                 i = end
-            else:
-                i += 1
         for ref in _title_refs(a, lex):
             fits = _title_candidates(ref, people)
             named_here = {r.person for r in refs}
@@ -2130,6 +2138,22 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
         ),
         mentions=tuple(mentions),
     )
+
+
+def _positions(column: Iterable[bool], *others: Iterable[int]) -> Iterable[int]:
+    """The indices where `column` holds, with those of `others`, in increasing order. Most
+    words hold in no column: compress picks the others in C, where a Python loop would test
+    every word, and the rare extra positions are merged in."""
+    picked = compress(count(), column)
+    extra = set().union(*others)
+    return sorted(extra.union(picked)) if extra else picked
+
+
+def _may_refer(a: _Analysed) -> Iterable[int]:
+    """Token indices where a reference to a known person may open: where a name may start,
+    after the end of an honorific or rank ("Mrs." then "van der Berg"), at a particle."""
+    after_form = compress(count(1), a.form_end[:-1])
+    return _positions(a.may_start, after_form, compress(count(), a.particle))
 
 
 def _unnamed_official(a: _Analysed) -> bool:

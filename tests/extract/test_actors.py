@@ -1007,3 +1007,23 @@ def test_the_analysis_reads_each_column_of_the_words_kinds():
     assert a.name_ok == (False, True, True, False, True, True, False, False)
     empty = _analyse("", Sentence(0, 0, 0, "", 0), [])  # no word: every column is empty
     assert (empty.tokens, empty.name_ok, empty.may_start, empty.title_start) == ((), (), (), ())
+
+
+def test_positions_merge_a_column_with_extra_positions_in_order():
+    from app.extract.actors import _positions
+
+    column = (False, True, False, False, True)
+    assert list(_positions(column)) == [1, 4]
+    assert list(_positions(column, [3], {0, 1})) == [0, 1, 3, 4]
+    assert list(_positions((), [])) == []
+
+
+def test_a_reference_may_open_at_a_name_after_a_form_or_at_a_particle():
+    from app.extract.actors import _analyse, _may_refer
+
+    text = "Yesterday Mrs. van der Berg met Tom, said Dr. smith."
+    a = _analyse(text, Sentence(0, 0, len(text), text, 0), [])
+    # name words, forms ("Mrs", "Dr") and the words after them, particles ("der"); never a
+    # plain word ("Yesterday", "met", "said"), a comma or the period that ends the sentence
+    picked = [a.tokens[k].text for k in _may_refer(a)]
+    assert picked == ["Mrs", ".", "van", "der", "Berg", "Tom", "Dr", ".", "smith"]
