@@ -34,7 +34,9 @@ from app.extract.records import Actors, Event, Mention, Sentence, Statement
 
 _NO_TOPIC = "_none"
 _TOKEN = re.compile(r"[A-Za-z0-9&]+")
-_MATCHED = re.Match.group  # the text of a match, mapped over many in C
+# `_TOKEN` as one group: a split of a text alternates what stands between two words and a
+# word, strings made in C without a match object for each word
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _ACRONYM = re.compile(r"^[A-Z0-9&]{2,5}$")
 # what may stand between two words of one phrase: spaces, a hyphen, an apostrophe, a comma
 _JOINER = re.compile(r"[\s\-'\u2019\u2018,]*")
@@ -162,8 +164,8 @@ def topics_of(text: str) -> tuple[str, ...]:
     keywords overlap.
     """
     lexicon = _lexicon()
-    tokens = list(_TOKEN.finditer(text))
-    written = list(map(_MATCHED, tokens))
+    pieces = _TOKEN_SPLIT.split(text)  # pieces[2 * j]: what stands before word j
+    written = pieces[1::2]
     words = list(map(_stem, map(str.lower, written)))
     found: set[str] = set()
     free = 0  # the first token not inside a phrase found
@@ -180,12 +182,11 @@ def topics_of(text: str) -> tuple[str, ...]:
             best = (i, acronym)
         if words[i] in lexicon.start_words:
             key: tuple[str, ...] = ()
-            for j in range(i, min(i + lexicon.longest, len(tokens))):
+            for j in range(i, min(i + lexicon.longest, len(written))):
                 longer = (*key, words[j])
                 if longer not in lexicon.phrases and longer not in lexicon.prefixes:
                     break  # no phrase goes on with this word: no need to search between
-                gap = (tokens[j - 1].end(), tokens[j].start()) if j > i else None
-                if gap and _JOINER.fullmatch(text, *gap) is None:
+                if j > i and _JOINER.fullmatch(pieces[2 * j]) is None:
                     break  # a phrase never runs across a full stop or a bracket
                 key = longer
                 slugs = lexicon.phrases.get(key)
