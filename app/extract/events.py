@@ -27,7 +27,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -53,6 +53,7 @@ from app.extract.records import (
     Sentence,
     Source,
     Statement,
+    amended,
 )
 
 # The more specific kind of contact wins when a sentence has several triggers.
@@ -1606,7 +1607,7 @@ def find_events(
     if relations and not any(_duplicate(relations, known) for known in events):
         events.append(relations)
     ordered = [primary, *sorted(events[1:], key=lambda e: e.sentence)]
-    return tuple(replace(e, key=f"e{i}") for i, e in enumerate(ordered))
+    return tuple(amended(e, key=f"e{i}") for i, e in enumerate(ordered))
 
 
 def link_statements(
@@ -1641,5 +1642,5 @@ def link_statements(
             if not own:
                 continue  # a bystander's words (a third country's leader) are no part of it
             key = own[0].key
-        linked.append(replace(statement, event_key=key))
+        linked.append(amended(statement, event_key=key))
     return tuple(linked)

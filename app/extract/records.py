@@ -43,6 +43,21 @@ class kept(Generic[R]):
         return value
 
 
+D = TypeVar("D")
+
+
+def amended(record: D, **changes: Any) -> D:
+    """`dataclasses.replace` for a frozen record of this module (no `__post_init__`, no
+    init-only field, no value kept beside its fields): a copy of its fields with `changes`.
+    It skips the generated `__init__`, which sets each field through object.__setattr__,
+    and replace's walk over the fields: the stages amend every statement and event."""
+    if not changes.keys() <= record.__dataclass_fields__.keys():  # type: ignore[attr-defined]
+        raise TypeError(f"{type(record).__name__} has no field {set(changes)}")
+    copy: D = object.__new__(type(record))
+    copy.__dict__.update(record.__dict__, **changes)
+    return copy
+
+
 BlockKind = Literal["body", "title", "caption", "noise"]
 Precision = Literal["day", "month", "year"]
 EventType = Literal[

@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import compress, count
@@ -30,7 +30,7 @@ from operator import or_
 
 from app.extract.countries import find_countries
 from app.extract.patterns import first_letters, leading_words, may_hold, starting_with
-from app.extract.records import Actors, Event, Mention, Sentence, Statement
+from app.extract.records import Actors, Event, Mention, Sentence, Statement, amended
 
 _NO_TOPIC = "_none"
 _TOKEN = re.compile(r"[A-Za-z0-9&]+")
@@ -220,7 +220,7 @@ def tag_statements(statements: tuple[Statement, ...]) -> tuple[Statement, ...]:
     Reads `Statement.text`; returns new statements with `topics` set (the
     taxonomy's slugs in its order), everything else unchanged.
     """
-    return tuple(replace(s, topics=topics_of(s.text)) for s in statements)
+    return tuple(amended(s, topics=topics_of(s.text)) for s in statements)
 
 
 def tag_events(
@@ -275,7 +275,7 @@ def tag_events(
     if not found:
         return events
     topics = _in_taxonomy_order(found)
-    return tuple(replace(e, topics=topics) if e is primary else e for e in events)
+    return tuple(amended(e, topics=topics) if e is primary else e for e in events)
 
 
 def _two_named(mentions: Iterable[Mention], primary: Event, before: int) -> bool:

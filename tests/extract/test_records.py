@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from app.extract.records import Actors, Mention, Sentence
+import dataclasses
+
+import pytest
+
+from app.extract.records import Actors, Mention, Sentence, Statement, amended
 
 
 def test_a_sentence_computes_what_stages_ask_once_and_compares_without_it():
@@ -53,3 +57,16 @@ def test_a_kept_value_is_found_on_first_use_and_then_read_from_the_instance():
     assert record.__dict__["words"] is first
     assert Record().words == first and calls == [1, 1]  # each instance keeps its own
     assert isinstance(Record.__dict__["words"], kept) and Record.words.__doc__ == "The words."
+
+
+def test_amended_copies_a_record_with_new_field_values():
+    said = Statement("Ana Lima", "direct", 4, 30, '"We agree," Ana Lima said.')
+    tagged = amended(said, topics=("trade",), event_key="e0")
+    # the same record as `dataclasses.replace` makes, and the original untouched
+    assert tagged == dataclasses.replace(said, topics=("trade",), event_key="e0")
+    assert repr(tagged) == repr(dataclasses.replace(said, topics=("trade",), event_key="e0"))
+    assert said.topics == () and said.event_key is None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        tagged.topics = ()  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        amended(said, topic=("trade",))  # no such field
