@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Generic, Literal, TypeVar, overload
 
 from app.extract.tokens import Token, tokens_of
@@ -48,11 +48,15 @@ D = TypeVar("D")
 
 def amended(record: D, **changes: Any) -> D:
     """`dataclasses.replace` for a frozen record of this module (no `__post_init__`, no
-    init-only field, no value kept beside its fields): a copy of its fields with `changes`.
-    It skips the generated `__init__`, which sets each field through object.__setattr__,
-    and replace's walk over the fields: the stages amend every statement and event."""
-    if not changes.keys() <= record.__dataclass_fields__.keys():  # type: ignore[attr-defined]
+    init-only field): a copy of its fields with `changes`. It skips the generated
+    `__init__`, which sets each field through object.__setattr__, and replace's walk over
+    the fields: the stages amend every statement and event. A record that holds a value
+    beside its fields (`kept`, found from the old fields) goes through `replace`."""
+    fields = record.__dataclass_fields__  # type: ignore[attr-defined]
+    if not changes.keys() <= fields.keys():
         raise TypeError(f"{type(record).__name__} has no field {set(changes)}")
+    if len(record.__dict__) != len(fields):
+        return replace(record, **changes)  # type: ignore[type-var]
     copy: D = object.__new__(type(record))
     copy.__dict__.update(record.__dict__, **changes)
     return copy

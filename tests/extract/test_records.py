@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from app.extract.records import Actors, Mention, Sentence, Statement, amended
+from app.extract.records import Actors, Mention, Sentence, Statement, amended, kept
 
 
 def test_a_sentence_computes_what_stages_ask_once_and_compares_without_it():
@@ -40,7 +40,6 @@ def test_the_mentions_of_a_sentence_are_its_own_in_text_order():
 
 
 def test_a_kept_value_is_found_on_first_use_and_then_read_from_the_instance():
-    from app.extract.records import kept
 
     calls = []
 
@@ -70,3 +69,17 @@ def test_amended_copies_a_record_with_new_field_values():
         tagged.topics = ()  # type: ignore[misc]
     with pytest.raises(TypeError):
         amended(said, topic=("trade",))  # no such field
+
+
+def test_amended_drops_a_value_kept_from_the_old_fields():
+    @dataclasses.dataclass(frozen=True)
+    class Quote:
+        text: str
+
+        @kept
+        def words(self) -> tuple[str, ...]:
+            return tuple(self.text.split())
+
+    quote = Quote("we agree")
+    assert quote.words == ("we", "agree")  # now kept on the instance
+    assert amended(quote, text="we disagree strongly").words == ("we", "disagree", "strongly")
