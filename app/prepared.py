@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import namedtuple
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
@@ -43,9 +43,16 @@ class _Compiled:
     expansion: tuple[tuple[str, tuple[str, ...]], ...] = ()  # an IN list's parameters
     results: tuple[Callable[[Any], Any] | None, ...] = ()  # a processor for each column
     defaults: tuple[tuple[str, Any], ...] = ()  # values the statement holds (a literal's)
+    # made from `names` and `processors`: a row's values in the statement's order, read in
+    # C, and the positions of the few values to process
+    values_of: Callable[[Mapping[str, Any]], tuple[Any, ...]] = field(
+        init=False, repr=False, compare=False
+    )
+    to_process: tuple[tuple[int, Callable[[Any], Any]], ...] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
-        # read in C: a row's values in the statement's order, then the few to process
         get = itemgetter(*self.names) if self.names else (lambda _row: ())
         if len(self.names) == 1:
             get = _as_one_tuple(get)
@@ -54,14 +61,14 @@ class _Compiled:
             for k, name in enumerate(self.names)
             if name in self.processors
         )
-        object.__setattr__(self, "_get", get)
-        object.__setattr__(self, "_process", process)
+        object.__setattr__(self, "values_of", get)
+        object.__setattr__(self, "to_process", process)
 
     def parameters(self, row: Mapping[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
-        values: Any = self._get(row)  # type: ignore[attr-defined]
-        if self._process:  # type: ignore[attr-defined]
+        values: Any = self.values_of(row)
+        if self.to_process:
             values = list(values)
-            for k, process in self._process:  # type: ignore[attr-defined]
+            for k, process in self.to_process:
                 values[k] = process(values[k])
         return tuple(values) if self.positional else dict(zip(self.names, values, strict=True))
 
