@@ -112,7 +112,6 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _DATE_TOKEN = re.compile(
     rf"^(?:{_MONTH}|{_WEEKDAY}|\d{{1,4}}[,:]?|\d{{4}}-\d{{2}}-\d{{2}}|[,•|\-–—])$"
 )
-_SPACES = re.compile(r"\s+")
 _LONGEST_NOISE = 300
 
 
@@ -124,7 +123,10 @@ def _ends_a_sentence(line: str) -> bool:
 
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("“", '"')
-    return _SPACES.sub(" ", text.replace("”", '"')).strip().lower()
+    # each run of white space as one space, none at the ends: str.split() cuts at the
+    # characters `\s` matches (str.isspace), in C, where a search for `\s+` would try the
+    # pattern at every position
+    return " ".join(text.replace("”", '"').split()).lower()
 
 
 def _month(name: str) -> int:

@@ -212,3 +212,11 @@ def test_menu_gaps_are_found_whatever_their_spaces():
             assert _menu_gaps(line) == bool(_MENU_GAPS.search(line)), repr(line)
             assert _menu_gaps(line)
     assert not _menu_gaps("Home  World") and not _menu_gaps("Ruto met Eide in Nairobi.")
+
+
+def test_norm_makes_each_run_of_white_space_one_space_as_a_search_for_it_would():
+    line = "\u2003 Kenya\u00a0and \t Norway\u2028sign “a Deal”  \n"
+    assert clean_module._norm(line) == 'kenya and norway sign "a deal"'
+    spaces = "".join(chr(c) for c in range(0x3000 + 1) if chr(c).isspace())
+    text = f"{spaces}A{spaces}b c{spaces}"
+    assert clean_module._norm(text) == re.sub(r"\s+", " ", text).strip().lower()
