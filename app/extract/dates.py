@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from app.extract.patterns import CASE_FOLDED_ASCII, may_hold, starting_with
+from app.extract.patterns import CASE_FOLDED_ASCII, may_hold, rewritten, starting_with
 from app.extract.records import DateMention, Precision, Sentence
 
 _MONTH_NUMBERS = {
@@ -140,7 +140,15 @@ _COMING = re.compile(
     r"(?:days|weeks|months)\b",
     re.I,
 )
-_ANNIVERSARY = re.compile(rf"\b(?P<n>{_ORDINAL})\s+(?:anniversary|year\s+of)\b", re.I)
+_ANNIVERSARY_WORDS = r"\s+(?:anniversary|year\s+of)\b"
+# An ordinal is one run of word characters and hyphens, the cue after it: the lookahead
+# reads that shape at a word's start, where most words fail it, before the alternation of
+# every ordinal word is tried there. Every match of the plain form has that shape.
+_ANNIVERSARY = rewritten(
+    rf"\b(?=[\w-]+{_ANNIVERSARY_WORDS})(?P<n>{_ORDINAL}){_ANNIVERSARY_WORDS}",
+    rf"\b(?P<n>{_ORDINAL}){_ANNIVERSARY_WORDS}",
+    re.I,
+)
 # Words that make a relative date point forward ("will travel on Wednesday").
 _FUTURE = re.compile(
     r"\b(?:will|shall|would(?!\s+have)|is\s+(?:set|scheduled|expected|due|slated|going)\s+to"
@@ -169,6 +177,7 @@ _COUNTS_BACK = re.compile(
 
 # Cheap tests that let most sentences skip the patterns above.
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGITS = tuple("0123456789")
 _NAMED_YEAR = re.compile(_YEAR)  # in every explicit date and named year
 _ANY_DATE = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day\b|today|tonight|tomorrow|yesterday"
@@ -444,19 +453,29 @@ def _anniversary_base(
     return ref.year
 
 
+def _has_digit(text: str) -> bool:
+    """Whether `text` holds a digit (a match of `_DIGIT`). A substring test per ASCII digit
+    runs in C at memchr speed, where the search reads every character's Unicode category;
+    only a text with a character outside ASCII may hold another digit ("٣"): the search
+    reads only such a text."""
+    return any(map(text.__contains__, _ASCII_DIGITS)) or (
+        not text.isascii() and _DIGIT.search(text) is not None
+    )
+
+
 def _may_hold_a_date(text: str, digits: bool | None = None, lowered: str | None = None) -> bool:
     """Whether a date pattern could match; `digits`, when known, whether `text` holds a
     digit (lowering the text adds or removes none); `lowered`, when known, `text.lower()`."""
     lowered = text.lower() if lowered is None else lowered
     if digits is None:
-        digits = _DIGIT.search(text) is not None
+        digits = _has_digit(text)
     if digits or any(map(lowered.__contains__, _DATE_WORDS)) or _DAY_END.search(lowered):
         return True
     return any(map(text.__contains__, CASE_FOLDED_ASCII)) and bool(_ANY_DATE_ANY_CASE.search(text))
 
 
 def _sentence_dates(sentence: Sentence, ref: dt.date | None) -> Iterator[DateMention]:
-    digits = _DIGIT.search(sentence.text) is not None  # asked once: three rules need it
+    digits = _has_digit(sentence.text)  # asked once: three rules need it
     lowered = sentence.text.lower()
     if not _may_hold_a_date(sentence.text, digits, lowered):
         return

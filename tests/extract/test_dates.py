@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from app.extract.dates import _may_hold_a_date, counts_back, find_dates
+from app.extract.dates import _ANNIVERSARY, _has_digit, _may_hold_a_date, counts_back, find_dates
 from app.extract.records import Sentence
 from tests.extract.conftest import seed_texts
 
@@ -250,3 +250,19 @@ def test_every_match_of_a_gated_pattern_holds_one_of_its_words():
     # a long s matches "s" when case is ignored: no lower-cased word tells it apart
     assert _may_hold(_DAY_WORD, "Xi left ſoon", "xi left ſoon")
     assert not _may_hold(_DAY_WORD, "Xi left soon", "xi left soon")
+
+
+def test_has_digit_finds_ascii_digits_and_others_only_in_a_text_beyond_ascii():
+    assert _has_digit("Ruto met Eide on 5 May.")
+    assert not _has_digit("Ruto met Eide on Monday.")
+    assert not _has_digit("“We agree,” Ruto said on Monday.")  # beyond ASCII, no digit
+    assert _has_digit("Ruto met Eide on \u0663 May.")  # an Arabic-Indic three
+
+
+def test_the_anniversary_lookahead_keeps_every_ordinal_form():
+    text = (
+        "They marked the 50th anniversary, the Thirty-Fifth Anniversary and the first "
+        "year of ties; a second-year student and the fiftieth  year  of relations."
+    )
+    found = [m["n"] for m in _ANNIVERSARY.finditer(text)]
+    assert found == ["50th", "Thirty-Fifth", "first", "fiftieth"]
