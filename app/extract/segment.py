@@ -30,12 +30,14 @@ _OPENING = frozenset("“«")
 _CLOSING = frozenset("”»")
 _STRAIGHT = '"'
 _QUOTE_MARK = re.compile(r'["“”«»]')
-# a mark first (the lookahead lets the search skip other characters without trying each
-# branch); an opening one after a space and before a word, a closing one after punctuation
-# and before a space
-_SINGLE_MARK = re.compile(
-    r"(?=['‘’])"
-    r"(?:(?<![^\s(\[])(?P<open>['‘])(?=\w)|(?<=[,.!?])(?P<close>['’])(?=[\s,;:)]|$))"
+# an opening mark after a space and before a word, a closing one after punctuation and
+# before a space. The rewrite takes the mark first, as a plain class the search skips to (a
+# lookahead first is tried at every position), and looks behind it to see which it is; an
+# empty group names the kind, the match is the mark.
+_SINGLE_MARK = rewritten(
+    r"['‘’](?:(?<=['‘])(?<![^\s(\[]['‘])(?=\w)(?P<open>)"
+    r"|(?<=[,.!?]['’])(?=[\s,;:)]|$)(?P<close>))",
+    r"(?:(?<![^\s(\[])['‘](?=\w)|(?<=[,.!?])['’](?=[\s,;:)]|$))",
 )
 
 # terminal punctuation, then closing quotes or brackets, then the space before the next sentence
@@ -83,9 +85,9 @@ def _single_quote_spans(text: str) -> list[tuple[int, int]]:
         if match.group("open") is not None:
             if opened is not None:
                 return []
-            opened = match.start("open")
+            opened = match.start()
         elif opened is not None:
-            spans.append((opened, match.start("close")))
+            spans.append((opened, match.start()))
             opened = None
     return [] if opened is not None else spans
 

@@ -123,3 +123,12 @@ def test_only_body_and_title_blocks_are_segmented():
 )
 def test_single_quotation_marks(text, expected):
     assert sentences_of(text) == expected
+
+
+def test_single_quote_spans_pair_marks_and_pass_over_apostrophes():
+    from app.extract.segment import _single_quote_spans
+
+    text = "'We agree,' she said of Norway's 'deep ties.' The leaders' talks ended."
+    assert _single_quote_spans(text) == [(0, 10), (33, 44)]
+    assert text[0] == "'" and text[10] == "'" and text[33] == "'" and text[44] == "'"
+    assert _single_quote_spans("She said ‘we agree.’ and ‘more") == []  # one never closes
