@@ -73,7 +73,9 @@ _GROUP = {"visit": "in_person", "meeting": "in_person"}
 _IN_PERSON = frozenset({"meeting", "visit", "summit", "agreement"})
 _LEAD = 6  # body sentences that may still report the primary event
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+")
+# a word as a class, then its repeat: a search skips to the class's characters, where a
+# repeat first is tried at every position
+_TOKEN = rewritten(r"[A-Za-z0-9][A-Za-z0-9]*", r"[A-Za-z0-9]+")
 _MATCHED = re.Match.group  # the text of a match, mapped over many in C
 _JOINER = re.compile(r"[\s\-'\u2019]*")
 _CAPITALIZED = re.compile(r"\s+[A-Z]")
@@ -330,7 +332,9 @@ _REPORTER = re.compile(
 )
 _IN_FORCE = re.compile(r"\b(?:in(?:to)?\s+force|t(?:ook|akes)\s+effect|in\s+effect)\b", re.I)
 _PAIR_HINT = re.compile(r"[-–—/&,]|\band\b")
-_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+# "he", "she", "He", "She": the first letter as a plain class the search skips to (a word
+# boundary first is tried at every position), the boundary before it looked behind
+_PRONOUN = rewritten(r"[hsHS](?<!\w[hsHS])(?:(?<=[hH])e|(?<=[sS])he)\b", r"\b(?:he|she|He|She)\b")
 
 
 # ---------------------------------------------------------------- data files

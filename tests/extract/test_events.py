@@ -1099,3 +1099,10 @@ def test_reported_words_and_the_triggers_of_a_whole_sentence_are_read_once():
     assert events._triggers_of(doc, second.text, second.start) is doc.hits[second.index]
     part = second.text[: second.text.index(";")]
     assert events._triggers_of(doc, part, second.start) == events._find_triggers(part, second.start)
+
+
+def test_pronoun_pattern_finds_he_and_she_as_whole_words_only():
+    from app.extract.events import _PRONOUN
+
+    text = "She said he met Shelby; the sheriff, then He and SHE, (she) left. Ashe shed"
+    assert [m.span() for m in _PRONOUN.finditer(text)] == [(0, 3), (9, 11), (42, 44), (55, 58)]
