@@ -20,7 +20,13 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from app.extract.patterns import CASE_FOLDED_ASCII, may_hold, rewritten, starting_with
+from app.extract.patterns import (
+    CASE_FOLDED_ASCII,
+    first_character_first,
+    may_hold,
+    rewritten,
+    starting_with,
+)
 from app.extract.records import DateMention, Precision, Sentence
 
 _MONTH_NUMBERS = {
@@ -47,10 +53,13 @@ _ORDINAL_WORDS = {
 }  # fmt: skip
 
 # Month names are matched in capitals only: "may" and "march" are also verbs.
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?"
-)
+_MONTH_FORMS = (
+    "Jan(?:uary)?", "Feb(?:ruary)?", "Mar(?:ch)?", "Apr(?:il)?", "May", "June?", "July?",
+    "Aug(?:ust)?", "Sep(?:t(?:ember)?)?", "Oct(?:ober)?", "Nov(?:ember)?", "Dec(?:ember)?",
+)  # fmt: skip
+_MONTH = rf"(?:{'|'.join(_MONTH_FORMS)})(?![a-z])\.?"
+# `\b` and `_MONTH`, the month's first letter first (`patterns.first_character_first`)
+_MONTH_FIRST = rf"{first_character_first(_MONTH_FORMS)}(?![a-z])\.?"
 _MONTH_NAME = _MONTH[: -len(r"\.?")]  # without a trailing period that may end the sentence
 _FULL_MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
@@ -58,11 +67,16 @@ _FULL_MONTH_NAMES = (
 )  # fmt: skip
 _FULL_MONTH = rf"(?:{'|'.join(_FULL_MONTH_NAMES)})\b"
 # a day, or the first of a range of days: "2-4", "2 to 4", "21 and 22"
-_DAY = (
-    r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY_TAIL = (
+    r"(?:st|nd|rd|th)?"
     r"(?:\s*[-–]\s*[0-3]?\d|\s+(?:to|and|until|till)\s+[0-3]?\d(?:st|nd|rd|th)?(?!\d))?"
 )
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAY = rf"(?:[0-3]?\d){_DAY_TAIL}"
+# `\b` and `_DAY`, its first digit first: a search skips to digits, the boundary is looked
+# behind, and "[0-3]?\d" reads as a digit then, after one of 0-3, maybe another
+_DAY_FIRST = rf"\d(?<!\w\d)(?:(?<=[0-3])\d)?{_DAY_TAIL}"
+_YEAR_FORMS = (r"1[89]\d\d", r"20\d\d")
+_YEAR = rf"(?:{'|'.join(_YEAR_FORMS)})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 _NUMBER = (
     r"(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
@@ -75,16 +89,33 @@ _ORDINAL = (
 _PART_OF_DAY = r"(?:(?:the\s+)?(?:morning|afternoon|evening|night)\s+of\s+)"
 
 # Explicit dates, tried first; their spans are not matched again by later patterns.
-_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
-_MONTH_DAY_YEAR = re.compile(
-    rf"\b(?P<mon>{_MONTH})\s+(?P<day>{_DAY})(?:,\s*|\s+)(?P<year>{_YEAR})\b"
+# Each is searched with its first character first, a class the search skips to, and the
+# word boundary before it looked behind (`_MONTH_FIRST`, `_DAY_FIRST`); a boundary first
+# would be tried at every position. Each keeps its plain form for tests/extract/test_patterns.
+_ISO = rewritten(
+    r"(?P<year>\d(?<!\w\d)\d{3})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b",
+    r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b",
 )
-_DAY_MONTH_YEAR = re.compile(
-    rf"\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<year>{_YEAR})\b"
+_MONTH_DAY_YEAR = rewritten(
+    rf"(?P<mon>{_MONTH_FIRST})\s+(?P<day>{_DAY})(?:,\s*|\s+)(?P<year>{_YEAR})\b",
+    rf"\b(?P<mon>{_MONTH})\s+(?P<day>{_DAY})(?:,\s*|\s+)(?P<year>{_YEAR})\b",
 )
-_MONTH_YEAR = re.compile(rf"\b(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR})\b")
-_MONTH_DAY = re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<day>{_DAY})\b(?![:.,]?\d)")
-_DAY_MONTH = re.compile(rf"\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH_NAME})")
+_DAY_MONTH_YEAR = rewritten(
+    rf"(?P<day>{_DAY_FIRST})\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<year>{_YEAR})\b",
+    rf"\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<year>{_YEAR})\b",
+)
+_MONTH_YEAR = rewritten(
+    rf"(?P<mon>{_MONTH_FIRST}),?\s+(?:of\s+)?(?P<year>{_YEAR})\b",
+    rf"\b(?P<mon>{_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR})\b",
+)
+_MONTH_DAY = rewritten(
+    rf"(?P<mon>{_MONTH_FIRST})\s+(?P<day>{_DAY})\b(?![:.,]?\d)",
+    rf"\b(?P<mon>{_MONTH})\s+(?P<day>{_DAY})\b(?![:.,]?\d)",
+)
+_DAY_MONTH = rewritten(
+    rf"(?P<day>{_DAY_FIRST})\s+(?:of\s+)?(?P<mon>{_MONTH_NAME})",
+    rf"\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH_NAME})",
+)
 # Relative expressions.
 _WEEKDAY_DATE = starting_with(
     "acelmnptFMSTW",
@@ -131,8 +162,10 @@ _PAST_YEARS = re.compile(
     rf"\b(?:over|in|during|for)\s+the\s+(?:past|last)\s+(?P<n>{_NUMBER})\s+years\b", re.I
 )
 # A year that is the subject of a sentence: "2026 marks the 70th anniversary".
-_SUBJECT_YEAR = re.compile(
-    rf"\b(?P<year>{_YEAR})\s+(?:marks|marked|will\s+mark|is|was|will\s+be)\b"
+_SUBJECT_VERB = r"\s+(?:marks|marked|will\s+mark|is|was|will\s+be)\b"
+_SUBJECT_YEAR = rewritten(
+    rf"(?P<year>{first_character_first(_YEAR_FORMS)}){_SUBJECT_VERB}",
+    rf"\b(?P<year>{_YEAR}){_SUBJECT_VERB}",
 )
 # A time ahead of the reference, only as precise as its year: "in the coming weeks".
 _COMING = re.compile(

@@ -32,6 +32,22 @@ def rewritten(fast: str, plain: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
+def first_character_first(alternatives: tuple[str, ...]) -> str:
+    """`\\b(?:a|b|...)` for a pattern that keeps case, each alternative a pattern opening
+    with a plain ASCII letter or digit: rewritten so that a match opens with one class of
+    those characters, which the search skips to (a word boundary first is tried at every
+    position). The boundary before the character is looked behind, then each alternative in
+    its order reads on after its own first character. Worth it only where those characters
+    are rare (capitals, digits): the search tests its class at every character and tries the
+    pattern at each one in it, so a class of common lower-case letters costs more than the
+    boundary, which fails at once inside a word."""
+    if not all(a[:1].isascii() and a[:1].isalnum() for a in alternatives):
+        raise ValueError("every alternative must open with an ASCII letter or digit")
+    letters = "".join(sorted({a[0] for a in alternatives}))
+    rest = "|".join(f"(?<={a[0]}){a[1:]}" for a in alternatives)
+    return rf"[{letters}](?<!\w[{letters}])(?:{rest})"
+
+
 # letters that match an ASCII letter only when case is ignored: "ſ" matches "s" under re.I
 CASE_FOLDED_ASCII = ("İ", "ı", "ſ", "\u212a")
 

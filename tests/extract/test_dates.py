@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -266,3 +267,26 @@ def test_the_anniversary_lookahead_keeps_every_ordinal_form():
     )
     found = [m["n"] for m in _ANNIVERSARY.finditer(text)]
     assert found == ["50th", "Thirty-Fifth", "first", "fiftieth"]
+
+
+def test_patterns_searched_first_character_first_find_what_their_plain_forms_find():
+    from app.extract import dates
+    from app.extract.patterns import plain_forms
+
+    text = (
+        "On 12 March 2024, x5 May, 45 March, 2-4 June and \u0663 July 2023, Ruto (in 1999) "
+        "met Eide; since 2020 ties grew.  By December 3, 2024 they will sign, as 2026 marks "
+        "it; they agreed to meet inJune or in June, the 2024-05-01 text said, planned to go."
+    )
+    fast_forms = [
+        p for p in vars(dates).values() if isinstance(p, re.Pattern) and p in plain_forms()
+    ]
+    assert len(fast_forms) >= 10
+    for fast in fast_forms:
+        plain = plain_forms()[fast]
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        assert [m.groupdict() for m in fast.finditer(text)] == [
+            m.groupdict() for m in plain.finditer(text)
+        ]
+    # "45" is no day, "x5" no word of its own
+    assert [m["day"] for m in dates._DAY_MONTH.finditer(text)] == ["12", "2-4", "\u0663"]

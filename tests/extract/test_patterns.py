@@ -115,3 +115,22 @@ def test_the_leading_words_of_a_patterns_forms_are_held_by_every_match():
     assert first_letters(leading_words(forms)) == "acet"
     with pytest.raises(ValueError, match="opens with no letter"):
         leading_words(("agreed", r"(?:re)?affirmed"))
+
+
+def test_first_character_first_finds_what_a_boundary_and_the_alternation_find():
+    from app.extract.patterns import first_character_first
+
+    alternatives = ("visit", "visited", r"arrived\s+in", "at")
+    fast = re.compile(first_character_first(alternatives) + r"\b")
+    plain = re.compile(rf"\b(?:{'|'.join(alternatives)})\b")
+    text = "Ruto visited Oslo, revisited Bergen, arrived  in Rome at noon; that visit, at last."
+    assert [m.group() for m in fast.finditer(text)] == [
+        "visited",
+        "arrived  in",
+        "at",
+        "visit",
+        "at",
+    ]
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    with pytest.raises(ValueError):
+        first_character_first(("in", r"\d+"))
