@@ -292,6 +292,12 @@ _NEXT_WORD = re.compile(r"^(?:['’]s?)?[\s\-]+([\w\-]+)")
 _AND_NEXT = re.compile(r"^,?\s+(?:and|&)\s+(?:the\s+)?$")
 _SIGNED_BY = re.compile(r"\b(?:signed|concluded|initialled|initialed)\s+by\s+(?:the\s+)?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+# The words each of the three patterns above ends with, before the white space that ends the
+# text: a text that ends otherwise needs no search (`_spaced_end`). Their letters match no
+# character but their two cases when case is ignored, as str.lower reads them.
+_OFFICE_BEFORE_OF_ENDS = ("of", "the")
+_SIGNED_BY_ENDS = ("by", "the")
+_BETWEEN_ENDS = ("between", "the")
 _BARE_TITLE = re.compile(
     r"\b[Tt]he\s+(?:Prime\s+Minister|President|Chancellor|Premier|Foreign\s+(?:Minister"
     r"|Secretary)|Secretary\s+of\s+State|King|Queen|Emir|Taoiseach)\b(?!\s+of\b)(?!,?\s+[A-Z])"
@@ -649,6 +655,7 @@ def _party_countries(
     previous_party: tuple[int, int] | None = None
     for index, (start, end, code) in enumerate(spans):
         before = text[max(0, start - 60) : start]
+        end_of_before = _spaced_end(before)
         after = text[end : end + 40]
         next_word = _NEXT_WORD.match(after)
         word = next_word.group(1).lower() if next_word else ""
@@ -659,9 +666,12 @@ def _party_countries(
         is_party = (
             word in _OFFICE_WORDS
             or next_start in mention_starts
-            or bool(_OFFICE_BEFORE_OF.search(before))
-            or bool(_BETWEEN.search(before))
-            or bool(_SIGNED_BY.search(before))
+            or (
+                end_of_before.endswith(_OFFICE_BEFORE_OF_ENDS)
+                and bool(_OFFICE_BEFORE_OF.search(before))
+            )
+            or (end_of_before.endswith(_BETWEEN_ENDS) and bool(_BETWEEN.search(before)))
+            or (end_of_before.endswith(_SIGNED_BY_ENDS) and bool(_SIGNED_BY.search(before)))
             or hyphen_pair
             or (
                 previous_party is not None
@@ -697,6 +707,15 @@ def _triggers_of(doc: _Doc, text: str, offset: int) -> list[_Hit]:
     if sentence is not None and sentence.text == text:
         return doc.hits[sentence.index]
     return _find_triggers(text, offset)
+
+
+def _spaced_end(text: str) -> str:
+    """`text` in lower case without the white space that ends it, "" when none ends it: a
+    pattern that ends with a word, white space and "$" matches only a text whose
+    `_spaced_end` ends with that word ("$" may also stand before a last line break, white
+    space too)."""
+    stripped = text.rstrip()
+    return stripped.lower() if len(stripped) < len(text) else ""
 
 
 def _subject_countries(text: str) -> set[str]:

@@ -1106,3 +1106,26 @@ def test_pronoun_pattern_finds_he_and_she_as_whole_words_only():
 
     text = "She said he met Shelby; the sheriff, then He and SHE, (she) left. Ashe shed"
     assert [m.span() for m in _PRONOUN.finditer(text)] == [(0, 3), (9, 11), (42, 44), (55, 58)]
+
+
+def test_spaced_end_holds_the_word_each_pattern_before_a_country_ends_with():
+    from app.extract import events
+
+    assert events._spaced_end("met the President of ") == "met the president of"
+    assert events._spaced_end("Talks BETWEEN THE \n") == "talks between the"
+    assert events._spaced_end("talks with") == ""  # no white space ends it
+    gated = (
+        (events._OFFICE_BEFORE_OF, events._OFFICE_BEFORE_OF_ENDS),
+        (events._BETWEEN, events._BETWEEN_ENDS),
+        (events._SIGNED_BY, events._SIGNED_BY_ENDS),
+    )
+    for before in (
+        "the Prime Minister of the ",
+        "an agreement signed by\n",
+        "relations between ",
+        "the Foreign Ministers Of\t",
+        "trade with ",
+    ):
+        for pattern, ends in gated:
+            if pattern.search(before):
+                assert events._spaced_end(before).endswith(ends)
