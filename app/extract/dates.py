@@ -223,18 +223,20 @@ _DATE_WORDS = tuple(w for w in _ANY_DATE.pattern.split("|") if w.isalpha())
 _DAY_END = re.compile(r"day\b")
 _ORDINAL_CUE = re.compile(r"anniversar|year\s+of", re.I)
 # A word every match of a pattern under re.I holds, in lower case (the words it is built
-# from): a sentence with none of them needs no search (`_may_hold`; tests/extract/test_dates.py
-# checks the lists)
+# from): a sentence with none of them needs no search (`patterns.may_hold`). The rules pass
+# each tuple itself: a compiled pattern as a key would be hashed, its compiled code read,
+# at every look-up. tests/extract/test_dates.py checks the lists of `_WORDS_OF`.
+_DAY_WORD_WORDS = _DAYS_AROUND + _PARTS_OF_TODAY
+_ORDINAL_CUE_WORDS = ("anniversar", "year")
+_YEARS_AGO_WORDS = ("ago",)
+_PAST_YEARS_WORDS = ("past", "last")
 _WORDS_OF = {
-    _DAY_WORD: _DAYS_AROUND + _PARTS_OF_TODAY,
+    _DAY_WORD: _DAY_WORD_WORDS,
     _SEASON: _SEASONS,
-    _ORDINAL_CUE: ("anniversar", "year"),
+    _ORDINAL_CUE: _ORDINAL_CUE_WORDS,
+    _YEARS_AGO: _YEARS_AGO_WORDS,
+    _PAST_YEARS: _PAST_YEARS_WORDS,
 }
-
-
-def _may_hold(pattern: re.Pattern[str], text: str, lowered: str) -> bool:
-    """Whether `pattern` (a key of `_WORDS_OF`) may match `text` (`patterns.may_hold`)."""
-    return may_hold(_WORDS_OF[pattern], text, lowered)
 
 
 def counts_back(expression: str) -> bool:
@@ -403,7 +405,7 @@ def _relative(finder: _Finder, ref: dt.date, digits: bool) -> None:
             future = _is_future(text, match.start())
             value = _yearless(_month_number(match["mon"]), _first_day(match["day"]), ref, future)
             finder.add(match.start(), match.end(), _iso(value), "day")
-    for match in _DAY_WORD.finditer(text) if _may_hold(_DAY_WORD, text, lowered) else ():
+    for match in _DAY_WORD.finditer(text) if may_hold(_DAY_WORD_WORDS, text, lowered) else ():
         word = match["word"].lower()
         if match["day"]:
             value = _day_number(int(match["day"]), ref)
@@ -437,7 +439,7 @@ def _years(finder: _Finder, ref: dt.date | None, named_year: bool) -> None:
     explicit_years = [int(m["year"]) for m in bare_years]
     if named_year:
         explicit_years += [int(m["year"]) for m in _SUBJECT_YEAR.finditer(text)]
-    cue = _may_hold(_ORDINAL_CUE, text, lowered) and _ORDINAL_CUE.search(text)
+    cue = may_hold(_ORDINAL_CUE_WORDS, text, lowered) and _ORDINAL_CUE.search(text)
     anniversaries = _ANNIVERSARY.finditer(text) if cue else ()
     for match in anniversaries:
         years = _ordinal(match["n"])
@@ -447,8 +449,8 @@ def _years(finder: _Finder, ref: dt.date | None, named_year: bool) -> None:
         if base is not None:
             finder.add(match.start(), match.end(), f"{base - years:04d}", "year")
     if ref is not None and "year" in lowered:
-        for pattern in (_YEARS_AGO, _PAST_YEARS):
-            for match in pattern.finditer(text):
+        for pattern, words in ((_YEARS_AGO, _YEARS_AGO_WORDS), (_PAST_YEARS, _PAST_YEARS_WORDS)):
+            for match in pattern.finditer(text) if may_hold(words, text, lowered) else ():
                 years = _number(match["n"])
                 if years:
                     finder.add(match.start(), match.end(), f"{ref.year - years:04d}", "year")
@@ -462,7 +464,7 @@ def _years(finder: _Finder, ref: dt.date | None, named_year: bool) -> None:
             finder.add(match.start(), match.end(), f"{ref.year + delta:04d}", "year")
         for match in _PART_OF_YEAR.finditer(text) if "of the year" in text else ():
             finder.add(match.start(), match.end(), f"{ref.year:04d}", "year")
-        for match in _SEASON.finditer(text) if _may_hold(_SEASON, text, lowered) else ():
+        for match in _SEASON.finditer(text) if may_hold(_SEASONS, text, lowered) else ():
             delta = {"last": -1, "next": 1}.get(match["rel"].lower(), 0)
             finder.add(match.start(), match.end(), f"{ref.year + delta:04d}", "year")
 
