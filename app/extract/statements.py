@@ -314,10 +314,23 @@ def _joint_speech(tokens: tuple[Token, ...], i: int) -> bool:
     return _reports_at(tokens, k)
 
 
+def _quotations(text: str) -> list[re.Match[str]]:
+    """The quotations of a text in double marks, else those in single marks. Each opens with
+    a mark: a text that holds no opening mark of a kind needs no search for that kind (a
+    substring test per mark runs at memchr speed; the search tests every character)."""
+    if any(map(text.__contains__, _OPEN)):
+        quotes = list(_QUOTED.finditer(text))
+        if quotes:
+            return quotes
+    if "'" in text or "‘" in text:
+        return list(_SINGLE_QUOTED.finditer(text))
+    return []
+
+
 def _kind(statement_text: str) -> str:
     """ "direct" when quotations of five words or more make up 40% of the statement, or
     when it opens with one ('"Iraq is suffering ...," the minister said, adding that ...')."""
-    quotes = [*_QUOTED.finditer(statement_text)] or [*_SINGLE_QUOTED.finditer(statement_text)]
+    quotes = _quotations(statement_text)
     long = [m for m in quotes if len(_WORD.findall(m.group(1))) >= 5]
     quoted = sum(len(m.group(0)) for m in long)
     opens = bool(long) and long[0].start() == 0

@@ -662,3 +662,14 @@ def test_a_second_clause_with_its_own_speaker(run, text, expected):
 )
 def test_a_reporting_verb_joined_to_the_main_verb(run, text, expected):
     assert said(run, text) == expected
+
+
+def test_quotations_read_double_marks_first_then_single_ones():
+    from app.extract.statements import _quotations
+
+    double = "Ruto said \"we agree on trade,\" and 'not on fish,' Eide added."
+    assert [m.group(1) for m in _quotations(double)] == ["we agree on trade,"]
+    single = "Ruto said 'we agree on trade,' and Norway's envoy nodded."
+    assert [m.group(1) for m in _quotations(single)] == ["we agree on trade,"]
+    assert _quotations("Ruto and Eide agreed on trade.") == []
+    assert _quotations("Norway’s envoy, Eide’s aide, left.") == []  # apostrophes only
