@@ -40,7 +40,6 @@ def test_the_mentions_of_a_sentence_are_its_own_in_text_order():
 
 
 def test_a_kept_value_is_found_on_first_use_and_then_read_from_the_instance():
-
     calls = []
 
     class Record:
