@@ -909,7 +909,9 @@ class _Person:
     counterpart_at: list[int] = field(default_factory=list)  # offsets of "counterpart X"
 
 
-@dataclass(frozen=True)
+# not frozen: a frozen dataclass sets each of its fields through object.__setattr__, and one
+# is made per sentence; nothing compares or hashes it, and nothing assigns its fields later
+@dataclass(eq=False, slots=True)
 class _Analysed:
     """A sentence's tokens and where its country phrases are."""
 
