@@ -1038,10 +1038,10 @@ def _analyse(
             or _loose_form_word(tokens, k, lex)
             or _romanised_surname(tokens, k, lex, surnames)
         )
-    name_ok = _inner_honorifics(honorific, name_ok)
-    may_start = tuple(map(or_, name_ok, starts))
+    named = _inner_honorifics(honorific, name_ok)
+    may_start = tuple(map(or_, named, starts))
     return _Analysed(
-        sentence, tokens, countries, inside, name_ok, may_start, title_start,
+        sentence, tokens, countries, inside, named, may_start, title_start,
         particle, form_end, article,
     )  # fmt: skip
 
@@ -1998,7 +1998,7 @@ def _resolve_pronouns(
     a: _Analysed, refs: list[Reference], focus: _Focus, people: list[_Person]
 ) -> list[Reference]:
     """Pronoun references of one sentence resolved against the focus."""
-    tokens, found = a.tokens, []
+    tokens, found = a.tokens, list[Reference]()
     if _PRONOUNS.keys().isdisjoint(map(_LOW, tokens)):
         return found  # most sentences: no pronoun (the test runs in C)
     subject = a.subject
@@ -2090,10 +2090,10 @@ def find_actors(text: str, sentences: tuple[Sentence, ...]) -> Actors:
                 if not hit and particle and not after_form:
                     continue
                 if hit:
-                    person, stop, kind = hit
+                    number, stop, kind = hit
                     refs.append(
                         Reference(
-                            a.tokens[i].start, a.tokens[stop - 1].end, kind, person=person, token=i
+                            a.tokens[i].start, a.tokens[stop - 1].end, kind, person=number, token=i
                         )
                     )
                 i = end

@@ -393,8 +393,8 @@ def _explicit(finder: _Finder, named_year: bool) -> None:
             value = _safe(int(match["year"]), _month_number(match["mon"]), _first_day(match["day"]))
             finder.add(match.start(), match.end(), _iso(value), "day")
     for match in _MONTH_YEAR.finditer(text):
-        value = f"{int(match['year']):04d}-{_month_number(match['mon']):02d}"
-        finder.add(match.start(), match.end(), value, "month")
+        month = f"{int(match['year']):04d}-{_month_number(match['mon']):02d}"
+        finder.add(match.start(), match.end(), month, "month")
 
 
 def _relative(finder: _Finder, ref: dt.date, digits: bool) -> None:
@@ -428,8 +428,8 @@ def _relative(finder: _Finder, ref: dt.date, digits: bool) -> None:
     named_month = any(map(text.__contains__, _FULL_MONTH_NAMES))  # cheaper than the search
     for match in _BARE_MONTH.finditer(text) if named_month else ():
         future = _is_future(text, match.start())
-        value = _bare_month(_month_number(match["mon"]), match["prep"], ref, future)
-        finder.add(match.start("mon"), match.end("mon"), value, "month")
+        month = _bare_month(_month_number(match["mon"]), match["prep"], ref, future)
+        finder.add(match.start("mon"), match.end("mon"), month, "month")
 
 
 def _years(finder: _Finder, ref: dt.date | None, named_year: bool) -> None:

@@ -581,8 +581,8 @@ def _read_places(text: str) -> list[_Place]:
         words = _words(place)
         n = _longest_in(cities, words)
         if n:
-            name, code = cities[words[:n]]
-            found.append(_Place(name, code, True, destination))
+            name, city_code = cities[words[:n]]
+            found.append(_Place(name, city_code, True, destination))
             continue
         venue_city = next(
             (cities[words[k:]] for k in range(1, len(words)) if words[k:] in cities),
@@ -592,7 +592,7 @@ def _read_places(text: str) -> list[_Place]:
             # a venue named with its city: "at State House Kampala"
             found.append(_Place(*venue_city, True, destination))
             continue
-        code = None
+        code: str | None = None
         head = place
         for cut in range(len(place.split()), 0, -1):
             head = " ".join(place.split()[:cut])
@@ -767,11 +767,11 @@ def _index(
     for person in actors.people:
         if person.id not in countries and person.title and _EU_OFFICE.match(person.title):
             countries[person.id] = "EU"  # "Mrs. Ilse Kranz, European Commissioner for Energy"
-    for mention in actors.mentions:
-        if mention.kind == "title" and mention.person_id not in countries:
-            named = find_countries(cleaned.text[mention.start : mention.end])
+    for said in actors.mentions:
+        if said.kind == "title" and said.person_id not in countries:
+            named = find_countries(cleaned.text[said.start : said.end])
             if named and named[0][2] != "EU":
-                countries[mention.person_id] = named[0][2]  # "the Brazilian president"
+                countries[said.person_id] = named[0][2]  # "the Brazilian president"
     countries |= _spoken_for(cleaned.text, sentences, actors, countries)
     return _Doc(
         text=cleaned.text,
@@ -1291,14 +1291,14 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
         if other.kind == "title" or _own_date_differs(doc, other, date):
             continue
         hits = [h for h in doc.hits[other.index] if _GROUP.get(h.type, h.type) == group]
-        clauses = [
+        others = [
             c
             for c in _clauses(other)
             if any(_within([c], h.start, h.end) for h in hits)
             and not _another_year(doc, other, c, date)
         ]
-        people += _people_in(doc, other, clauses)
-        texts += [(doc.text[a:b], a) for a, b in clauses]
+        people += _people_in(doc, other, others)
+        texts += [(doc.text[a:b], a) for a, b in others]
     lead = next(
         (s for s in doc.sentences if s.kind == "body" and s.index not in doc.captions), None
     )
@@ -1492,15 +1492,15 @@ def _mentioned_event(doc: _Doc, sentence: Sentence, primary: Event) -> Event | N
     countries = {c for p in people if (c := doc.country(p))}
     read = []  # each text's country phrases, and which of them name parties and places
     for text, offset in texts:
-        spans = _countries_of(doc, text, offset)
-        read.append((spans, _party_countries(text, offset, doc.mention_starts, spans)))
+        named_here = _countries_of(doc, text, offset)
+        read.append((named_here, _party_countries(text, offset, doc.mention_starts, named_here)))
     for _, (parties, _) in read:
         countries.update(parties)
     if destination:
         countries.add(destination)
     if best.type == "statement":  # "thanked Japan": the state addressed is a party too
-        for spans, (_, places) in read:
-            named = {c for _, _, c in spans if c != "EU"}
+        for named_here, (_, places) in read:
+            named = {c for _, _, c in named_here if c != "EU"}
             countries.update(named - set(places))
     if (
         _BOTH_SIDES.search(sentence.text)
