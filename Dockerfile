@@ -2,11 +2,15 @@
 FROM python:3.11-slim
 
 WORKDIR /srv/readout
-COPY pyproject.toml README.md alembic.ini ./
+COPY pyproject.toml setup.py README.md alembic.ini ./
 COPY app ./app
 COPY migrations ./migrations
 COPY seed_data ./seed_data
-RUN pip install --no-cache-dir -e '.[postgres]'
+# a C compiler for the build only: mypyc compiles the extraction stages (setup.py)
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev \
+    && pip install --no-cache-dir -e '.[postgres]' \
+    && python -c "import app.extract, sys; sys.exit(not app.extract.compiled())" \
+    && apt-get purge -y --auto-remove gcc libc6-dev && rm -rf /var/lib/apt/lists/* build
 
 # The SQLite default lives on a volume; set READOUT_DATABASE_URL for PostgreSQL.
 ENV READOUT_DATABASE_URL=sqlite:////data/readout.db

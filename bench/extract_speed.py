@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from app.cli import read_manifest
+from app.extract import compiled
 from app.extract.pipeline import extract
 from app.extract.records import Source
 
@@ -58,6 +59,7 @@ def main() -> None:
     seconds = time.perf_counter() - started
     kb = sum(len(s.text) for s in runs) / 1024
     print(f"corpus: {args.corpus} ({len(sources)} texts, repeated to {len(runs)} documents)")
+    print(f"extraction stages: {'compiled' if compiled() else 'plain Python'}")
     print(f"documents/s: {len(runs) / seconds:.0f}")
     print(f"KB/s: {kb / seconds:.0f}")
     print(f"ms/document: {1000 * seconds / len(runs):.2f}")

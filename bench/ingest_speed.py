@@ -32,6 +32,7 @@ from merge_scale import real
 from app import cli
 from app.config import get_settings
 from app.db import get_engine
+from app.extract import compiled
 from app.main import prepare_database
 
 
@@ -96,6 +97,7 @@ def main() -> None:
         folder.mkdir()
         kb = write_folder(args.corpus, args.documents, folder)
         print(f"corpus: {args.corpus}, {args.documents} documents of {kb:.1f} KB on average")
+        print(f"extraction stages: {'compiled' if compiled() else 'plain Python'}")
         for n in range(args.runs):
             database = Path(tmp) / f"ingest_{n}.db"
             seconds, cpu = run(folder, database, args.onto, args.jobs)

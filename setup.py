@@ -1,0 +1,38 @@
+"""Build step: compile the extraction stages to C with mypyc; everything else is pyproject.toml.
+
+mypyc compiles the stages' own type-annotated Python, unchanged, into C extension modules
+beside their sources; they extract the same records about 1.35x faster (BENCHMARKS.md).
+`records.py` stays Python: its records keep computed values in their instance __dict__,
+which compiled classes do not have. With READOUT_PURE_PYTHON=1, or where no C compiler
+builds them, the stages run as plain Python; `app/extract/__init__.py` also falls back to
+the sources when one was edited after the build.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from setuptools import setup
+
+STAGES = sorted(
+    str(path)
+    for path in Path("app/extract").glob("*.py")
+    if path.name not in ("__init__.py", "records.py")
+)
+
+
+def compiled_stages() -> list:
+    if os.environ.get("READOUT_PURE_PYTHON") == "1":
+        return []
+    from mypyc.build import mypycify
+
+    extensions = mypycify(STAGES, opt_level="3", group_name="app.extract._compiled")
+    for extension in extensions:
+        extension.optional = True  # no C compiler: the stages stay plain Python
+    return extensions
+
+
+# force: every build relinks every module, even one whose C did not change, so that
+# `app.extract.stale_sources` may compare each source with the oldest compiled module
+setup(ext_modules=compiled_stages(), options={"build_ext": {"force": True}})
