@@ -11,9 +11,10 @@ the sources when one was edited after the build.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
-from setuptools import setup
+from setuptools import Extension, setup
 
 STAGES = sorted(
     str(path)
@@ -22,12 +23,18 @@ STAGES = sorted(
 )
 
 
-def compiled_stages() -> list:
+def compiled_stages() -> list[Extension]:
+    """The stages as C extensions; none when compiling is turned off or mypyc refuses them
+    (a type error it finds, as a newer mypy may): then they install as plain Python."""
     if os.environ.get("READOUT_PURE_PYTHON") == "1":
         return []
     from mypyc.build import mypycify
 
-    extensions = mypycify(STAGES, opt_level="3", group_name="app.extract._compiled")
+    try:
+        extensions = mypycify(STAGES, opt_level="3", group_name="app.extract._compiled")
+    except (Exception, SystemExit) as error:  # mypy reports its errors by SystemExit
+        print(f"setup.py: the extraction stages stay plain Python ({error!r})", file=sys.stderr)
+        return []
     for extension in extensions:
         extension.optional = True  # no C compiler: the stages stay plain Python
     return extensions
