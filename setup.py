@@ -22,12 +22,15 @@ STAGES = sorted(
     if path.name not in ("__init__.py", "records.py")
 )
 
+# the commands that build modules (pip runs setup.py for metadata too, with others)
+BUILDS = {"build", "build_ext", "bdist_wheel", "editable_wheel", "develop", "install"}
+
 
 def compiled_stages() -> list[Extension]:
     """The stages as C extensions; none when compiling is turned off or mypyc refuses them
     (a type error it finds, as a newer mypy may): then they install as plain Python."""
-    if os.environ.get("READOUT_PURE_PYTHON") == "1":
-        return []
+    if os.environ.get("READOUT_PURE_PYTHON") == "1" or not BUILDS.intersection(sys.argv):
+        return []  # turned off, or pip asks for metadata only: nothing to compile
     from mypyc.build import mypycify
 
     try:
