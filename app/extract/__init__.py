@@ -1,9 +1,9 @@
 """The ingestion pipeline: plain stages in order (pipeline.py).
 
 `pip install` compiles the stages to C with mypyc (setup.py) and puts the compiled modules
-beside their sources, where Python imports them first. In an editable install, a source
-edited after that build would be shadowed by its old compiled code: the stages then load
-from their sources, and a warning says how to build them again.
+beside their sources, where Python imports them first. In a checkout installed in editable
+mode, a source edited after that build would be shadowed by its old compiled code: the
+stages then load from their sources, and a warning says how to build them again.
 """
 
 from __future__ import annotations
@@ -16,8 +16,12 @@ from pathlib import Path
 
 
 def stale_sources(folder: Path) -> list[str]:
-    """Sources in `folder` edited after its compiled modules were built (none: no build).
-    A build recompiles every module, so each source is compared with the oldest of them."""
+    """Sources in `folder` edited after its compiled modules were built. None where there is
+    no build, or outside a checkout (whose root, two levels up, holds setup.py): pip writes
+    an installed copy's files together, in no order, so their times say nothing there. A
+    build recompiles every module, so each source is compared with the oldest of them."""
+    if not (folder.parent.parent / "setup.py").is_file():
+        return []
     built = [p.stat().st_mtime for s in EXTENSION_SUFFIXES for p in folder.glob(f"*{s}")]
     if not built:
         return []

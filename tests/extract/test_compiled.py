@@ -21,19 +21,37 @@ def _write(path: Path, content: bytes, mtime: float) -> None:
     os.utime(path, (mtime, mtime))
 
 
-def test_no_compiled_module_means_nothing_is_stale(tmp_path: Path) -> None:
-    _write(tmp_path / "stage.py", b"", 2_000)
-    assert stale_sources(tmp_path) == []
+@pytest.fixture
+def checkout(tmp_path: Path) -> Path:
+    """The stages' folder of a checkout: `app/extract` under a root that holds setup.py."""
+    (tmp_path / "setup.py").write_text("")
+    folder = tmp_path / "app" / "extract"
+    folder.mkdir(parents=True)
+    return folder
 
 
-def test_a_source_newer_than_the_oldest_compiled_module_is_stale(tmp_path: Path) -> None:
-    _write(tmp_path / "one.py", b"", 1_000)
-    _write(tmp_path / "two.py", b"", 1_500)
-    _write(tmp_path / f"one{SUFFIX}", b"", 2_000)
-    _write(tmp_path / f"two{SUFFIX}", b"", 1_400)  # a module left from an older build
-    assert stale_sources(tmp_path) == ["two.py"]
-    _write(tmp_path / "one.py", b"", 3_000)
-    assert stale_sources(tmp_path) == ["one.py", "two.py"]
+def test_no_compiled_module_means_nothing_is_stale(checkout: Path) -> None:
+    _write(checkout / "stage.py", b"", 2_000)
+    assert stale_sources(checkout) == []
+
+
+def test_a_source_newer_than_the_oldest_compiled_module_is_stale(checkout: Path) -> None:
+    _write(checkout / "one.py", b"", 1_000)
+    _write(checkout / "two.py", b"", 1_500)
+    _write(checkout / f"one{SUFFIX}", b"", 2_000)
+    _write(checkout / f"two{SUFFIX}", b"", 1_400)  # a module left from an older build
+    assert stale_sources(checkout) == ["two.py"]
+    _write(checkout / "one.py", b"", 3_000)
+    assert stale_sources(checkout) == ["one.py", "two.py"]
+
+
+def test_an_installed_copy_is_never_stale(checkout: Path) -> None:
+    # pip writes an installed package's files in no order: a source may be newer there
+    _write(checkout / "one.py", b"", 3_000)
+    _write(checkout / f"one{SUFFIX}", b"", 2_000)
+    assert stale_sources(checkout) == ["one.py"]
+    (checkout.parent.parent / "setup.py").unlink()  # site-packages/app/extract: no setup.py
+    assert stale_sources(checkout) == []
 
 
 @pytest.fixture
