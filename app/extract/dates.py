@@ -225,18 +225,11 @@ _ORDINAL_CUE = re.compile(r"anniversar|year\s+of", re.I)
 # A word every match of a pattern under re.I holds, in lower case (the words it is built
 # from): a sentence with none of them needs no search (`patterns.may_hold`). The rules pass
 # each tuple itself: a compiled pattern as a key would be hashed, its compiled code read,
-# at every look-up. tests/extract/test_dates.py checks the lists of `_WORDS_OF`.
+# at every look-up. tests/extract/test_dates.py checks each pattern against its words.
 _DAY_WORD_WORDS = _DAYS_AROUND + _PARTS_OF_TODAY
 _ORDINAL_CUE_WORDS = ("anniversar", "year")
 _YEARS_AGO_WORDS = ("ago",)
 _PAST_YEARS_WORDS = ("past", "last")
-_WORDS_OF = {
-    _DAY_WORD: _DAY_WORD_WORDS,
-    _SEASON: _SEASONS,
-    _ORDINAL_CUE: _ORDINAL_CUE_WORDS,
-    _YEARS_AGO: _YEARS_AGO_WORDS,
-    _PAST_YEARS: _PAST_YEARS_WORDS,
-}
 
 
 def counts_back(expression: str) -> bool:

@@ -237,8 +237,16 @@ def test_the_quick_test_for_a_date_misses_none_the_full_one_would_read(text, exp
 
 
 def test_every_match_of_a_gated_pattern_holds_one_of_its_words():
-    from app.extract.dates import _DAY_WORD, _WORDS_OF
+    from app.extract import dates
     from app.extract.patterns import may_hold
+
+    words_of = {
+        dates._DAY_WORD: dates._DAY_WORD_WORDS,
+        dates._SEASON: dates._SEASONS,
+        dates._ORDINAL_CUE: dates._ORDINAL_CUE_WORDS,
+        dates._YEARS_AGO: dates._YEARS_AGO_WORDS,
+        dates._PAST_YEARS: dates._PAST_YEARS_WORDS,
+    }
 
     texts = seed_texts()
     texts += [
@@ -246,13 +254,13 @@ def test_every_match_of_a_gated_pattern_holds_one_of_its_words():
         "spring, during the Summer and last autumn, in the year of the dragon, yesterday.",
         "Ties began twenty-one years ago; over the past TWO years they grew.",
     ]
-    for pattern, words in _WORDS_OF.items():
+    for pattern, words in words_of.items():
         found = [m.group().lower() for text in texts for m in pattern.finditer(text)]
         assert found, pattern.pattern
         assert [m for m in found if not any(w in m for w in words)] == []
     # a long s matches "s" when case is ignored: no lower-cased word tells it apart
-    assert may_hold(_WORDS_OF[_DAY_WORD], "Xi left ſoon", "xi left ſoon")
-    assert not may_hold(_WORDS_OF[_DAY_WORD], "Xi left soon", "xi left soon")
+    assert may_hold(dates._DAY_WORD_WORDS, "Xi left ſoon", "xi left ſoon")
+    assert not may_hold(dates._DAY_WORD_WORDS, "Xi left soon", "xi left soon")
 
 
 def test_has_digit_finds_ascii_digits_and_others_only_in_a_text_beyond_ascii():
