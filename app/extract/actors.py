@@ -1998,7 +1998,8 @@ def _resolve_pronouns(
     a: _Analysed, refs: list[Reference], focus: _Focus, people: list[_Person]
 ) -> list[Reference]:
     """Pronoun references of one sentence resolved against the focus."""
-    tokens, found = a.tokens, list[Reference]()
+    tokens = a.tokens
+    found: list[Reference] = []
     if _PRONOUNS.keys().isdisjoint(map(_LOW, tokens)):
         return found  # most sentences: no pronoun (the test runs in C)
     subject = a.subject
