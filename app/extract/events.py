@@ -368,6 +368,7 @@ class _TriggerTable:
     prefixes: frozenset[tuple[str, ...]]
     starts: frozenset[str]  # first words of phrases
     longest: int
+    adverbs: frozenset[str]  # words that may stand between two words of a phrase
 
 
 @cache
@@ -384,7 +385,14 @@ def _triggers_table() -> _TriggerTable:
         prefixes=frozenset(k[:n] for k in phrases for n in range(1, len(k))),
         starts=frozenset(k[0] for k in phrases),
         longest=max(map(len, phrases)),
+        adverbs=frozenset(_data_lines("trigger_adverbs.txt")),
     )
+
+
+def _data_lines(name: str) -> list[str]:
+    """The lines of a lexicon list, without blank lines and # comments."""
+    text = resources.files("app.extract.lexicon").joinpath(name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 
 @cache
@@ -434,9 +442,15 @@ def _find_triggers(text: str, offset: int = 0) -> list[_Hit]:
             continue
         best: tuple[int, _Phrase] | None = None
         key: tuple[str, ...] = ()
-        for j in range(i, min(i + table.longest, len(tokens))):
+        skipped = False  # an adverb read inside the phrase ("spoke today with"): one at most
+        for j in range(i, min(i + table.longest + 1, len(tokens))):
             longer = (*key, words[j])
             if longer not in table.phrases and longer not in table.prefixes:
+                if key in table.prefixes and words[j] in table.adverbs and not skipped:
+                    if _JOINER.fullmatch(text, tokens[j - 1].end(), tokens[j].start()) is None:
+                        break
+                    skipped = True
+                    continue  # the phrase may go on after it
                 break  # no phrase goes on with this word: what stands between needs no search
             if j > i and _JOINER.fullmatch(text, tokens[j - 1].end(), tokens[j].start()) is None:
                 break

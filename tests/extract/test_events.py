@@ -187,6 +187,24 @@ def test_weak_wording_takes_the_kind_of_contact_from_the_next_sentence() -> None
     assert event.countries == ("ID",)  # the unnamed side is not guessed without evidence
 
 
+@pytest.mark.parametrize("adverb", ["today", "again", "separately"])
+def test_an_adverb_inside_a_contact_phrase_keeps_it(adverb: str) -> None:
+    text = (
+        f"Chilean Foreign Minister Alberto van Klaveren spoke {adverb} with Peruvian Foreign "
+        "Minister Javier Gonzalez-Olaechea. Van Klaveren said the border talks would resume."
+    )
+    event = _primary(text)
+    assert event.type == "phone_call"
+    assert event.countries == ("CL", "PE")
+
+
+def test_an_adverb_opens_or_ends_no_contact_phrase() -> None:
+    assert events._find_triggers("The envoy spoke today.") == []
+    assert events._find_triggers("She spoke briefly, with a smile.") == []  # a comma between
+    hits = events._find_triggers("They held talks today in Lima.")
+    assert [(h.type, h.end) for h in hits] == [("meeting", len("They held talks"))]
+
+
 def test_date_comes_from_the_lead_when_the_trigger_sentence_has_none() -> None:
     text = (
         "Brazilian President Luiz Inacio Lula da Silva congratulated Chilean President Gabriel "
