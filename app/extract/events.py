@@ -258,6 +258,14 @@ _NOT_GATHERING = re.compile(
     r"|membership|countries|nations|economies|states|sherpas?|agenda|priorities|troika)\b",
     re.I,
 )
+# A contact asked for, not held: "called for talks", "readiness for a meeting", "ready to
+# meet", "pressed for new negotiations". Read just before a trigger phrase.
+_WANTED = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?"
+    r"|urg(?:es|ed|ing)|ask(?:s|ed|ing)?|ready|readiness|willing(?:ness)?|open(?:ness)?"
+    r"|prepared(?:ness)?)\s+(?:for|to)\s+(?:(?:a|an|the|new|fresh|direct|further|more|peace)\s+){0,2}$",
+    re.I,
+)
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*)\s*(?:,|:|\s[-—–])"
     # in title case, a comma and a date or an agency must follow: "Bishkek, October 17, 2024"
@@ -469,7 +477,9 @@ def _find_triggers(text: str, offset: int = 0) -> list[_Hit]:
             free = i + 1
             continue
         j, phrase = best
-        if phrase.type == "summit" and _NOT_GATHERING.match(text, tokens[j].end()):
+        if (phrase.type == "summit" and _NOT_GATHERING.match(text, tokens[j].end())) or (
+            _WANTED.search(text, max(0, tokens[i].start() - 60), tokens[i].start())
+        ):
             free = j + 1
             continue
         hits.append(

@@ -205,6 +205,30 @@ def test_an_adverb_opens_or_ends_no_contact_phrase() -> None:
     assert [(h.type, h.end) for h in hits] == [("meeting", len("They held talks"))]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's foreign ministry spokesman Kwaku Mensah said Accra saw no readiness for talks.",
+        "Kenyan President William Ruto called for direct talks between the parties in Sudan.",
+        "A spokeswoman said Lima was ready to meet and open to new negotiations.",
+    ],
+)
+def test_a_contact_asked_for_is_no_trigger(text: str) -> None:
+    assert events._find_triggers(text) == []
+
+
+def test_a_contact_asked_for_makes_no_meeting_but_a_trip_for_talks_does() -> None:
+    asked = _primary("Kenyan President William Ruto on Monday called for talks in Sudan.")
+    assert asked.type == "statement"
+    assert asked.location is None
+    trip = _primary(
+        "Kenyan President William Ruto arrived in Addis Ababa on Monday for talks with "
+        "Ethiopian Prime Minister Abiy Ahmed."
+    )
+    assert trip.type == "visit"
+    assert trip.countries == ("ET", "KE")
+
+
 def test_date_comes_from_the_lead_when_the_trigger_sentence_has_none() -> None:
     text = (
         "Brazilian President Luiz Inacio Lula da Silva congratulated Chilean President Gabriel "
