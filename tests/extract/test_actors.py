@@ -156,6 +156,33 @@ def test_repeated_surname_makes_a_person(run):
     assert result.names() == {"Jean-Paul Mbeki"}
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Foreign Minister R. Okonkwo said Nigeria was ready.", "R. Okonkwo"),
+        ("Chief Minister A. B. Varma thanked the delegation.", "A. B. Varma"),
+        ("Mr. T. Haldane said the talks went well.", "T. Haldane"),
+    ],
+)
+def test_a_name_may_open_with_initials(run, text, name):
+    assert run(text).names() == {name}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. Treasury said on Monday it was ready.",  # an initial joined to the next
+        "Point B. Ministers agreed on the route.",  # no name word after the initial
+    ],
+)
+def test_a_capital_with_a_full_stop_opens_no_name_alone(run, text):
+    assert run(text).names() == set()
+
+
+def test_the_last_letter_of_an_acronym_is_no_initial_of_the_name_after_it(run):
+    assert run("Envoy to the U.N. Maria Lopez said Lima was ready.").names() == {"Maria Lopez"}
+
+
 def test_a_capitalized_pair_seen_once_is_not_a_person(run):
     assert (
         run("The Rumah Tangsi cultural space and Casa Blanca Gardens hosted guests.").names()
