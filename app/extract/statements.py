@@ -67,6 +67,7 @@ _QUOTED = re.compile(r"[\"“«]([^\"“”«»]*)[\"”»]")
 # stops at marks only instead of trying every position.
 _SINGLE_QUOTED = re.compile(r"['‘](?<![\w'’]['‘])(\w.*?[,.!?])['’](?!\w)")
 _WORD = re.compile(r"\w+")
+_CLAUSE_ENDS = (",", ".", "!", "?")  # what ends a quoted clause inside its marks
 _OPEN = ('"', "“", "«")
 _CLOSE = ('"', "”", "»")
 _PRESENT = frozenset(
@@ -329,8 +330,12 @@ def _quotations(text: str) -> list[re.Match[str]]:
 
 def _kind(statement_text: str) -> str:
     """ "direct" when quotations of five words or more make up 40% of the statement, or
-    when it opens with one ('"Iraq is suffering ...," the minister said, adding that ...')."""
+    when it opens with one ('"Iraq is suffering ...," the minister said, adding that ...'),
+    or with a quoted clause of any length ('"We are brothers," Mahama said.'): a phrase in
+    quotation marks ('"Very productive" was his word') ends in no punctuation."""
     quotes = _quotations(statement_text)
+    if quotes and quotes[0].start() == 0 and quotes[0].group(1).rstrip()[-1:] in _CLAUSE_ENDS:
+        return "direct"
     long = [m for m in quotes if len(_WORD.findall(m.group(1))) >= 5]
     quoted = sum(len(m.group(0)) for m in long)
     opens = bool(long) and long[0].start() == 0

@@ -80,6 +80,11 @@ RUTO, EIDE = "William Ruto", "Espen Barth Eide"
             "rains had failed for a fourth season running across the whole of the north and east.",
             [(RUTO, "direct", '"Kenya is facing the')],
         ),
+        # ... and so does a short quoted clause before the attribution
+        (
+            '"We are partners," Eide said.',
+            [(EIDE, "direct", '"We are partners," E')],
+        ),
         # a short quoted phrase does not make the statement direct
         (
             'Ruto hailed the deal as a "new chapter" for both nations.',
