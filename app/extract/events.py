@@ -1261,6 +1261,10 @@ def _location(
             return cities[0].name, destination.country if destination else None
         if here and doc.dateline:
             return doc.dateline[0], doc.dateline[1]
+        if destination and doc.dateline and destination.country == doc.dateline[1]:
+            # "the first visit by an Argentine president to Spain" under "MADRID, Oct. 6 -":
+            # the dateline's city, as for a meeting
+            return doc.dateline[0], destination.country
         if destination:
             return destination.name, destination.country
     else:

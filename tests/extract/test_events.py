@@ -341,6 +341,13 @@ def test_visit_here_takes_the_dateline_city() -> None:
             "meeting",
             "Lusaka",
         ),
+        # a visit to the dateline's country, no city named: the dateline's city
+        (
+            "LIMA, March 12 (Andina) - Chilean President Tomas Rojas arrived on Tuesday for "
+            "the first state visit to Peru by a Chilean leader in a decade.",
+            "visit",
+            "Lima",
+        ),
         # a city of several words with a lower-case particle
         (
             "Dar es Salaam, 12 March 2019 - President Asha Mwinyi received the Foreign "
