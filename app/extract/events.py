@@ -1439,10 +1439,11 @@ def _another_year(
     doc: _Doc, sentence: Sentence, clause: tuple[int, int], date: DateMention | None
 ) -> bool:
     """True when a clause is dated only to other years than the primary event ("the
-    commission, which last met in Accra in 2017"): it tells of another contact."""
-    if date is None:
-        return False
+    commission, which last met in Accra in 2017"), or to any year when the primary event
+    is undated ("his visit to Nairobi in 2023"): it tells of another contact."""
     own = [d for d in _plain_dates(doc, sentence) if _within([clause], d.start, d.end)]
+    if date is None:  # the year written out, not a weekday the publication date resolved
+        return any(d.value[:4] in doc.text[d.start : d.end] for d in own)
     return bool(own) and all(d.value[:4] != date.value[:4] for d in own)
 
 

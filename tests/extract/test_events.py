@@ -515,6 +515,17 @@ def test_past_meeting_without_date_needs_a_place_and_both_parties() -> None:
     assert _mentioned(MEETING + "There have been many high-level visits.") == []
 
 
+def test_an_undated_event_takes_no_place_from_a_contact_of_a_year_named() -> None:
+    text = (
+        "Queen Ingrid received the President of Ghana, Kofi Asante, at the royal palace. "
+        "The Queen said she had fond memories of her visit to Accra in 2021."
+    )
+    event = _primary(text, published=None)
+    assert (event.type, event.date) == ("meeting", None)
+    assert event.location is None  # not Accra, where another visit took place
+    assert set(event.participants) == {"Ingrid", "Kofi Asante"}
+
+
 def test_explicit_establishment_date_beats_anniversary_arithmetic() -> None:
     text = (
         MEETING + "The two countries celebrated the 50th anniversary of their relations in 2013. "
