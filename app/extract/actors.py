@@ -292,7 +292,8 @@ class Lexicon:
     ]  # "sister", "republic of": "of the sister Republic of Togo"
 
 
-def _lines(name: str) -> Iterable[str]:
+def lexicon_lines(name: str) -> Iterable[str]:
+    """The lines of a list in `lexicon/`, without blank lines and # comments."""
     data = resources.files("app.extract.lexicon").joinpath(name).read_text("utf-8")
     for line in data.splitlines():
         line = line.strip()
@@ -313,11 +314,11 @@ def _places() -> frozenset[tuple[str, ...]]:
 def lexicon() -> Lexicon:
     """Load the lexicon files once."""
     titles: dict[tuple[str, ...], tuple[str, str | None]] = {}
-    for line in _lines("titles.txt"):
+    for line in lexicon_lines("titles.txt"):
         entry, _, gender = (part.strip() for part in line.partition("|"))
         title, _, role = (part.strip() for part in entry.partition("="))
         titles[_words(title)] = (role or title, gender or None)
-    for line in _lines("ministries.txt"):
+    for line in lexicon_lines("ministries.txt"):
         of_form, _, adjective = (part.strip() for part in line.partition("|"))
         role = f"{adjective} minister"
         for phrase in (
@@ -336,28 +337,28 @@ def lexicon() -> Lexicon:
             titles.setdefault(_words(phrase), (role, None))
     portfolio_nouns = _PORTFOLIO_NOUNS | {
         word
-        for line in _lines("ministries.txt")
+        for line in lexicon_lines("ministries.txt")
         for word in _words(line.partition("|")[0])
         if word not in ("and", "of", "the", "for")
     }
     modifiers = {}
-    for line in _lines("modifiers.txt"):
+    for line in lexicon_lines("modifiers.txt"):
         word, _, kind = (part.strip() for part in line.partition("|"))
         modifiers[_words(word)] = kind == "role"
     honorifics: dict[tuple[str, ...], str | None] = {}
-    for line in _lines("honorifics.txt"):
+    for line in lexicon_lines("honorifics.txt"):
         form, _, gender = (part.strip() for part in line.partition("="))
         honorifics[tuple(t.text for t in tokenize(form))] = gender or None
     speech = {}
     addressing = set()
-    for line in _lines("speech_verbs.txt"):
+    for line in lexicon_lines("speech_verbs.txt"):
         verb, _, kind = (part.strip() for part in line.partition("|"))
         speech[_words(verb)] = kind == "tail"
         if kind == "object":
             addressing.add(_words(verb))
-    ranks = frozenset(tuple(t.text for t in tokenize(r)) for r in _lines("ranks.txt"))
-    person_verbs = frozenset(_words(v) for v in _lines("person_verbs.txt"))
-    org_nouns = frozenset(w.lower() for w in _lines("non_names.txt"))
+    ranks = frozenset(tuple(t.text for t in tokenize(r)) for r in lexicon_lines("ranks.txt"))
+    person_verbs = frozenset(_words(v) for v in lexicon_lines("person_verbs.txt"))
+    org_nouns = frozenset(w.lower() for w in lexicon_lines("non_names.txt"))
     return Lexicon(
         modifier_starts=frozenset(key[0] for key in modifiers),
         speech_starts=frozenset(key[0] for key in speech),
@@ -375,11 +376,11 @@ def lexicon() -> Lexicon:
         speech=speech,
         addressing=frozenset(addressing),
         person_verbs=person_verbs,
-        non_names=org_nouns | frozenset(w.lower() for w in _lines("function_words.txt")),
+        non_names=org_nouns | frozenset(w.lower() for w in lexicon_lines("function_words.txt")),
         org_nouns=org_nouns,
         places=_places(),
         form_words=frozenset(w for key in (*honorifics, *ranks) for w in key if w != "."),
-        epithets=frozenset(_words(line) for line in _lines("epithets.txt")),
+        epithets=frozenset(_words(line) for line in lexicon_lines("epithets.txt")),
     )
 
 

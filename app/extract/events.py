@@ -33,7 +33,7 @@ from importlib import resources
 
 import pycountry
 
-from app.extract.actors import sentence_dateline_end
+from app.extract.actors import lexicon_lines, sentence_dateline_end
 from app.extract.countries import (
     cities,
     country_code,
@@ -393,14 +393,8 @@ def _triggers_table() -> _TriggerTable:
         prefixes=frozenset(k[:n] for k in phrases for n in range(1, len(k))),
         starts=frozenset(k[0] for k in phrases),
         longest=max(map(len, phrases)),
-        adverbs=frozenset(_data_lines("trigger_adverbs.txt")),
+        adverbs=frozenset(lexicon_lines("trigger_adverbs.txt")),
     )
-
-
-def _data_lines(name: str) -> list[str]:
-    """The lines of a lexicon list, without blank lines and # comments."""
-    text = resources.files("app.extract.lexicon").joinpath(name).read_text("utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 
 @cache
