@@ -258,13 +258,20 @@ _NOT_GATHERING = re.compile(
     r"|membership|countries|nations|economies|states|sherpas?|agenda|priorities|troika)\b",
     re.I,
 )
-# A contact asked for, not held: "called for talks", "readiness for a meeting", "ready to
-# meet", "pressed for new negotiations". Read just before a trigger phrase.
+# A contact asked for or offered, not held: "called for talks", "readiness for a meeting",
+# "ready to meet", "pressed for new negotiations", "an offer of talks". Read just before a
+# trigger phrase.
 _WANTED = re.compile(
-    r"\b(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?"
+    r"\b(?:(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?"
     r"|urg(?:es|ed|ing)|ask(?:s|ed|ing)?|ready|readiness|willing(?:ness)?|open(?:ness)?"
-    r"|prepared(?:ness)?)\s+(?:for|to)\s+(?:(?:a|an|the|new|fresh|direct|further|more|peace)\s+){0,2}$",
+    r"|prepared(?:ness)?)\s+(?:for|to)|offer(?:s|ed)?(?:\s+of)?)"
+    r"\s+(?:(?:a|an|the|new|fresh|direct|further|more|peace)\s+){0,2}$",
     re.I,
+)
+# A sentence that turns to another matter: its speakers are no party to the event reported
+# ("Meanwhile, the Unification Minister told lawmakers ...").
+_OTHER_MATTER = re.compile(
+    r"(?:Meanwhile|Separately|Elsewhere|In\s+(?:a\s+)?separate\s+\w+|In\s+other\s+news)\b"
 )
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*)\s*(?:,|:|\s[-—–])"
@@ -1366,8 +1373,10 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
                 countries.update(_subject_countries(text[: hits[0].start - offset]))
     _fill_unknown(doc, countries, people, [t for t, _ in texts], bare_title)
     for other in doc.sentences:
-        if other.kind == "body" and not _own_date_differs(
-            doc, other, date, in_reported_words=False
+        if (
+            other.kind == "body"
+            and not _OTHER_MATTER.match(other.text)
+            and not _own_date_differs(doc, other, date, in_reported_words=False)
         ):
             for speaker in _speakers(doc, other):
                 if doc.country(speaker) in countries and speaker not in people:

@@ -211,6 +211,7 @@ def test_an_adverb_opens_or_ends_no_contact_phrase() -> None:
         "Ghana's foreign ministry spokesman Kwaku Mensah said Accra saw no readiness for talks.",
         "Kenyan President William Ruto called for direct talks between the parties in Sudan.",
         "A spokeswoman said Lima was ready to meet and open to new negotiations.",
+        "The minister said Pyongyang had rejected an offer of talks.",
     ],
 )
 def test_a_contact_asked_for_is_no_trigger(text: str) -> None:
@@ -227,6 +228,16 @@ def test_a_contact_asked_for_makes_no_meeting_but_a_trip_for_talks_does() -> Non
     )
     assert trip.type == "visit"
     assert trip.countries == ("ET", "KE")
+
+
+@pytest.mark.parametrize("turn", ["Meanwhile,", "Separately,", "In a separate development,"])
+def test_a_speaker_of_another_matter_is_no_participant(turn: str) -> None:
+    text = (
+        "Chilean Foreign Minister Ana Rojas met Peruvian Foreign Minister Luis Paredes in Lima "
+        f"on Tuesday. Rojas said trade would grow. {turn} Chilean Finance Minister Jorge Vidal "
+        "said inflation had eased."
+    )
+    assert set(_primary(text).participants) == {"Ana Rojas", "Luis Paredes"}
 
 
 def test_date_comes_from_the_lead_when_the_trigger_sentence_has_none() -> None:
