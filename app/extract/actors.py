@@ -1343,8 +1343,10 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
             and tokens[end].text[:1].isupper()
         )
         place = _lower(words) in lex.places or (j > 0 and tokens[j - 1].low in _LOCATIVE)
-        if not cue and _lower(words) in lex.places:
-            apposition = None  # "talks in Bishkek, the Tajik president's office said"
+        if not cue and (_lower(words) in lex.places or preceded_by_the):
+            # "talks in Bishkek, the Tajik president's office said"; "activities in the
+            # Pacific, the New Zealand leader said": a place before the office, no name
+            apposition = None
         strong = cue or apposition is not None
         weak = (
             len(words) >= 2

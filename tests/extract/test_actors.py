@@ -357,6 +357,8 @@ def test_arabic_article_is_dropped_for_the_surname(run):
     [
         "New Delhi said it would respond. Addis Ababa said nothing.",  # capitals speak for states
         "The delegation flew on to Port Moresby and Dar Es Salaam. Moresby was hot.",
+        # a region after "the", then an office: the office is the next speaker's, no name's
+        "Asked about shipping in the Caribbean, the Jamaican minister said routes were safe.",
     ],
 )
 def test_places_are_not_people(run, text):
