@@ -562,13 +562,7 @@ def _read_name_run(a: _Analysed, i: int, particle_start: bool) -> int:
         token = tokens[j]
         if j in a.country_tokens:
             break
-        is_initial = (
-            len(token.text) == 1
-            and token.text.isupper()
-            and j + 1 < len(tokens)
-            and tokens[j + 1].text == "."
-        )
-        if is_initial and (count > 0 or ok[j]):  # "Antony J. Blinken", "S. Jaishankar"
+        if _initial_at(tokens, j) and (count > 0 or ok[j]):  # "Antony J. Blinken", "S. Jaishankar"
             j, count = j + 2, count + 1
         elif ok[j]:
             j, count = j + 1, count + 1
@@ -991,21 +985,28 @@ def _loose_form_word(tokens: tuple[Token, ...], k: int, lex: Lexicon) -> bool:
     return all(_forms_at(tokens, h, lex)[0] <= k for h in range(max(0, k - 3), k + 1))
 
 
+def _initial_at(tokens: tuple[Token, ...], j: int) -> bool:
+    """A capital letter and its full stop ("J." of "Antony J. Blinken")."""
+    token = tokens[j]
+    return (
+        len(token.text) == 1
+        and token.text.isupper()
+        and j + 1 < len(tokens)
+        and tokens[j + 1].text == "."
+    )
+
+
 def _leading_initial(tokens: tuple[Token, ...], k: int, names: tuple[bool, ...]) -> bool:
     """An initial that opens a name, spaced from what follows: "S. Jaishankar", "M. K.
     Stalin". One joined to the letters around it opens none ("U.S. Treasury")."""
-    j = k
-    while j < k + 6 and j + 2 < len(tokens):
-        initial, dot, after = tokens[j], tokens[j + 1], tokens[j + 2]
-        if not (len(initial.text) == 1 and initial.text.isupper() and dot.text == "."):
-            return False
-        if dot.start != initial.end or after.start == dot.end:
+    if k > 0 and tokens[k - 1].end == tokens[k].start:
+        return False
+    for j in range(k, min(k + 6, len(tokens) - 2), 2):
+        dot, after = tokens[j + 1], tokens[j + 2]
+        if not _initial_at(tokens, j) or dot.start != tokens[j].end or after.start == dot.end:
             return False  # "S." must stand alone: "U.S." is no initial
-        if j == k and k > 0 and tokens[k - 1].end == initial.start:
-            return False
         if names[j + 2]:
             return True
-        j += 2
     return False
 
 

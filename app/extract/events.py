@@ -265,7 +265,7 @@ _WANTED = re.compile(
     r"\b(?:(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?|push(?:es|ed|ing)?|press(?:es|ed|ing)?"
     r"|urg(?:es|ed|ing)|ask(?:s|ed|ing)?|ready|readiness|willing(?:ness)?|open(?:ness)?"
     r"|prepared(?:ness)?)\s+(?:for|to)|offer(?:s|ed)?(?:\s+of)?)"
-    r"\s+(?:(?:a|an|the|new|fresh|direct|further|more|peace)\s+){0,2}$",
+    r"\s+(?:[\w-]+\s+){0,2}$",  # "called for talks", "for direct peace talks"
     re.I,
 )
 # A sentence that turns to another matter: its speakers are no party to the event reported

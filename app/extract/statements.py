@@ -334,12 +334,15 @@ def _kind(statement_text: str) -> str:
     or with a quoted clause of any length ('"We are brothers," Mahama said.'): a phrase in
     quotation marks ('"Very productive" was his word') ends in no punctuation."""
     quotes = _quotations(statement_text)
-    if quotes and quotes[0].start() == 0 and quotes[0].group(1).rstrip()[-1:] in _CLAUSE_ENDS:
-        return "direct"
     long = [m for m in quotes if len(_WORD.findall(m.group(1))) >= 5]
+    first = quotes[0] if quotes else None
+    opens = (
+        first is not None
+        and first.start() == 0
+        and (first in long or first.group(1).rstrip()[-1:] in _CLAUSE_ENDS)
+    )
     quoted = sum(len(m.group(0)) for m in long)
-    opens = bool(long) and long[0].start() == 0
-    return "direct" if quoted and (opens or quoted >= 0.4 * len(statement_text)) else "reported"
+    return "direct" if opens or (quoted and quoted >= 0.4 * len(statement_text)) else "reported"
 
 
 def _is_full_quote(read: _Read) -> bool:
