@@ -1,11 +1,10 @@
 """Build step: compile the extraction stages to C with mypyc; everything else is pyproject.toml.
 
 mypyc compiles the stages' own type-annotated Python, unchanged, into C extension modules
-beside their sources; they extract the same records about 1.35x faster (BENCHMARKS.md).
-`records.py` stays Python: its records keep computed values in their instance __dict__,
-which compiled classes do not have. With READOUT_PURE_PYTHON=1, or where no C compiler
-builds them, the stages run as plain Python; `app/extract/__init__.py` also falls back to
-the sources when one was edited after the build.
+beside their sources; they extract the same records about 1.5x faster (BENCHMARKS.md).
+With READOUT_PURE_PYTHON=1, or where no C compiler builds them, the stages run as plain
+Python; `app/extract/__init__.py` also falls back to the sources when one was edited after
+the build.
 """
 
 from __future__ import annotations
@@ -17,9 +16,7 @@ from pathlib import Path
 from setuptools import Extension, setup
 
 STAGES = sorted(
-    str(path)
-    for path in Path("app/extract").glob("*.py")
-    if path.name not in ("__init__.py", "records.py")
+    str(path) for path in Path("app/extract").glob("*.py") if path.name != "__init__.py"
 )
 
 # the commands that build modules (pip runs setup.py for metadata too, with others)

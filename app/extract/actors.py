@@ -252,7 +252,9 @@ _OPEN_QUOTES = frozenset({'"', "“", "«"})
 _CLOSE_QUOTES = frozenset({'"', "”", "»", "'", "’"})
 
 
-@dataclass(frozen=True)
+# The classes the stage makes many of write their own __init__ (init=False), as the records
+# do: compiled, the one @dataclass would generate runs as Python (records.py says more).
+@dataclass(frozen=True, init=False)
 class Title:
     """An office title found at a token position."""
 
@@ -261,6 +263,20 @@ class Title:
     roles: frozenset[str]
     gender: str | None
     country: str | None
+
+    def __init__(
+        self,
+        end: int,
+        text: str,
+        roles: frozenset[str],
+        gender: str | None,
+        country: str | None,
+    ) -> None:
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "roles", roles)
+        object.__setattr__(self, "gender", gender)
+        object.__setattr__(self, "country", country)
 
 
 @dataclass(frozen=True)
@@ -864,7 +880,7 @@ def _organisation(
 # ---------------------------------------------------------------- candidates
 
 
-@dataclass
+@dataclass(init=False)
 class _Candidate:
     words: tuple[str, ...]
     text: str
@@ -878,6 +894,32 @@ class _Candidate:
     written: tuple[str, ...] | None = None  # the words as written, if reordered
     counterpart: bool = False  # "counterpart" with no office known where it is named
 
+    def __init__(
+        self,
+        words: tuple[str, ...],
+        text: str,
+        position: int,
+        strong: bool,
+        title: str | None = None,
+        roles: frozenset[str] = frozenset(),
+        country: str | None = None,
+        gender: str | None = None,
+        styled: str | None = None,
+        written: tuple[str, ...] | None = None,
+        counterpart: bool = False,
+    ) -> None:
+        self.words = words
+        self.text = text
+        self.position = position
+        self.strong = strong
+        self.title = title
+        self.roles = roles
+        self.country = country
+        self.gender = gender
+        self.styled = styled
+        self.written = written
+        self.counterpart = counterpart
+
 
 def _named(a: _Analysed, start: int, end: int, **cue: object) -> _Candidate:
     """The person tokens[start:end] of the sentence name, with the cue that names them."""
@@ -890,7 +932,7 @@ def _named(a: _Analysed, start: int, end: int, **cue: object) -> _Candidate:
     )
 
 
-@dataclass
+@dataclass(init=False)
 class _Person:
     words: tuple[str, ...]
     text: str
@@ -903,10 +945,33 @@ class _Person:
     named_country: str | None = None  # the country the text names with the person
     counterpart_at: list[int] = field(default_factory=list)  # offsets of "counterpart X"
 
+    def __init__(
+        self,
+        words: tuple[str, ...],
+        text: str,
+        title: str | None,
+        roles: frozenset[str],
+        country: str | None,
+        gender: str | None,
+        forms: set[tuple[str, ...]] | None = None,
+        styled: str | None = None,
+        named_country: str | None = None,
+        counterpart_at: list[int] | None = None,
+    ) -> None:
+        self.words = words
+        self.text = text
+        self.title = title
+        self.roles = roles
+        self.country = country
+        self.gender = gender
+        self.forms = set() if forms is None else forms
+        self.styled = styled
+        self.named_country = named_country
+        self.counterpart_at = [] if counterpart_at is None else counterpart_at
 
-# not frozen: a frozen dataclass sets each of its fields through object.__setattr__, and one
-# is made per sentence; nothing compares or hashes it, and nothing assigns its fields later
-@dataclass(eq=False, slots=True)
+
+# one is made per sentence; nothing compares or hashes it, and nothing assigns its fields later
+@dataclass(eq=False, slots=True, init=False)
 class _Analysed:
     """A sentence's tokens and where its country phrases are."""
 
@@ -920,11 +985,42 @@ class _Analysed:
     particle: tuple[bool, ...]  # `_WordKind.particle` of each token
     form_end: tuple[bool, ...]  # `_WordKind.form_end` of each token
     article: tuple[bool, ...]  # `_WordKind.article` of each token
-    titles: dict[int, Title | None] = field(default_factory=dict, compare=False, repr=False)
+    titles: dict[int, Title | None] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
     # `_name_run` from each token asked (-1 - i: from token i, a particle allowed first)
-    runs: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
+    runs: dict[int, int] = field(default_factory=dict, init=False, compare=False, repr=False)
     # `_plural_title_at` in any case from each token asked
-    plurals: dict[int, _Plural | None] = field(default_factory=dict, compare=False, repr=False)
+    plurals: dict[int, _Plural | None] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+
+    def __init__(
+        self,
+        sentence: Sentence,
+        tokens: tuple[Token, ...],
+        countries: dict[int, tuple[int, str]],
+        country_tokens: frozenset[int],
+        name_ok: tuple[bool, ...],
+        may_start: tuple[bool, ...],
+        title_start: tuple[bool, ...],
+        particle: tuple[bool, ...],
+        form_end: tuple[bool, ...],
+        article: tuple[bool, ...],
+    ) -> None:
+        self.sentence = sentence
+        self.tokens = tokens
+        self.countries = countries
+        self.country_tokens = country_tokens
+        self.name_ok = name_ok
+        self.may_start = may_start
+        self.title_start = title_start
+        self.particle = particle
+        self.form_end = form_end
+        self.article = article
+        self.titles = {}
+        self.runs = {}
+        self.plurals = {}
 
     @property
     def subject(self) -> int:
@@ -1593,7 +1689,7 @@ def _match_name(
     return None
 
 
-@dataclass
+@dataclass(init=False)
 class Reference:
     """A reference to a person in a sentence: `person` indexes the people list, `token`
     is the index of its first token in the sentence."""
@@ -1607,6 +1703,28 @@ class Reference:
     gender: str | None = None
     token: int = 0
     style: str | None = None  # "His Highness", for a style used alone
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        person: int | None = None,
+        roles: frozenset[str] = frozenset(),
+        country: str | None = None,
+        gender: str | None = None,
+        token: int = 0,
+        style: str | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.person = person
+        self.roles = roles
+        self.country = country
+        self.gender = gender
+        self.token = token
+        self.style = style
 
 
 def _title_refs(a: _Analysed, lex: Lexicon) -> list[Reference]:
@@ -1846,12 +1964,16 @@ def subject_start(tokens: tuple[Token, ...], after_dateline: int | None = None) 
     return i
 
 
-@dataclass
+@dataclass(init=False)
 class _Focus:
     """Who a pronoun would refer to after the sentences read so far."""
 
     person: int | None = None
     blocked: bool = False
+
+    def __init__(self, person: int | None = None, blocked: bool = False) -> None:
+        self.person = person
+        self.blocked = blocked
 
 
 def _first_np(tokens: tuple[Token, ...], i: int) -> str:

@@ -428,7 +428,9 @@ def _seats() -> dict[tuple[str, ...], str]:
 # ---------------------------------------------------------------- small finders
 
 
-@dataclass(frozen=True)
+# _Hit, _Place, _Doc and _Primary write their own __init__ (init=False), as the records do:
+# compiled, the one @dataclass would generate runs as Python (records.py says more)
+@dataclass(frozen=True, init=False)
 class _Hit:
     """A trigger phrase found in a text, with document offsets."""
 
@@ -436,6 +438,12 @@ class _Hit:
     strong: bool
     start: int
     end: int
+
+    def __init__(self, type: EventType, strong: bool, start: int, end: int) -> None:
+        object.__setattr__(self, "type", type)
+        object.__setattr__(self, "strong", strong)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
 
 
 def _find_triggers(text: str, offset: int = 0) -> list[_Hit]:
@@ -578,12 +586,18 @@ def _seat_countries(text: str) -> list[str]:
     return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class _Place:
     name: str
     country: str | None
     is_city: bool
     destination: bool  # reached by travel ("visited China", "travel to Montevideo")
+
+    def __init__(self, name: str, country: str | None, is_city: bool, destination: bool) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "country", country)
+        object.__setattr__(self, "is_city", is_city)
+        object.__setattr__(self, "destination", destination)
 
 
 def _places(doc: _Doc, text: str) -> list[_Place]:
@@ -753,7 +767,7 @@ def _subject_countries(text: str) -> set[str]:
 # ---------------------------------------------------------------- the document view
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class _Doc:
     """What the event stage reads, indexed once."""
 
@@ -773,6 +787,38 @@ class _Doc:
     # sentence index -> `_plain_dates`, read once: most rules ask about every sentence
     plain_dates: dict[int, list[DateMention]] = field(default_factory=dict, compare=False)
     places: dict[str, list[_Place]] = field(default_factory=dict, compare=False)  # `_places`
+
+    def __init__(
+        self,
+        text: str,
+        sentences: tuple[Sentence, ...],
+        actors: Actors,
+        dates: dict[int, list[DateMention]],
+        mentions: dict[int, tuple[Mention, ...]],
+        mention_starts: frozenset[int],
+        reference: dt.date | None,
+        dateline: tuple[str, str] | None,
+        publisher_country: str | None,
+        countries: dict[str, str],
+        hits: dict[int, list[_Hit]],
+        captions: frozenset[int],
+        starts: dict[int, Sentence],
+    ) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "sentences", sentences)
+        object.__setattr__(self, "actors", actors)
+        object.__setattr__(self, "dates", dates)
+        object.__setattr__(self, "mentions", mentions)
+        object.__setattr__(self, "mention_starts", mention_starts)
+        object.__setattr__(self, "reference", reference)
+        object.__setattr__(self, "dateline", dateline)
+        object.__setattr__(self, "publisher_country", publisher_country)
+        object.__setattr__(self, "countries", countries)
+        object.__setattr__(self, "hits", hits)
+        object.__setattr__(self, "captions", captions)
+        object.__setattr__(self, "starts", starts)
+        object.__setattr__(self, "plain_dates", {})
+        object.__setattr__(self, "places", {})
 
     def country(self, person_id: str) -> str | None:
         return self.countries.get(person_id)
@@ -982,12 +1028,24 @@ def _duplicate(event: Event, other: Event) -> bool:
 # ---------------------------------------------------------------- primary event
 
 
-@dataclass
+@dataclass(init=False)
 class _Primary:
     hit: _Hit | None
     type: EventType
     sentence: Sentence | None
     reporting: set[int]  # sentences that report the primary event
+
+    def __init__(
+        self,
+        hit: _Hit | None,
+        type: EventType,
+        sentence: Sentence | None,
+        reporting: set[int],
+    ) -> None:
+        self.hit = hit
+        self.type = type
+        self.sentence = sentence
+        self.reporting = reporting
 
 
 def _title(doc: _Doc, source: Source) -> tuple[Sentence | None, str]:

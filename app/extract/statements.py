@@ -84,13 +84,24 @@ _JOINT = frozenset(
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
+# its own __init__ (init=False), as the records: compiled, a generated one runs as Python
+@dataclass(frozen=True, init=False)
 class _Read:
     """One sentence with its tokens and the people referred to in it."""
 
     sentence: Sentence
     tokens: tuple[Token, ...]
     refs: tuple[Reference, ...]
+
+    def __init__(
+        self,
+        sentence: Sentence,
+        tokens: tuple[Token, ...],
+        refs: tuple[Reference, ...],
+    ) -> None:
+        object.__setattr__(self, "sentence", sentence)
+        object.__setattr__(self, "tokens", tokens)
+        object.__setattr__(self, "refs", refs)
 
     @property
     def subject(self) -> int:
