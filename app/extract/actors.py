@@ -306,6 +306,7 @@ class Lexicon:
     epithets: frozenset[
         tuple[str, ...]
     ]  # "sister", "republic of": "of the sister Republic of Togo"
+    abbreviations: frozenset[str]  # joined capitals that are no initials: "u.n.", "p.m."
 
 
 def lexicon_lines(name: str) -> Iterable[str]:
@@ -397,6 +398,7 @@ def lexicon() -> Lexicon:
         places=_places(),
         form_words=frozenset(w for key in (*honorifics, *ranks) for w in key if w != "."),
         epithets=frozenset(_words(line) for line in lexicon_lines("epithets.txt")),
+        abbreviations=frozenset(line.lower() for line in lexicon_lines("abbreviations.txt")),
     )
 
 
@@ -1092,11 +1094,23 @@ def _initial_at(tokens: tuple[Token, ...], j: int) -> bool:
     )
 
 
-def _leading_initial(tokens: tuple[Token, ...], k: int, names: tuple[bool, ...]) -> bool:
-    """An initial that opens a name, spaced from what follows: "S. Jaishankar", "M. K.
-    Stalin". One joined to the letters around it opens none ("U.S. Treasury")."""
+def _leading_initial(
+    tokens: tuple[Token, ...], k: int, names: tuple[bool, ...], lex: Lexicon, inside: frozenset[int]
+) -> bool:
+    """An initial that opens a name: one spaced from what follows ("S. Jaishankar", "M. K.
+    Stalin"), or two or three joined ("J.D. Vance"). Joined capitals are no initials where
+    they name a country ("U.S. Treasury"), follow "the" ("the U.N. envoy"), or are an
+    abbreviation the lexicon lists ("U.N.", "P.M.")."""
     if k > 0 and tokens[k - 1].end == tokens[k].start:
         return False
+    joined = _joined_initials_end(tokens, k)
+    if joined > k:
+        written = "".join(t.text for t in tokens[k:joined]).lower()
+        if k in inside or written in lex.abbreviations or (k > 0 and tokens[k - 1].low == "the"):
+            return False
+        return (
+            joined < len(tokens) and tokens[joined].start > tokens[joined - 1].end and names[joined]
+        )
     for j in range(k, min(k + 6, len(tokens) - 2), 2):
         dot, after = tokens[j + 1], tokens[j + 2]
         if not _initial_at(tokens, j) or dot.start != tokens[j].end or after.start == dot.end:
@@ -1104,6 +1118,18 @@ def _leading_initial(tokens: tuple[Token, ...], k: int, names: tuple[bool, ...])
         if names[j + 2]:
             return True
     return False
+
+
+def _joined_initials_end(tokens: tuple[Token, ...], k: int) -> int:
+    """The token after two or three initials joined from token k ("J.D.", "A.B.C."), or k."""
+    j = k
+    while j - k < 6 and j + 1 < len(tokens) and _initial_at(tokens, j):
+        if tokens[j + 1].start != tokens[j].end or (j > k and tokens[j].start != tokens[j - 1].end):
+            break
+        j += 2
+    if j + 1 < len(tokens) and tokens[j].start == tokens[j - 1].end and j > k:
+        return k  # more letters joined after them: "U.S.-led", "A.B.C.D."
+    return j if j - k >= 4 else k
 
 
 def _romanised_surname(
@@ -1153,7 +1179,7 @@ def _analyse(
             _capital_surname(tokens, k, lex)
             or _loose_form_word(tokens, k, lex)
             or _romanised_surname(tokens, k, lex, surnames)
-            or _leading_initial(tokens, k, names)
+            or _leading_initial(tokens, k, names, lex, inside)
         )
     named = _inner_honorifics(honorific, name_ok)
     may_start = tuple(map(or_, named, starts))

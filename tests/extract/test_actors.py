@@ -162,9 +162,33 @@ def test_repeated_surname_makes_a_person(run):
         ("Foreign Minister R. Okonkwo said Nigeria was ready.", "R. Okonkwo"),
         ("Chief Minister A. B. Varma thanked the delegation.", "A. B. Varma"),
         ("Mr. T. Haldane said the talks went well.", "T. Haldane"),
+        ("Senator K.L. Ostrander said the bill would pass.", "K.L. Ostrander"),
+        ("The ceasefire held, A.B.C. Mwangi told reporters in Goma.", "A.B.C. Mwangi"),
     ],
 )
 def test_a_name_may_open_with_initials(run, text, name):
+    assert run(text).names() == {name}
+
+
+def test_a_name_opening_with_joined_initials_is_found_again_by_its_surname(run):
+    result = run(
+        "Vice President R.J. Calloway met Chancellor Ingrid Holm in Oslo. "
+        "Calloway said later that the talks had gone well."
+    )
+    assert result.names() == {"R.J. Calloway", "Ingrid Holm"}
+    assert ("Calloway", "R.J. Calloway") in result.referred()
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("U.N. Maria Lopez said Lima was ready.", "Maria Lopez"),  # listed: no initials
+        ("P.M. Rohan Desai thanked the delegation.", "Rohan Desai"),
+        ("U.S. Envoy Dana Whitfield said the talks went well.", "Dana Whitfield"),  # a country
+        ("Speaking at the U.N. Maria Lopez said Lima was ready.", "Maria Lopez"),  # after "the"
+    ],
+)
+def test_joined_capitals_that_abbreviate_a_body_or_a_country_are_no_initials(run, text, name):
     assert run(text).names() == {name}
 
 
