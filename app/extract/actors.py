@@ -467,10 +467,20 @@ def _rank_at(tokens: tuple[Token, ...], i: int, lex: Lexicon) -> int:
     return j
 
 
+# Words after which a reporting verb's form is a noun: "heads of state", "the note", "his
+# comments", "a report".
+_NOUN_BEFORE = frozenset(
+    {"the", "a", "an", "of", "his", "her", "its", "their", "our", "my", "your"}
+)  # fmt: skip
+
+
 def speech_verb_at(tokens: tuple[Token, ...], i: int, lex: Lexicon | None = None) -> int:
-    """Token index after a reporting verb ("said", "pointed out") starting at `i`, or `i`."""
+    """Token index after a reporting verb ("said", "pointed out") starting at `i`, or `i`.
+    A form after an article, "of" or a possessive is a noun ("heads of state")."""
     lex = lex or lexicon()
     if i >= len(tokens) or tokens[i].low not in lex.speech_starts:
+        return i
+    if i > 0 and tokens[i - 1].low in _NOUN_BEFORE:
         return i
     best = i
     words = tuple([t.low for t in tokens[i : i + 4]])

@@ -221,6 +221,25 @@ def test_speech_continues_into_a_paragraph_that_names_the_speaker_again(run):
     ]
 
 
+@pytest.mark.parametrize(
+    "noun",
+    [
+        "the summit of heads of state",
+        "the note exchanged last year",
+        "their comments at the forum",
+        "a report by the commission",
+    ],
+)
+def test_a_reporting_verb_used_as_a_noun_leaves_the_speech_going_on(run, noun):
+    """ "state", "note", "comments", "report" after "of", an article or a possessive are
+    nouns: no one else speaks in a sentence that holds one."""
+    text = INTRO + f"Eide said that Norway valued Kenya. Norway will build on {noun}.\n\n"
+    assert said(run, text) == [
+        (EIDE, "reported", "Eide said that Norwa"),
+        (EIDE, "reported", "Norway will build on"),
+    ]
+
+
 def test_paragraph_of_background_after_speech_is_not_speech(run):
     text = (
         INTRO
