@@ -170,22 +170,30 @@ _CANDIDATES_IN_PERIOD = Query(
 # read one by one. Led by the people's index, each event read by its key: first its two
 # countries (a small index), then its type (the event's row), then its other countries.
 _SHARED = func.count(distinct(EventParticipant.person_id))
-_MOST_SHARED = Query(
-    select(EventParticipant.event_id, _SHARED.label("shared"))
-    .where(
-        col(EventParticipant.person_id).in_(bindparam("persons", expanding=True)),
-        _with_country("anchor", EventParticipant.event_id),
-        _with_country("second", EventParticipant.event_id),
-        exists().where(
-            col(Event.id) == EventParticipant.event_id, col(Event.type) == bindparam("type")
-        ),
-        _country_count(EventParticipant.event_id) == bindparam("count"),
-        _country_count(EventParticipant.event_id, named=True) == bindparam("count"),
+
+
+def _most_shared_query(*, many_countries: bool) -> Query:
+    """The lookup for a report of three countries or more (`many_countries`), or fewer."""
+    event_id = EventParticipant.event_id
+    checks = [
+        _with_country("anchor", event_id),
+        _with_country("second", event_id),
+        exists().where(col(Event.id) == event_id, col(Event.type) == bindparam("type")),
+        _country_count(event_id) == bindparam("count"),
+    ]
+    if many_countries:  # of one or two, the two tests above find them, and the count the rest
+        checks.append(_country_count(event_id, named=True) == bindparam("count"))
+    return Query(
+        select(event_id, _SHARED.label("shared"))
+        .where(col(EventParticipant.person_id).in_(bindparam("persons", expanding=True)), *checks)
+        .group_by(col(event_id))
+        .order_by(_SHARED.desc(), col(event_id))
+        .limit(bindparam("limit"))
     )
-    .group_by(col(EventParticipant.event_id))
-    .order_by(_SHARED.desc(), col(EventParticipant.event_id))
-    .limit(bindparam("limit"))
-)
+
+
+_MOST_SHARED = _most_shared_query(many_countries=True)
+_MOST_SHARED_PAIR = _most_shared_query(many_countries=False)  # a report of one or two
 _DATING_OF = Query(select(Event.date_key, Event.year).where(col(Event.id) == bindparam("event_id")))
 _PAIR_EVENTS_ON_DAY = Query(
     _of_type(
@@ -620,7 +628,8 @@ def _most_shared(conn: Connection, *, view: EventView, exclude: Collection[int])
         "count": len(codes),
         "limit": 2 + len(exclude),  # the two best that are not excluded
     }
-    rows = [row for row in _MOST_SHARED.rows(conn, params) if row.event_id not in exclude]
+    query = _MOST_SHARED if len(codes) > 2 else _MOST_SHARED_PAIR
+    rows = [row for row in query.rows(conn, params) if row.event_id not in exclude]
     best = unique_best((row.shared, row.event_id) for row in rows[:2])
     if best is None:
         return None
