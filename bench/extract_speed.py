@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
+import sys
 import time
 from pathlib import Path
 
@@ -60,6 +61,7 @@ def main() -> None:
     kb = sum(len(s.text) for s in runs) / 1024
     print(f"corpus: {args.corpus} ({len(sources)} texts, repeated to {len(runs)} documents)")
     print(f"extraction stages: {'compiled' if compiled() else 'plain Python'}")
+    print(f"Python: {sys.version.split()[0]} at {sys.executable}")
     print(f"documents/s: {len(runs) / seconds:.0f}")
     print(f"KB/s: {kb / seconds:.0f}")
     print(f"ms/document: {1000 * seconds / len(runs):.2f}")

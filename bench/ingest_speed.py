@@ -23,6 +23,7 @@ import csv
 import os
 import resource
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -98,6 +99,7 @@ def main() -> None:
         kb = write_folder(args.corpus, args.documents, folder)
         print(f"corpus: {args.corpus}, {args.documents} documents of {kb:.1f} KB on average")
         print(f"extraction stages: {'compiled' if compiled() else 'plain Python'}")
+        print(f"Python: {sys.version.split()[0]} at {sys.executable}")
         for n in range(args.runs):
             database = Path(tmp) / f"ingest_{n}.db"
             seconds, cpu = run(folder, database, args.onto, args.jobs)
