@@ -103,6 +103,8 @@ _FUTURE = re.compile(
 _FUTURE_WORDS = ("will", "shall", *_EXPECTED, "held", *_AHEAD)
 # An invitation to come: "invited his Kenyan counterpart to visit Oslo"
 _INVITED = r"\binvit\w*\b[^.;]{0,80}?\bto\s+(?:visit|pay|attend|come)\b"
+# a contact that followed the one the text reports: "X later received Y"
+_AFTERWARDS = re.compile(r"\b(?:later|afterwards|subsequently)\b(?!\s+(?:this|in\s+the)\b)")
 _LATER = re.compile(
     r"\b(?:will|shall|would|to\s+be\s+held|upcoming|forthcoming|next\s+(?:week|month|year)"
     r"|later\s+(?:this|in\s+the)\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months))\b"
@@ -1384,7 +1386,12 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
             if any(_within([c], h.start, h.end) for h in hits)
             and not _another_year(doc, other, c, date)
         ]
-        people += _people_in(doc, other, others)
+        found = _people_in(doc, other, others)
+        if any(_AFTERWARDS.search(doc.text, a, b) for a, b in others) and not set(found) <= set(
+            people
+        ):
+            continue  # "Sisi later received Araghchi": a contact after it, with another person
+        people += found
         texts += [(doc.text[a:b], a) for a, b in others]
     lead = next(
         (s for s in doc.sentences if s.kind == "body" and s.index not in doc.captions), None

@@ -240,6 +240,21 @@ def test_a_speaker_of_another_matter_is_no_participant(turn: str) -> None:
     assert set(_primary(text).participants) == {"Ana Rojas", "Luis Paredes"}
 
 
+@pytest.mark.parametrize("then", ["later", "afterwards", "subsequently"])
+def test_a_contact_after_the_reported_one_brings_no_one_new_to_it(then: str) -> None:
+    """ "X later received Y" after the lead tells of another contact: X is not a party to
+    the lead's meeting (the lead's own parties meeting again add no one)."""
+    text = (
+        "Chilean Foreign Minister Ana Rojas met Peruvian Foreign Minister Luis Paredes in Lima "
+        f"on Tuesday. Peruvian President Elena Soto {then} received Rojas at the palace."
+    )
+    assert set(_primary(text).participants) == {"Ana Rojas", "Luis Paredes"}
+    text = text.replace(
+        f"Peruvian President Elena Soto {then} received Rojas", "Paredes later hosted Rojas"
+    )
+    assert set(_primary(text).participants) == {"Ana Rojas", "Luis Paredes"}
+
+
 def test_date_comes_from_the_lead_when_the_trigger_sentence_has_none() -> None:
     text = (
         "Brazilian President Luiz Inacio Lula da Silva congratulated Chilean President Gabriel "
