@@ -1118,9 +1118,7 @@ def _leading_initial(
         written = "".join(t.text for t in tokens[k:joined]).lower()
         if k in inside or written in lex.abbreviations or (k > 0 and tokens[k - 1].low == "the"):
             return False
-        return (
-            joined < len(tokens) and tokens[joined].start > tokens[joined - 1].end and names[joined]
-        )
+        return joined < len(tokens) and names[joined]
     for j in range(k, min(k + 6, len(tokens) - 2), 2):
         dot, after = tokens[j + 1], tokens[j + 2]
         if not _initial_at(tokens, j) or dot.start != tokens[j].end or after.start == dot.end:
@@ -1133,12 +1131,12 @@ def _leading_initial(
 def _joined_initials_end(tokens: tuple[Token, ...], k: int) -> int:
     """The token after two or three initials joined from token k ("J.D.", "A.B.C."), or k."""
     j = k
-    while j - k < 6 and j + 1 < len(tokens) and _initial_at(tokens, j):
+    while j - k < 6 and j < len(tokens) and _initial_at(tokens, j):
         if tokens[j + 1].start != tokens[j].end or (j > k and tokens[j].start != tokens[j - 1].end):
             break
         j += 2
-    if j + 1 < len(tokens) and tokens[j].start == tokens[j - 1].end and j > k:
-        return k  # more letters joined after them: "U.S.-led", "A.B.C.D."
+    if k < j < len(tokens) and tokens[j].start == tokens[j - 1].end:
+        return k  # more joined after them, or no space before the name: "U.S.-led", "A.B.C.D."
     return j if j - k >= 4 else k
 
 

@@ -1387,9 +1387,8 @@ def _primary_event(doc: _Doc, source: Source) -> tuple[Event, _Primary]:
             and not _another_year(doc, other, c, date)
         ]
         found = _people_in(doc, other, others)
-        if any(_AFTERWARDS.search(doc.text, a, b) for a, b in others) and not set(found) <= set(
-            people
-        ):
+        afterwards = any(_AFTERWARDS.search(doc.text, a, b) for a, b in others)
+        if afterwards and not set(found) <= set(people):
             continue  # "Sisi later received Araghchi": a contact after it, with another person
         people += found
         texts += [(doc.text[a:b], a) for a, b in others]
