@@ -112,7 +112,7 @@ class _Batch:
     def open(self) -> Session:
         if self.session is None:
             self.session = Session(get_engine())
-            begin_write(self.session)
+            begin_write(self.session, check_references=False)
             self.started = time.monotonic()
         return self.session
 

@@ -19,6 +19,13 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
 WRITE = {"readout_write": True}  # execution options of a session that will write
+# ... and of one whose every reference is to a row it has just read or written in its own
+# transaction (the store writing `readout ingest`'s documents): SQLite checks no foreign key
+# for it. A checked key may fail a statement midway, so SQLite keeps a journal of the pages
+# each statement changes, to undo that statement alone: with the checks, a seed document
+# cost 1.7 M more instructions of its 24.6 M (BENCHMARKS.md; app/prepared.py's `OR FAIL`
+# is the other half of it). tests/test_cli.py checks the store's references afterwards.
+WRITE_UNCHECKED = WRITE | {"readout_check_references": False}
 
 
 # Whoever holds a connection is either one of the thread pool's threads (AnyIO lends 40
@@ -65,9 +72,18 @@ def _sqlite_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 
 def _sqlite_begin(connection) -> None:  # type: ignore[no-untyped-def]
+    options = connection.get_execution_options()
+    # Foreign keys are checked unless the transaction says otherwise (WRITE_UNCHECKED); the
+    # setting is the connection's and holds outside a transaction only, so it is set here,
+    # before BEGIN, each time it changes: the next transaction on the connection sets it back.
+    checked = options.get("readout_check_references", True)
+    info = connection.connection.info  # kept with the driver's connection, across checkouts
+    if info.get("foreign_keys", True) != checked:
+        connection.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if checked else 'OFF'}")
+        info["foreign_keys"] = checked
     # A writer that began with a plain BEGIN could not upgrade its read lock while
     # another writer holds the database; BEGIN IMMEDIATE waits for the lock instead.
-    immediate = connection.get_execution_options().get("readout_write", False)
+    immediate = options.get("readout_write", False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
@@ -96,6 +112,7 @@ def get_session() -> Iterator[Session]:
         yield session
 
 
-def begin_write(session: Session) -> None:
-    """Start the session's transaction as a writer (BEGIN IMMEDIATE on SQLite)."""
-    session.connection(execution_options=WRITE)
+def begin_write(session: Session, *, check_references: bool = True) -> None:
+    """Start the session's transaction as a writer (BEGIN IMMEDIATE on SQLite); with
+    `check_references` False, one that SQLite trusts to write no dangling reference."""
+    session.connection(execution_options=WRITE if check_references else WRITE_UNCHECKED)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlmodel import Session, func, select
 
@@ -104,6 +106,21 @@ def test_a_document_failing_midway_leaves_nothing_and_its_batch_goes_on(
     monkeypatch.setattr(store, "_store_statements", written)
     assert main(["ingest", str(tmp_path / "texts")]) == 0
     assert "1 new, 4 already stored, 0 failed" in capsys.readouterr().out
+
+
+def test_the_store_writes_no_dangling_reference_where_sqlite_checks_none(database, tmp_path):
+    """`readout ingest` writes with SQLite's foreign key checks off (app.db.WRITE_UNCHECKED):
+    every reference it writes is to a row it has just read or written, which this checks
+    afterwards, on texts that make new events and texts that merge with known ones."""
+    seeds = Path(__file__).resolve().parent.parent / "seed_data"
+    assert main(["ingest", str(seeds)]) == 0
+    _texts(tmp_path / "texts", 4)
+    assert main(["ingest", str(tmp_path / "texts")]) == 0
+    assert main(["ingest", str(tmp_path / "texts")]) == 0  # known texts: nothing written
+    assert _count(Statement) > 20 and _count(Event) > 5
+    with get_engine().connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
 
 
 @pytest.mark.parametrize(

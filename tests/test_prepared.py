@@ -136,6 +136,33 @@ def test_a_duplicate_key_raises_the_query_layers_integrity_error(client):
         assert conn.execute(sql("SELECT count(*) FROM eventcountry")).scalar_one() == 1
 
 
+def test_a_write_failing_midway_is_undone_by_the_savepoint_around_it(client):
+    """On SQLite a write is `OR FAIL`: the rows it changed before the failing one stay until
+    whoever runs it undoes more (here a savepoint), and SQLite keeps no journal to undo
+    them alone."""
+    rename = Query(
+        update(EventCountry)
+        .where(EventCountry.event_id == bindparam("of_event"))
+        .values(country=bindparam("new_country"))
+    )
+    with Session(get_engine()) as session:
+        begin_write(session)
+        conn = session.connection()
+        event_id = Prepared(insert(Event)).insert_one(conn, event_row())
+        Prepared(insert(EventCountry)).insert_many(
+            conn, [{"event_id": event_id, "country": c, "date_key": ""} for c in ("KE", "NO")]
+        )
+        savepoint = conn.begin_nested()
+        with pytest.raises(IntegrityError):  # the second row would have the first one's key
+            rename.run(conn, {"of_event": event_id, "new_country": "GH"})
+        if conn.dialect.name == "sqlite":  # PostgreSQL reads nothing in a failed transaction
+            changed = conn.execute(sql("SELECT country FROM eventcountry ORDER BY 1")).scalars()
+            assert len({*changed} - {"KE", "NO"}) == 1  # one row renamed before the failure
+        savepoint.rollback()
+        found = conn.execute(sql("SELECT country FROM eventcountry ORDER BY 1")).scalars().all()
+    assert found == ["KE", "NO"]
+
+
 def test_a_row_without_a_column_the_table_defaults_is_refused(client):
     row = event_row()
     del row["updated_at"]  # the query layer would stamp it; the driver cannot
