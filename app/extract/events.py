@@ -26,6 +26,7 @@ import csv
 import datetime as dt
 import itertools
 import re
+import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -42,7 +43,15 @@ from app.extract.countries import (
     sentence_countries,
 )
 from app.extract.dates import counts_back
-from app.extract.patterns import CASE_FOLDED_ASCII, holds, may_hold, rewritten, starting_with
+from app.extract.patterns import (
+    CASE_FOLDED_ASCII,
+    holds,
+    may_hold,
+    rewritten,
+    run_table,
+    runs,
+    starting_with,
+)
 from app.extract.records import (
     Actors,
     Cleaned,
@@ -76,7 +85,8 @@ _LEAD = 6  # body sentences that may still report the primary event
 # a word as a class, then its repeat: a search skips to the class's characters, where a
 # repeat first is tried at every position
 _TOKEN = rewritten(r"[A-Za-z0-9][A-Za-z0-9]*", r"[A-Za-z0-9]+")
-_MATCHED = re.Match.group  # the text of a match, mapped over many in C
+# `_TOKEN`'s words in lower case, as `runs` finds them without a search
+_WORD_TABLE = run_table(string.ascii_letters + string.digits, lower=True)
 _JOINER = re.compile(r"[\s\-'\u2019]*")
 _CAPITALIZED = re.compile(r"\s+[A-Z]")
 # Clause boundaries: background ("as Trump prepares ...", ", which ...") is kept apart.
@@ -451,8 +461,8 @@ class _Hit:
 def _find_triggers(text: str, offset: int = 0) -> list[_Hit]:
     """Every trigger phrase of `text`, longest first at each position."""
     table = _triggers_table()
-    tokens = list(_TOKEN.finditer(text))
-    words = list(map(str.lower, map(_MATCHED, tokens)))
+    # the words of `_TOKEN`, in lower case, and where each starts
+    words, starts = runs(text, _WORD_TABLE)
     hits: list[_Hit] = []
     free = 0  # the first token not inside a phrase found
     # most words start no phrase: visit only those that do (compress picks them in C)
@@ -462,54 +472,58 @@ def _find_triggers(text: str, offset: int = 0) -> list[_Hit]:
         best: tuple[int, _Phrase] | None = None
         key: tuple[str, ...] = ()
         skipped = False  # an adverb read inside the phrase ("spoke today with"): one at most
-        for j in range(i, min(i + table.longest + 1, len(tokens))):
+        for j in range(i, min(i + table.longest + 1, len(words))):
             longer = (*key, words[j])
             if longer not in table.phrases and longer not in table.prefixes:
                 if key in table.prefixes and words[j] in table.adverbs and not skipped:
-                    if _JOINER.fullmatch(text, tokens[j - 1].end(), tokens[j].start()) is None:
+                    if not _joined(text, words, starts, j):
                         break
                     skipped = True
                     continue  # the phrase may go on after it
                 break  # no phrase goes on with this word: what stands between needs no search
-            if j > i and _JOINER.fullmatch(text, tokens[j - 1].end(), tokens[j].start()) is None:
+            if j > i and not _joined(text, words, starts, j):
                 break
             key = longer
             phrase = table.phrases.get(key)
             if phrase is not None and (
-                not phrase.needs_capital or _CAPITALIZED.match(text, tokens[j].end())
+                not phrase.needs_capital or _CAPITALIZED.match(text, starts[j] + len(words[j]))
             ):
                 best = (j, phrase)
             if key not in table.prefixes:
                 break
         if best is None:
-            if _named_conference(text, tokens, i):
-                hits.append(_Hit("summit", True, offset + tokens[i - 1].start(),
-                                 offset + tokens[i].end()))  # fmt: skip
+            if _named_conference(text, words, starts, i):
+                hits.append(_Hit("summit", True, offset + starts[i - 1],
+                                 offset + starts[i] + len(words[i])))  # fmt: skip
             free = i + 1
             continue
         j, phrase = best
-        if (phrase.type == "summit" and _NOT_GATHERING.match(text, tokens[j].end())) or (
-            _WANTED.search(text, max(0, tokens[i].start() - 60), tokens[i].start())
+        end = starts[j] + len(words[j])
+        if (phrase.type == "summit" and _NOT_GATHERING.match(text, end)) or (
+            _WANTED.search(text, max(0, starts[i] - 60), starts[i])
         ):
             free = j + 1
             continue
-        hits.append(
-            _Hit(phrase.type, phrase.strong, offset + tokens[i].start(), offset + tokens[j].end())
-        )
+        hits.append(_Hit(phrase.type, phrase.strong, offset + starts[i], offset + end))
         free = j + 1
     return hits
 
 
-def _named_conference(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+def _joined(text: str, words: list[str], starts: list[int], j: int) -> bool:
+    """Whether only `_JOINER` stands between word j - 1 and word j."""
+    return _JOINER.fullmatch(text, starts[j - 1] + len(words[j - 1]), starts[j]) is not None
+
+
+def _named_conference(text: str, words: list[str], starts: list[int], i: int) -> bool:
     """A named conference is a multilateral gathering ("the Pacific Islands Conference"),
     a press, news or video conference is not."""
-    if i == 0 or tokens[i].group() != "Conference":
+    if i == 0 or words[i] != "conference" or not text.startswith("Conference", starts[i]):
         return False
-    before = tokens[i - 1]
+    before = starts[i - 1]
     return (
-        before.group()[:1].isupper()
-        and before.group().lower() not in _NOT_CONFERENCES
-        and text[before.end() : tokens[i].start()] == " "
+        text[before].isupper()
+        and words[i - 1] not in _NOT_CONFERENCES
+        and text[before + len(words[i - 1]) : starts[i]] == " "
     )
 
 

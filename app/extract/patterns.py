@@ -89,3 +89,36 @@ def first_letters(words: tuple[str, ...]) -> str:
 def plain_forms() -> dict[re.Pattern[str], re.Pattern[str]]:
     """Every pattern made by `starting_with`, with its form without the lookahead."""
     return dict(_PLAIN)
+
+
+def run_table(characters: str, lower: bool = False) -> bytes:
+    """A `bytes.translate` table for `runs`: the ASCII `characters` that make words kept (in
+    lower case if `lower`), every other byte made a space."""
+    if not characters.isascii() or " " in characters or "?" in characters:
+        raise ValueError("word characters are ASCII ones, neither a space nor a '?'")
+    # byte b translates to the byte at index b
+    return bytes(
+        ord(c.lower() if lower else c) if c in characters else ord(" ")
+        for c in map(chr, range(256))
+    )
+
+
+def runs(text: str, table: bytes) -> tuple[list[str], list[int]]:
+    """The maximal runs of the word characters of `table` (made by `run_table`) in `text`,
+    as the table writes them, and the offsets where they start: the words a pattern such as
+    "[A-Za-z0-9]+" finds, made without a match object, or a search, for each. The text's
+    bytes in ASCII (a "?" for any other character) are translated in C at once, where
+    `str.translate` would look each of its characters up in a dict; a split on single
+    spaces then gives each run, and an empty piece for each space beside another or an end.
+    The loop that counts the offsets runs compiled, where each step of a chain of C
+    iterators (accumulate, compress) would call through Python's object protocol."""
+    pieces = text.encode("ascii", "replace").translate(table).decode("ascii").split(" ")
+    words: list[str] = []
+    starts: list[int] = []
+    at = 0
+    for piece in pieces:
+        if piece:
+            words.append(piece)
+            starts.append(at)
+        at += len(piece) + 1
+    return words, starts

@@ -134,3 +134,29 @@ def test_first_character_first_finds_what_a_boundary_and_the_alternation_find():
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
     with pytest.raises(ValueError):
         first_character_first(("in", r"\d+"))
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_runs_are_the_words_a_class_and_its_repeat_find(lower: bool) -> None:
+    import string
+
+    from app.extract.patterns import run_table, runs
+
+    characters = string.ascii_letters + string.digits + "&"
+    table = run_table(characters, lower)
+    word = re.compile(r"[A-Za-z0-9&]+")
+    # every ASCII character, letters outside ASCII (one that matches an ASCII letter under
+    # re.I, one whose lower case is longer), a lone surrogate, spaces at both ends
+    samples = [
+        "".join(map(chr, range(128))),
+        " Yoon Suk-yeol met O\u2019Brien, R&D at G20\u2026 İstanbul \u212aelvin \ud800x \U0001f600 ",
+        "",
+        "  ",
+        "x",
+        *TEXTS,
+    ]
+    for text in samples:
+        expected = [m.group().lower() if lower else m.group() for m in word.finditer(text)]
+        assert runs(text, table) == (expected, [m.start() for m in word.finditer(text)])
+    with pytest.raises(ValueError):
+        run_table("ab?")
