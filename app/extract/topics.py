@@ -21,22 +21,28 @@ from __future__ import annotations
 
 import csv
 import re
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import compress, count
-from operator import or_
 
 from app.extract.countries import find_countries
-from app.extract.patterns import first_letters, leading_words, may_hold, starting_with
+from app.extract.patterns import (
+    first_letters,
+    leading_words,
+    may_hold,
+    run_table,
+    runs,
+    starting_with,
+)
 from app.extract.records import Actors, Event, Mention, Sentence, Statement, amended
 
 _NO_TOPIC = "_none"
 _TOKEN = re.compile(r"[A-Za-z0-9&]+")
-# `_TOKEN` as one group: a split of a text alternates what stands between two words and a
-# word, strings made in C without a match object for each word
-_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+# `_TOKEN`'s words in lower case, as `runs` finds them without a search
+_WORD_TABLE = run_table(string.ascii_letters + string.digits + "&", lower=True)
 _ACRONYM = re.compile(r"^[A-Z0-9&]{2,5}$")
 # what may stand between two words of one phrase: spaces, a hyphen, an apostrophe, a comma
 _JOINER = re.compile(r"[\s\-'\u2019\u2018,]*")
@@ -126,6 +132,8 @@ class _Lexicon:
     prefixes: frozenset[tuple[str, ...]]
     start_words: frozenset[str]  # first words of phrases
     longest: int
+    # every lower-case word that may open a phrase (its stem a start word) or be an acronym
+    openers: frozenset[str]
 
 
 @cache
@@ -153,7 +161,17 @@ def _lexicon() -> _Lexicon:
         prefixes=frozenset(k[:n] for k in phrases for n in range(1, len(k))),
         start_words=frozenset(k[0] for k in phrases),
         longest=max(map(len, phrases)),
+        openers=frozenset(
+            [*(w for k in phrases for w in _unstemmed(k[0])), *map(str.lower, acronyms)]
+        ),
     )
+
+
+def _unstemmed(stem: str) -> list[str]:
+    """Every word whose `_stem` is `stem`: `_stem` keeps a word or cuts "s", "es" or "ies"
+    (for a "y") off its end, so each is one of these four."""
+    forms = [stem, stem + "s", stem + "es", stem[:-1] + "ies" if stem.endswith("y") else stem]
+    return [w for w in dict.fromkeys(forms) if _stem(w) == stem]
 
 
 def topics_of(text: str) -> tuple[str, ...]:
@@ -164,29 +182,28 @@ def topics_of(text: str) -> tuple[str, ...]:
     keywords overlap.
     """
     lexicon = _lexicon()
-    pieces = _TOKEN_SPLIT.split(text)  # pieces[2 * j]: what stands before word j
-    written = pieces[1::2]
-    words = list(map(_stem, map(str.lower, written)))
+    lows, starts = runs(text, _WORD_TABLE)  # the words of `_TOKEN` in lower case, their starts
     found: set[str] = set()
     free = 0  # the first token not inside a phrase found
-    # most words start no phrase and are no acronym: visit only those that may (compress
-    # picks them in C)
-    may_start = map(or_, map(lexicon.start_words.__contains__, words),
-                    map(lexicon.acronyms.__contains__, written))  # fmt: skip
-    for i in compress(count(), may_start):
+    # most words open no phrase and are no acronym: visit only those that may (compress
+    # picks them in C), the only ones whose stem or written form is needed
+    for i in compress(count(), map(lexicon.openers.__contains__, lows)):
         if i < free:
             continue
         best: tuple[int, frozenset[str]] | None = None
-        acronym = lexicon.acronyms.get(written[i])
+        acronym = lexicon.acronyms.get(text[starts[i] : starts[i] + len(lows[i])])
         if acronym is not None:
             best = (i, acronym)
-        if words[i] in lexicon.start_words:
+        if _stem(lows[i]) in lexicon.start_words:
             key: tuple[str, ...] = ()
-            for j in range(i, min(i + lexicon.longest, len(written))):
-                longer = (*key, words[j])
+            for j in range(i, min(i + lexicon.longest, len(lows))):
+                longer = (*key, _stem(lows[j]))
                 if longer not in lexicon.phrases and longer not in lexicon.prefixes:
                     break  # no phrase goes on with this word: no need to search between
-                if j > i and _JOINER.fullmatch(pieces[2 * j]) is None:
+                if (
+                    j > i
+                    and _JOINER.fullmatch(text, starts[j - 1] + len(lows[j - 1]), starts[j]) is None
+                ):
                     break  # a phrase never runs across a full stop or a bracket
                 key = longer
                 slugs = lexicon.phrases.get(key)

@@ -289,3 +289,23 @@ def test_found_slugs_come_in_the_taxonomy_s_order_and_unknown_ones_are_left_out(
     found = {order[-1], order[0], order[len(order) // 2], "no-such-topic"}
     assert _in_taxonomy_order(found) == (order[0], order[len(order) // 2], order[-1])
     assert _in_taxonomy_order(set()) == ()
+
+
+def test_every_word_that_may_open_a_phrase_or_be_an_acronym_is_an_opener():
+    import itertools
+    import re
+
+    from app.extract.topics import _lexicon, _stem, _unstemmed
+
+    lexicon = _lexicon()
+    # every word of the seed texts and a few endings that `_stem` cuts or keeps
+    words = {w.lower() for text in seed_texts() for w in re.findall(r"[A-Za-z0-9&]+", text)}
+    ends = ("", "s", "es", "ies", "y", "ss", "us", "is", "ches", "shes", "xes", "sses")
+    words |= {w + end for w in lexicon.start_words for end in ends}
+    words |= {w[:-1] + "ies" for w in lexicon.start_words}
+    words |= {"".join(p) for n in range(1, 6) for p in itertools.product("aesiyx", repeat=n)}
+    for word in words:
+        assert word in _unstemmed(_stem(word))
+        if _stem(word) in lexicon.start_words:
+            assert word in lexicon.openers
+    assert {a.lower() for a in lexicon.acronyms} <= lexicon.openers
