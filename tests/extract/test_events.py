@@ -1215,3 +1215,16 @@ def test_spaced_end_holds_the_word_each_pattern_before_a_country_ends_with():
         for pattern, ends in gated:
             if pattern.search(before):
                 assert events._spaced_end(before).endswith(ends)
+
+
+def test_a_linked_statement_keeps_every_other_field() -> None:
+    import dataclasses
+
+    from app.extract.records import amended
+
+    said = Statement("p1", "reported", 4, 30, "that trade would grow", "e0", ("trade",))
+    assert events._linked(said, "e2") == amended(said, event_key="e2")
+    # a new field of Statement must be copied by `_linked` too
+    assert [f.name for f in dataclasses.fields(Statement)] == [
+        "speaker", "kind", "start", "end", "text", "event_key", "topics"
+    ]  # fmt: skip
