@@ -465,8 +465,10 @@ def _find_triggers(text: str, offset: int = 0) -> list[_Hit]:
     words, starts = runs(text, _WORD_TABLE)
     hits: list[_Hit] = []
     free = 0  # the first token not inside a phrase found
-    # most words start no phrase: visit only those that do (compress picks them in C)
-    for i in itertools.compress(itertools.count(), map(table.starts.__contains__, words)):
+    # most words start no phrase: visit only those that do (a compiled loop tests each
+    # against the set directly, where map would call its bound __contains__ for each)
+    starts_phrase = table.starts
+    for i in [k for k, word in enumerate(words) if word in starts_phrase]:
         if i < free:
             continue
         best: tuple[int, _Phrase] | None = None

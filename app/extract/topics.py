@@ -26,7 +26,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import compress, count
 
 from app.extract.countries import find_countries
 from app.extract.patterns import (
@@ -185,9 +184,11 @@ def topics_of(text: str) -> tuple[str, ...]:
     lows, starts = runs(text, _WORD_TABLE)  # the words of `_TOKEN` in lower case, their starts
     found: set[str] = set()
     free = 0  # the first token not inside a phrase found
-    # most words open no phrase and are no acronym: visit only those that may (compress
-    # picks them in C), the only ones whose stem or written form is needed
-    for i in compress(count(), map(lexicon.openers.__contains__, lows)):
+    # most words open no phrase and are no acronym: visit only those that may, the only
+    # ones whose stem or written form is needed (a compiled loop tests each against the set
+    # directly, where map would call its bound __contains__ for each)
+    openers = lexicon.openers
+    for i in [k for k, low in enumerate(lows) if low in openers]:
         if i < free:
             continue
         best: tuple[int, frozenset[str]] | None = None
