@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from app.extract.patterns import (
     CASE_FOLDED_ASCII,
     first_character_first,
+    holds,
     may_hold,
     rewritten,
     starting_with,
@@ -418,7 +419,7 @@ def _relative(finder: _Finder, ref: dt.date, digits: bool) -> None:
     for match in _MONTH_WORD.finditer(text) if "month" in lowered else ():
         delta = {"last": -1, "past": -1, "next": 1}.get(match["rel"].lower(), 0)
         finder.add(match.start(), match.end(), _shift_month(ref, delta), "month")
-    named_month = any(map(text.__contains__, _FULL_MONTH_NAMES))  # cheaper than the search
+    named_month = holds(_FULL_MONTH_NAMES, text)  # cheaper than the search
     for match in _BARE_MONTH.finditer(text) if named_month else ():
         future = _is_future(text, match.start())
         month = _bare_month(_month_number(match["mon"]), match["prep"], ref, future)
@@ -486,9 +487,7 @@ def _has_digit(text: str) -> bool:
     runs in C at memchr speed, where the search reads every character's Unicode category;
     only a text with a character outside ASCII may hold another digit ("٣"): the search
     reads only such a text."""
-    return any(map(text.__contains__, _ASCII_DIGITS)) or (
-        not text.isascii() and _DIGIT.search(text) is not None
-    )
+    return holds(_ASCII_DIGITS, text) or (not text.isascii() and _DIGIT.search(text) is not None)
 
 
 def _may_hold_a_date(text: str, digits: bool | None = None, lowered: str | None = None) -> bool:
@@ -497,9 +496,9 @@ def _may_hold_a_date(text: str, digits: bool | None = None, lowered: str | None 
     lowered = text.lower() if lowered is None else lowered
     if digits is None:
         digits = _has_digit(text)
-    if digits or any(map(lowered.__contains__, _DATE_WORDS)) or _DAY_END.search(lowered):
+    if digits or holds(_DATE_WORDS, lowered) or _DAY_END.search(lowered):
         return True
-    return any(map(text.__contains__, CASE_FOLDED_ASCII)) and bool(_ANY_DATE_ANY_CASE.search(text))
+    return holds(CASE_FOLDED_ASCII, text) and bool(_ANY_DATE_ANY_CASE.search(text))
 
 
 def _sentence_dates(sentence: Sentence, ref: dt.date | None) -> Iterator[DateMention]:

@@ -1203,8 +1203,8 @@ def _may_speak_before(before: str) -> bool:
     words = before.rsplit(None, 2)[-2:]
     if words and words[-1].lower() == "the":
         words.pop()
-    return (bool(words) and words[-1].lower().endswith(_SPEECH_BEFORE_ENDS)) or any(
-        map(before.__contains__, CASE_FOLDED_ASCII)
+    return (bool(words) and words[-1].lower().endswith(_SPEECH_BEFORE_ENDS)) or holds(
+        CASE_FOLDED_ASCII, before
     )
 
 

@@ -58,6 +58,7 @@ from app.extract.actors import (
     verb_after_subject,
 )
 from app.extract.countries import sentence_countries
+from app.extract.patterns import holds
 from app.extract.records import Actors, Mention, Sentence, Statement
 from app.extract.tokens import Token, ending_at, index_from, starting_at
 
@@ -330,7 +331,7 @@ def _quotations(text: str) -> list[re.Match[str]]:
     """The quotations of a text in double marks, else those in single marks. Each opens with
     a mark: a text that holds no opening mark of a kind needs no search for that kind (a
     substring test per mark runs at memchr speed; the search tests every character)."""
-    if any(map(text.__contains__, _OPEN)):
+    if holds(_OPEN, text):
         quotes = list(_QUOTED.finditer(text))
         if quotes:
             return quotes
