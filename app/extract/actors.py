@@ -36,7 +36,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from itertools import compress, count
 from operator import itemgetter, or_
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from app.extract.countries import cities, demonym_length, sentence_countries
 from app.extract.records import Actors, Mention, Person, Sentence
@@ -526,14 +526,31 @@ class _WordKind(NamedTuple):
     article: bool  # "the": a title after it may refer to someone ("the president")
 
 
-# fields read for every word of a sentence: itemgetter maps them in C, without a Python call
-_TEXT, _LOW = itemgetter(2), itemgetter(3)  # of a Token
+# a field read for every word of a sentence: itemgetter maps it in C, without a Python call
+_LOW = itemgetter(3)  # of a Token
 
 
-@lru_cache(maxsize=1 << 14)
+# Words recur in a text and across texts: each is judged once and kept by its text, with the
+# lower case it was judged with (a text lowers the same everywhere but in rare contexts).
+# A dict read from compiled code, where lru_cache would hash and compare a key tuple for
+# each word; it starts afresh once it holds 16,384 words (a few MB).
+_JUDGED: Final[dict[str, tuple[str, _WordKind]]] = {}
+_MAX_JUDGED: Final = 1 << 14
+
+
 def _word_kind(text: str, low: str) -> _WordKind:
-    """Words recur in a text and across texts: each is judged once (the latest 16,384
-    words a process met are kept, a few MB)."""
+    """What the word `text` (in lower case `low`) is, judged once."""
+    known = _JUDGED.get(text)
+    if known is not None and known[0] == low:
+        return known[1]
+    kind = _judge_word(text, low)
+    if len(_JUDGED) >= _MAX_JUDGED:
+        _JUDGED.clear()
+    _JUDGED[text] = (low, kind)
+    return kind
+
+
+def _judge_word(text: str, low: str) -> _WordKind:
     lex = lexicon()
     if not text[0].isupper():
         name = "-" in text and bool(_ARABIC_PREFIX.match(text))  # "al-Sisi"
@@ -1172,7 +1189,7 @@ def _analyse(
     countries = _country_tokens(tokens, spans)
     inside = frozenset(k for first, (after, _) in countries.items() for k in range(first, after))
     lex = lexicon()
-    kinds = list(map(_word_kind, map(_TEXT, tokens), map(_LOW, tokens)))
+    kinds = [_word_kind(token.text, token.low) for token in tokens]
     if not kinds:
         return _Analysed(sentence, tokens, countries, inside, (), (), (), (), (), ())
     # the kinds' fields as columns, one tuple each, read by zip in one pass over the words
