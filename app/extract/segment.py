@@ -80,6 +80,8 @@ def _single_quote_spans(text: str) -> list[tuple[int, int]]:
     opening mark after a space and before a letter, a closing one after punctuation;
     apostrophes ("Norway's", "leaders' ") are neither. Nothing when they do not pair."""
     spans: list[tuple[int, int]] = []
+    if not ("'" in text or "‘" in text or "’" in text):
+        return spans  # most blocks: no mark, and no search (a scan in C says so)
     opened: int | None = None
     for match in _SINGLE_MARK.finditer(text):
         if match.group("open") is not None:
@@ -108,6 +110,8 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _double_quote_spans(text: str) -> list[tuple[int, int]] | None:
     """(open, close) index pairs of double quotations, or None if unbalanced."""
     spans: list[tuple[int, int]] = []
+    if not ('"' in text or "“" in text or "”" in text or "«" in text or "»" in text):
+        return spans  # most blocks: no quotation mark, and no search (a scan in C says so)
     opened: int | None = None
     for match in _QUOTE_MARK.finditer(text):
         i, char = match.start(), match.group()
