@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import compress, count
-from operator import itemgetter, or_
+from operator import or_
 from typing import Final, NamedTuple
 
 from app.extract.countries import cities, demonym_length, sentence_countries
@@ -524,10 +524,7 @@ class _WordKind(NamedTuple):
     particle: bool  # a particle in lower case ("van", "de"): a surname may open with it
     form_end: bool  # the last token of an honorific or rank ("Mr", "Excellency", ".")
     article: bool  # "the": a title after it may refer to someone ("the president")
-
-
-# a field read for every word of a sentence: itemgetter maps it in C, without a Python call
-_LOW = itemgetter(3)  # of a Token
+    pronoun: bool  # he, him, his, she, her or hers, in any case
 
 
 # Words recur in a text and across texts: each is judged once and kept by its text, with the
@@ -575,7 +572,7 @@ def _judge_word(text: str, low: str) -> _WordKind:
     honorific = text[:1].isupper() and (text,) in lex.honorifics
     particle = low in _PARTICLES and text.islower()
     return _WordKind(name, starts, title_start, capital, capital and not name, honorific,
-                     particle, text in lex.form_ends, low == "the")  # fmt: skip
+                     particle, text in lex.form_ends, low == "the", low in _PRONOUNS)  # fmt: skip
 
 
 def _particles_then_name(a: _Analysed, j: int) -> int:
@@ -1014,6 +1011,7 @@ class _Analysed:
     particle: tuple[bool, ...]  # `_WordKind.particle` of each token
     form_end: tuple[bool, ...]  # `_WordKind.form_end` of each token
     article: tuple[bool, ...]  # `_WordKind.article` of each token
+    pronoun: tuple[bool, ...]  # `_WordKind.pronoun` of each token
     titles: dict[int, Title | None] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
@@ -1036,6 +1034,7 @@ class _Analysed:
         particle: tuple[bool, ...],
         form_end: tuple[bool, ...],
         article: tuple[bool, ...],
+        pronoun: tuple[bool, ...],
     ) -> None:
         self.sentence = sentence
         self.tokens = tokens
@@ -1047,6 +1046,7 @@ class _Analysed:
         self.particle = particle
         self.form_end = form_end
         self.article = article
+        self.pronoun = pronoun
         self.titles = {}
         self.runs = {}
         self.plurals = {}
@@ -1191,9 +1191,9 @@ def _analyse(
     lex = lexicon()
     kinds = [_word_kind(token.text, token.low) for token in tokens]
     if not kinds:
-        return _Analysed(sentence, tokens, countries, inside, (), (), (), (), (), ())
+        return _Analysed(sentence, tokens, countries, inside, (), (), (), (), (), (), ())
     # the kinds' fields as columns, one tuple each, read by zip in one pass over the words
-    names, starts, title_start, _, unsure, honorific, particle, form_end, article = zip(
+    names, starts, title_start, _, unsure, honorific, particle, form_end, article, pronoun = zip(
         *kinds, strict=True
     )
     name_ok = list(names)
@@ -1210,7 +1210,7 @@ def _analyse(
     may_start = tuple(map(or_, named, starts))
     return _Analysed(
         sentence, tokens, countries, inside, named, may_start, title_start,
-        particle, form_end, article,
+        particle, form_end, article, pronoun,
     )  # fmt: skip
 
 
@@ -2196,12 +2196,12 @@ def _resolve_pronouns(
     """Pronoun references of one sentence resolved against the focus."""
     tokens = a.tokens
     found: list[Reference] = []
-    if _PRONOUNS.keys().isdisjoint(map(_LOW, tokens)):
-        return found  # most sentences: no pronoun (the test runs in C)
+    if not any(a.pronoun):
+        return found  # most sentences: no pronoun (the analysis says where they are)
     subject = a.subject
     named = sorted((r for r in refs if r.person is not None), key=lambda r: r.start)
     # the pronouns' positions, picked in C
-    for k in compress(count(), map(_PRONOUNS.__contains__, map(_LOW, tokens))):
+    for k in compress(count(), a.pronoun):
         token = tokens[k]
         gender = _PRONOUNS[token.low]
         if not token.text[0].isalpha():
@@ -2359,8 +2359,10 @@ def _unnamed_official(a: _Analysed) -> bool:
     """An official the text introduces without a name: "a senior Kenyan official said",
     "an official who ...", "another official" (not the adjective: "an official visit")."""
     tokens = a.tokens
-    if _OFFICIAL_NOUN not in map(_LOW, tokens):
-        return False  # most sentences (the test runs in C)
+    # most sentences: no word "official" in any case (lower case keeps every word's lower
+    # case whole), and a scan of the text in C says so without reading the words
+    if _OFFICIAL_NOUN not in a.sentence.text.lower():
+        return False
     for k, token in enumerate(tokens):
         if token.low not in ("a", "an", "one", "another"):
             continue
