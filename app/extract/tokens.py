@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from itertools import accumulate, repeat
-from operator import itemgetter
 from typing import NamedTuple
 
 from app.extract.patterns import rewritten
@@ -96,15 +94,21 @@ def _ascii_tokens(chunk: str, start: int) -> tuple[Token, ...]:
 
 
 # Tokens are in text order and never overlap: their starts, and their ends, increase. A
-# binary search finds a token by offset without indexing every token of a sentence. Its keys
-# are read by itemgetter (a Token's fields 0 and 1): in C, where a Python function would
-# run once for every comparison of every search.
-_start, _end = itemgetter(0), itemgetter(1)
+# binary search finds a token by offset without indexing every token of a sentence. It is a
+# compiled loop reading the offsets in place: bisect with a key would call the key function
+# and compare two Python ints through the interpreter at every step.
 
 
 def index_from(tokens: tuple[Token, ...], offset: int) -> int:
     """Index of the first token that starts at or after `offset`; len(tokens) if none."""
-    return bisect.bisect_left(tokens, offset, key=_start)
+    low, high = 0, len(tokens)
+    while low < high:
+        middle = (low + high) // 2
+        if tokens[middle].start < offset:
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 def starting_at(tokens: tuple[Token, ...], offset: int) -> int | None:
@@ -115,5 +119,11 @@ def starting_at(tokens: tuple[Token, ...], offset: int) -> int | None:
 
 def ending_at(tokens: tuple[Token, ...], offset: int) -> int | None:
     """Index of the token that ends at `offset`, or None."""
-    k = bisect.bisect_left(tokens, offset, key=_end)
-    return k if k < len(tokens) and tokens[k].end == offset else None
+    low, high = 0, len(tokens)
+    while low < high:  # the first token that ends at or after `offset`
+        middle = (low + high) // 2
+        if tokens[middle].end < offset:
+            low = middle + 1
+        else:
+            high = middle
+    return low if low < len(tokens) and tokens[low].end == offset else None
