@@ -1062,13 +1062,19 @@ def test_the_analysis_reads_each_column_of_the_words_kinds():
     assert (empty.tokens, empty.name_ok, empty.may_start, empty.title_start) == ((), (), (), ())
 
 
-def test_positions_merge_a_column_with_extra_positions_in_order():
-    from app.extract.actors import _positions
+def test_title_references_may_open_at_starts_articles_and_country_phrases_in_order():
+    from app.extract.actors import _analyse, _title_positions
 
-    column = (False, True, False, False, True)
-    assert list(_positions(column)) == [1, 4]
-    assert list(_positions(column, [3], {0, 1})) == [0, 1, 3, 4]
-    assert list(_positions((), [])) == []
+    text = "Yesterday the Kenyan president met Norway's Prime Minister in Oslo."
+    spans = [(14, 20, "KE"), (35, 41, "NO")]
+    a = _analyse(text, Sentence(0, 0, len(text), text, 0), spans)
+    picked = [a.tokens[k].text for k in _title_positions(a)]
+    assert picked == [a.tokens[k].text for k in sorted({
+        *(k for k, ok in enumerate(a.may_start) if ok),
+        *(k for k, ok in enumerate(a.article) if ok),
+        *a.countries,
+    })]  # fmt: skip
+    assert "the" in picked and "Kenyan" in picked and "Norway" in picked
 
 
 def test_a_reference_may_open_at_a_name_after_a_form_or_at_a_particle():
