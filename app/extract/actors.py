@@ -947,14 +947,33 @@ class _Candidate:
         self.counterpart = counterpart
 
 
-def _named(a: _Analysed, start: int, end: int, **cue: object) -> _Candidate:
-    """The person tokens[start:end] of the sentence name, with the cue that names them."""
+def _named(
+    a: _Analysed,
+    start: int,
+    end: int,
+    strong: bool,
+    title: str | None = None,
+    roles: frozenset[str] = frozenset(),
+    country: str | None = None,
+    gender: str | None = None,
+    styled: str | None = None,
+    counterpart: bool = False,
+) -> _Candidate:
+    """The person tokens[start:end] of the sentence name, with the cue that names them. (The
+    cue's fields are spelled out: compiled, a call with them is a direct one, where one
+    with **keywords builds a dict and calls the class through the interpreter.)"""
     tokens, offset = a.tokens, a.sentence.start
     return _Candidate(
         words=_name_words(tokens[start:end]),
         text=a.sentence.text[tokens[start].start - offset : _name_end(tokens, end) - offset],
         position=tokens[start].start,
-        **cue,  # type: ignore[arg-type]
+        strong=strong,
+        title=title,
+        roles=roles,
+        country=country,
+        gender=gender,
+        styled=styled,
+        counterpart=counterpart,
     )
 
 
@@ -1490,8 +1509,9 @@ def _candidates(a: _Analysed, lex: Lexicon) -> list[_Candidate]:
             and tokens[end].low in lex.non_names
             and tokens[end].text[:1].isupper()
         )
-        place = _lower(words) in lex.places or (j > 0 and tokens[j - 1].low in _LOCATIVE)
-        if not cue and (_lower(words) in lex.places or preceded_by_the):
+        a_place = _lower(words) in lex.places  # (asked once: two rules read it)
+        place = a_place or (j > 0 and tokens[j - 1].low in _LOCATIVE)
+        if not cue and (a_place or preceded_by_the):
             # "talks in Bishkek, the Tajik president's office said"; "activities in the
             # Pacific, the New Zealand leader said": a place before the office, no name
             apposition = None
