@@ -207,8 +207,12 @@ def _is_caption(line: str) -> bool:
 
 
 def _is_date_line(line: str) -> bool:
-    tokens = line.replace(",", " , ").split()
-    return bool(tokens) and all(_DATE_TOKEN.match(t) for t in tokens)
+    spaced = line.replace(",", " , ")
+    # most lines: the first word is no date's, and the line is not cut into all its words
+    first = spaced.split(maxsplit=1)
+    if not first or not _DATE_TOKEN.match(first[0]):
+        return False
+    return all(_DATE_TOKEN.match(t) for t in spaced.split())
 
 
 def _noise_anywhere(line: str) -> bool:
@@ -248,8 +252,16 @@ def _is_noise(line: str) -> bool:
 
 
 def _is_headline(line: str) -> bool:
-    words = _WORD.findall(line)
-    return 3 <= len(words) <= 25 and not line.rstrip().endswith((".", "!", "?", ":", ","))
+    """3 to 25 words, and no sentence punctuation at the end. The cheap test first, and the
+    count stops past 25 words: a paragraph's words are never all read."""
+    if line.rstrip().endswith((".", "!", "?", ":", ",")):
+        return False
+    words = 0
+    for _ in _WORD.finditer(line):
+        words += 1
+        if words > 25:
+            return False
+    return words >= 3
 
 
 def _kinds(text: str, spans: list[tuple[int, int, bool]], title: str | None) -> list[BlockKind]:
