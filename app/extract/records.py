@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from typing import Any, Literal, TypeVar
+from typing import Any, Final, Literal, TypeVar
 
 from app.extract.tokens import Token, tokens_of
 
@@ -38,15 +38,27 @@ def amended(record: D, **changes: Any) -> D:
     `changes`. A field its class sets itself (`Sentence.derived`, `Actors.index`: values
     found from the others) starts afresh in the copy. The stages amend every statement and
     event: compiled, this costs less than `replace`, which is Python and checks more."""
-    fields = record.__dataclass_fields__  # type: ignore[attr-defined]
-    if not changes.keys() <= fields.keys():
+    every, init = _fields_of(type(record))
+    if not changes.keys() <= every:
         raise TypeError(f"{type(record).__name__} has no field {set(changes)}")
-    values = [
-        changes[name] if name in changes else getattr(record, name)
-        for name, spec in fields.items()
-        if spec.init
-    ]
+    values = [changes[name] if name in changes else getattr(record, name) for name in init]
     return type(record)(*values)  # type: ignore[no-any-return]
+
+
+# A record class's field names, and those its __init__ takes in order, read once for each
+# class: `amended` runs for every event and statement, and each reading of the dataclass
+# fields asked each field's spec for its flags.
+_FIELDS: Final[dict[type, tuple[frozenset[str], tuple[str, ...]]]] = {}
+
+
+def _fields_of(cls: type) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(every field's name, the names of the fields __init__ takes, in order) of `cls`."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        specs = cls.__dataclass_fields__  # type: ignore[attr-defined]
+        found = (frozenset(specs), tuple(name for name, spec in specs.items() if spec.init))
+        _FIELDS[cls] = found
+    return found
 
 
 BlockKind = Literal["body", "title", "caption", "noise"]
