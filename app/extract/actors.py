@@ -1211,11 +1211,19 @@ def _analyse(
     kinds = [_word_kind(token.text, token.low) for token in tokens]
     if not kinds:
         return _Analysed(sentence, tokens, countries, inside, (), (), (), (), (), (), ())
-    # the kinds' fields as columns, one tuple each, read by zip in one pass over the words
-    names, starts, title_start, _, unsure, honorific, particle, form_end, article, pronoun = zip(
-        *kinds, strict=True
-    )
-    name_ok = list(names)
+    # the kinds' fields as columns, one tuple each: a compiled loop per column reads each
+    # field by its index (`_WordKind`'s order), where zip(*kinds) called the interpreter
+    # and built a tuple per column through an iterator per word
+    name_ok = [kind[0] for kind in kinds]
+    starts = tuple(kind[1] for kind in kinds)
+    title_start = tuple(kind[2] for kind in kinds)
+    unsure = tuple(kind[4] for kind in kinds)
+    honorific = tuple(kind[5] for kind in kinds)
+    particle = tuple(kind[6] for kind in kinds)
+    form_end = tuple(kind[7] for kind in kinds)
+    article = tuple(kind[8] for kind in kinds)
+    pronoun = tuple(kind[9] for kind in kinds)
+    names = tuple(name_ok)
     # a capitalized word that is no name word may be one beside its neighbours; compress
     # visits those words only
     for k in compress(count(), unsure):
