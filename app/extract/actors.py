@@ -35,7 +35,6 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import compress, count
-from operator import or_
 from typing import Final, NamedTuple
 
 from app.extract.countries import cities, demonym_length, sentence_countries
@@ -1215,18 +1214,16 @@ def _analyse(
     # field by its index (`_WordKind`'s order), where zip(*kinds) called the interpreter
     # and built a tuple per column through an iterator per word
     name_ok = [kind[0] for kind in kinds]
-    starts = tuple(kind[1] for kind in kinds)
     title_start = tuple(kind[2] for kind in kinds)
-    unsure = tuple(kind[4] for kind in kinds)
     honorific = tuple(kind[5] for kind in kinds)
     particle = tuple(kind[6] for kind in kinds)
     form_end = tuple(kind[7] for kind in kinds)
     article = tuple(kind[8] for kind in kinds)
     pronoun = tuple(kind[9] for kind in kinds)
     names = tuple(name_ok)
-    # a capitalized word that is no name word may be one beside its neighbours; compress
-    # visits those words only
-    for k in compress(count(), unsure):
+    # a capitalized word that is no name word may be one beside its neighbours: only those
+    # words are visited
+    for k in [k for k, kind in enumerate(kinds) if kind[4]]:
         name_ok[k] = (
             _capital_surname(tokens, k, lex)
             or _loose_form_word(tokens, k, lex)
@@ -1234,7 +1231,9 @@ def _analyse(
             or _leading_initial(tokens, k, names, lex, inside)
         )
     named = _inner_honorifics(honorific, name_ok)
-    may_start = tuple(map(or_, named, starts))
+    # a compiled loop (`_WordKind.starts` is field 1): map(or_, ...) called `or_` through
+    # the interpreter for every word
+    may_start = tuple([named[k] or kind[1] for k, kind in enumerate(kinds)])
     return _Analysed(
         sentence, tokens, countries, inside, named, may_start, title_start,
         particle, form_end, article, pronoun,
