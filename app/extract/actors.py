@@ -1029,7 +1029,7 @@ class _Analysed:
     particle: tuple[bool, ...]  # `_WordKind.particle` of each token
     form_end: tuple[bool, ...]  # `_WordKind.form_end` of each token
     article: tuple[bool, ...]  # `_WordKind.article` of each token
-    pronoun: tuple[bool, ...]  # `_WordKind.pronoun` of each token
+    pronouns: list[int]  # the tokens whose `_WordKind.pronoun` holds, in order
     titles: dict[int, Title | None] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
@@ -1052,7 +1052,7 @@ class _Analysed:
         particle: tuple[bool, ...],
         form_end: tuple[bool, ...],
         article: tuple[bool, ...],
-        pronoun: tuple[bool, ...],
+        pronouns: list[int],
     ) -> None:
         self.sentence = sentence
         self.tokens = tokens
@@ -1064,7 +1064,7 @@ class _Analysed:
         self.particle = particle
         self.form_end = form_end
         self.article = article
-        self.pronoun = pronoun
+        self.pronouns = pronouns
         self.titles = {}
         self.runs = {}
         self.plurals = {}
@@ -1209,7 +1209,7 @@ def _analyse(
     lex = lexicon()
     kinds = [_word_kind(token.text, token.low) for token in tokens]
     if not kinds:
-        return _Analysed(sentence, tokens, countries, inside, (), (), (), (), (), (), ())
+        return _Analysed(sentence, tokens, countries, inside, (), (), (), (), (), (), [])
     # the kinds' fields as columns, one tuple each: a compiled loop per column reads each
     # field by its index (`_WordKind`'s order), where zip(*kinds) called the interpreter
     # and built a tuple per column through an iterator per word
@@ -1219,7 +1219,8 @@ def _analyse(
     particle = tuple(kind[6] for kind in kinds)
     form_end = tuple(kind[7] for kind in kinds)
     article = tuple(kind[8] for kind in kinds)
-    pronoun = tuple(kind[9] for kind in kinds)
+    # the pronouns' positions, read by `_resolve_pronouns` (most sentences have none)
+    pronouns = [k for k, kind in enumerate(kinds) if kind[9]]
     names = tuple(name_ok)
     # a capitalized word that is no name word may be one beside its neighbours: only those
     # words are visited
@@ -1236,7 +1237,7 @@ def _analyse(
     may_start = tuple([named[k] or kind[1] for k, kind in enumerate(kinds)])
     return _Analysed(
         sentence, tokens, countries, inside, named, may_start, title_start,
-        particle, form_end, article, pronoun,
+        particle, form_end, article, pronouns,
     )  # fmt: skip
 
 
@@ -2223,12 +2224,11 @@ def _resolve_pronouns(
     """Pronoun references of one sentence resolved against the focus."""
     tokens = a.tokens
     found: list[Reference] = []
-    if not any(a.pronoun):
+    if not a.pronouns:
         return found  # most sentences: no pronoun (the analysis says where they are)
     subject = a.subject
     named = sorted((r for r in refs if r.person is not None), key=lambda r: r.start)
-    # the pronouns' positions, picked in C
-    for k in compress(count(), a.pronoun):
+    for k in a.pronouns:
         token = tokens[k]
         gender = _PRONOUNS[token.low]
         if not token.text[0].isalpha():
