@@ -24,7 +24,7 @@ import re
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 from app.extract.countries import find_countries
@@ -108,7 +108,6 @@ def _in_taxonomy_order(found: set[str]) -> tuple[str, ...]:
     return tuple(sorted(found & order.keys(), key=order.__getitem__))
 
 
-@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """A crude singular of a lower-case word, applied alike to keywords and text."""
     if len(word) > 4 and word.endswith("ies"):
@@ -133,6 +132,9 @@ class _Lexicon:
     longest: int
     # every lower-case word that may open a phrase (its stem a start word) or be an acronym
     openers: frozenset[str]
+    # every lower-case word whose stem is a word of a phrase -> that stem: a text's words are
+    # stemmed by one look-up, and a word not here is in no phrase
+    stems: dict[str, str]
 
 
 @cache
@@ -163,6 +165,7 @@ def _lexicon() -> _Lexicon:
         openers=frozenset(
             [*(w for k in phrases for w in _unstemmed(k[0])), *map(str.lower, acronyms)]
         ),
+        stems={w: stem for k in phrases for stem in k for w in _unstemmed(stem)},
     )
 
 
@@ -195,10 +198,16 @@ def topics_of(text: str) -> tuple[str, ...]:
         acronym = lexicon.acronyms.get(text[starts[i] : starts[i] + len(lows[i])])
         if acronym is not None:
             best = (i, acronym)
-        if _stem(lows[i]) in lexicon.start_words:
+        # a word's stem is read from the lexicon's table (a dict look-up, where stemming took
+        # a call and its string tests); a word missing there opens and continues no phrase
+        stems = lexicon.stems
+        if stems.get(lows[i]) in lexicon.start_words:
             key: tuple[str, ...] = ()
             for j in range(i, min(i + lexicon.longest, len(lows))):
-                longer = (*key, _stem(lows[j]))
+                stem = stems.get(lows[j])
+                if stem is None:
+                    break  # the word is in no phrase
+                longer = (*key, stem)
                 if longer not in lexicon.phrases and longer not in lexicon.prefixes:
                     break  # no phrase goes on with this word: no need to search between
                 if (
@@ -224,12 +233,15 @@ def topics_of(text: str) -> tuple[str, ...]:
 
 def _europe_beside_a_state(text: str) -> bool:
     """Whether "Europe" stands joined by "and" to a country's name, either side."""
+    # the "and"s beside "Europe" first: most texts have none, and need no search for states
+    state_ends = [m.start() - 1 for m in _AND_EUROPE.finditer(text)]
+    state_starts = [m.end() for m in _EUROPE_AND.finditer(text)]
+    if not state_ends and not state_starts:
+        return False
     spans = find_countries(text)
     ends = {end for _, end, _ in spans}
     starts = {start for start, _, _ in spans}
-    return any(m.start() - 1 in ends for m in _AND_EUROPE.finditer(text)) or any(
-        m.end() in starts for m in _EUROPE_AND.finditer(text)
-    )
+    return any(e in ends for e in state_ends) or any(s in starts for s in state_starts)
 
 
 def tag_statements(statements: tuple[Statement, ...]) -> tuple[Statement, ...]:

@@ -311,6 +311,24 @@ def test_every_word_that_may_open_a_phrase_or_be_an_acronym_is_an_opener():
     assert {a.lower() for a in lexicon.acronyms} <= lexicon.openers
 
 
+def test_a_words_stem_in_the_lexicons_table_is_its_stem_if_a_phrase_holds_it():
+    import itertools
+    import re
+
+    from app.extract.topics import _lexicon, _stem
+
+    lexicon = _lexicon()
+    in_phrases = {w for key in lexicon.phrases for w in key}
+    words = {w.lower() for text in seed_texts() for w in re.findall(r"[A-Za-z0-9&]+", text)}
+    ends = ("", "s", "es", "ies", "y", "ss", "us", "is", "ches", "shes", "xes", "sses")
+    words |= {w + end for w in in_phrases for end in ends}
+    words |= {w[:-1] + "ies" for w in in_phrases}
+    words |= {"".join(p) for n in range(1, 6) for p in itertools.product("aesiyx", repeat=n)}
+    for word in words:
+        expected = _stem(word) if _stem(word) in in_phrases else None
+        assert lexicon.stems.get(word) == expected, word
+
+
 def test_a_tagged_statement_keeps_every_other_field() -> None:
     import dataclasses
 
