@@ -1777,16 +1777,5 @@ def link_statements(
             if not own:
                 continue  # a bystander's words (a third country's leader) are no part of it
             key = own[0].key
-        linked.append(_linked(statement, key))
+        linked.append(statement.linked_to(key))
     return tuple(linked)
-
-
-def _linked(statement: Statement, key: str) -> Statement:
-    """`amended(statement, event_key=key)`, made by the record's own constructor: compiled, a
-    direct call, where `amended` reads each field by name and calls the class through
-    Python's protocol (some 11,000 instructions a statement). test_events checks that it
-    keeps every other field."""
-    return Statement(
-        statement.speaker, statement.kind, statement.start, statement.end, statement.text,
-        key, statement.topics,
-    )  # fmt: skip

@@ -156,16 +156,18 @@ def _lexicon() -> _Lexicon:
                 target = phrases.setdefault(_words(keyword), set())
             if slug != _NO_TOPIC:
                 target.add(slug)
+    stems = {w: stem for k in phrases for stem in k for w in _unstemmed(stem)}
+    start_words = frozenset(k[0] for k in phrases)
     return _Lexicon(
         phrases={k: frozenset(v) for k, v in phrases.items()},
         acronyms={k: frozenset(v) for k, v in acronyms.items()},
         prefixes=frozenset(k[:n] for k in phrases for n in range(1, len(k))),
-        start_words=frozenset(k[0] for k in phrases),
+        start_words=start_words,
         longest=max(map(len, phrases)),
         openers=frozenset(
-            [*(w for k in phrases for w in _unstemmed(k[0])), *map(str.lower, acronyms)]
+            [*(w for w, stem in stems.items() if stem in start_words), *map(str.lower, acronyms)]
         ),
-        stems={w: stem for k in phrases for stem in k for w in _unstemmed(stem)},
+        stems=stems,
     )
 
 
@@ -190,7 +192,7 @@ def topics_of(text: str) -> tuple[str, ...]:
     # most words open no phrase and are no acronym: visit only those that may, the only
     # ones whose stem or written form is needed (a compiled loop tests each against the set
     # directly, where map would call its bound __contains__ for each)
-    openers = lexicon.openers
+    openers, stems = lexicon.openers, lexicon.stems
     for i in [k for k, low in enumerate(lows) if low in openers]:
         if i < free:
             continue
@@ -200,7 +202,6 @@ def topics_of(text: str) -> tuple[str, ...]:
             best = (i, acronym)
         # a word's stem is read from the lexicon's table (a dict look-up, where stemming took
         # a call and its string tests); a word missing there opens and continues no phrase
-        stems = lexicon.stems
         if stems.get(lows[i]) in lexicon.start_words:
             key: tuple[str, ...] = ()
             for j in range(i, min(i + lexicon.longest, len(lows))):
@@ -250,18 +251,7 @@ def tag_statements(statements: tuple[Statement, ...]) -> tuple[Statement, ...]:
     Reads `Statement.text`; returns new statements with `topics` set (the
     taxonomy's slugs in its order), everything else unchanged.
     """
-    return tuple(_tagged(s, topics_of(s.text)) for s in statements)
-
-
-def _tagged(statement: Statement, topics: tuple[str, ...]) -> Statement:
-    """`amended(statement, topics=topics)`, made by the record's own constructor: compiled, a
-    direct call, where `amended` reads each field by name and calls the class through
-    Python's protocol (some 11,000 instructions a statement). test_topics checks that it
-    keeps every other field."""
-    return Statement(
-        statement.speaker, statement.kind, statement.start, statement.end, statement.text,
-        statement.event_key, topics,
-    )  # fmt: skip
+    return tuple(s.tagged(topics_of(s.text)) for s in statements)
 
 
 def tag_events(

@@ -1223,8 +1223,8 @@ def test_a_linked_statement_keeps_every_other_field() -> None:
     from app.extract.records import amended
 
     said = Statement("p1", "reported", 4, 30, "that trade would grow", "e0", ("trade",))
-    assert events._linked(said, "e2") == amended(said, event_key="e2")
-    # a new field of Statement must be copied by `_linked` too
+    assert said.linked_to("e2") == amended(said, event_key="e2")
+    # a new field of Statement must be copied by `Statement.linked_to` too
     assert [f.name for f in dataclasses.fields(Statement)] == [
         "speaker", "kind", "start", "end", "text", "event_key", "topics"
     ]  # fmt: skip

@@ -333,11 +333,10 @@ def test_a_tagged_statement_keeps_every_other_field() -> None:
     import dataclasses
 
     from app.extract.records import amended
-    from app.extract.topics import _tagged
 
     said = Statement("p1", "reported", 4, 30, "that trade would grow", "e0", ("trade",))
-    assert _tagged(said, ("energy",)) == amended(said, topics=("energy",))
-    # a new field of Statement must be copied by `_tagged` too
+    assert said.tagged(("energy",)) == amended(said, topics=("energy",))
+    # a new field of Statement must be copied by `Statement.tagged` too
     assert [f.name for f in dataclasses.fields(Statement)] == [
         "speaker", "kind", "start", "end", "text", "event_key", "topics"
     ]  # fmt: skip
